@@ -1,0 +1,21 @@
+using LeadHandoff.Calendar;
+using LeadHandoff.Functions.Intake;
+using LeadHandoff.Intake;
+using LeadHandoff.Storage;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LeadHandoff.Functions;
+
+/// <summary>
+/// Everything the function app wires, in one place: Program.cs calls it, and the function tests call
+/// it too, so a wiring mistake fails a test rather than a deployment.
+/// </summary>
+public static class FunctionAppServices
+{
+    public static IServiceCollection AddLeadHandoffFunctions(this IServiceCollection services) =>
+        services
+            .AddLeadStorage()
+            .AddSlaCalendar()
+            .AddLeadIntake()
+            .AddLeadIntakeHttp();
+}

@@ -1,0 +1,76 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using LeadHandoff.Functions.Http;
+using LeadHandoff.Intake;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+
+namespace LeadHandoff.Functions.Intake;
+
+/// <summary>Maps intake outcomes to what each kind of caller expects: JSON for fetch, pages and redirects for browsers.</summary>
+public sealed class IntakeResponses(IOptions<IntakeOptions> options)
+{
+    private readonly IntakeOptions _options = options.Value;
+
+    public WebResponse For(IntakeResult result, bool json) => result switch
+    {
+        IntakeResult.Accepted accepted => json
+            ? WebResponse.JsonBody(StatusCodes.Status201Created, new { id = accepted.LeadId })
+            : WebResponse.SeeOther(accepted.Redirect ?? new Uri(_options.ThankYouUrl)),
+        IntakeResult.Invalid invalid => Invalid(invalid.Errors, json),
+        IntakeResult.RateLimited limited => Retry(StatusCodes.Status429TooManyRequests, "Too many submissions", "Too many submissions from this address. Please try again shortly.", limited.RetryAfter, json),
+        IntakeResult.Unavailable unavailable => Retry(StatusCodes.Status503ServiceUnavailable, "Service unavailable", "Your details could not be saved just now. Please try again shortly.", unavailable.RetryAfter, json),
+        _ => throw new ArgumentOutOfRangeException(nameof(result)),
+    };
+
+    public WebResponse For(SubmittedForm failure, bool json) => failure switch
+    {
+        SubmittedForm.TooLarge => Plain(StatusCodes.Status413PayloadTooLarge, "Payload too large", $"The body must be at most {LeadFields.MaxBodyBytes} bytes.", json),
+        SubmittedForm.UnsupportedType => Plain(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "Send application/x-www-form-urlencoded, multipart/form-data or application/json.", json),
+        SubmittedForm.Malformed malformed => Invalid(Single(malformed.Field, malformed.Message), json),
+        _ => throw new ArgumentOutOfRangeException(nameof(failure)),
+    };
+
+    private WebResponse Invalid(FieldErrors errors, bool json)
+    {
+        if (json)
+            return WebResponse.Problem(StatusCodes.Status400BadRequest, "The submission has invalid fields.", errors: errors.ToDictionary());
+        if (!string.IsNullOrEmpty(_options.ErrorUrl))
+        {
+            // Field names only: values would put personal data into URLs and server logs.
+            var separator = _options.ErrorUrl.Contains('?', StringComparison.Ordinal) ? '&' : '?';
+            return WebResponse.SeeOther(new Uri($"{_options.ErrorUrl}{separator}errors={Uri.EscapeDataString(string.Join(",", errors.Fields))}"));
+        }
+        return WebResponse.Html(StatusCodes.Status400BadRequest, ErrorPage("Please check the form", errors.Messages));
+    }
+
+    private static WebResponse Retry(int status, string title, string detail, TimeSpan after, bool json)
+    {
+        var seconds = Math.Max(1, (int)Math.Ceiling(after.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        return Plain(status, title, detail, json).WithHeader("Retry-After", seconds);
+    }
+
+    private static WebResponse Plain(int status, string title, string detail, bool json) =>
+        json ? WebResponse.Problem(status, title, detail) : WebResponse.Html(status, ErrorPage(title, [detail]));
+
+    private static FieldErrors Single(string field, string message)
+    {
+        var errors = new FieldErrors();
+        errors.Add(field, message);
+        return errors;
+    }
+
+    private static string ErrorPage(string title, IEnumerable<string> messages)
+    {
+        var html = HtmlEncoder.Default;
+        var page = new StringBuilder()
+            .Append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">")
+            .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+            .Append("<title>").Append(html.Encode(title)).Append("</title>")
+            .Append("<style>body{font-family:system-ui,sans-serif;max-width:36rem;margin:2rem auto;padding:0 1rem;line-height:1.5}h1{font-size:1.4rem}li{color:#a00}</style>")
+            .Append("</head><body><main><h1>").Append(html.Encode(title)).Append("</h1><ul>");
+        foreach (var message in messages) page.Append("<li>").Append(html.Encode(message)).Append("</li>");
+        return page.Append("</ul><p>Use your browser's Back button to return to the form.</p></main></body></html>").ToString();
+    }
+}

@@ -1,0 +1,16 @@
+namespace LeadHandoff.Functions.Intake;
+
+/// <summary>What reading a request body gave: the raw fields, or why the body could not be read.</summary>
+public abstract record SubmittedForm
+{
+    private SubmittedForm() { }
+
+    public sealed record Fields(IReadOnlyDictionary<string, string> Values) : SubmittedForm;
+
+    public sealed record TooLarge : SubmittedForm;
+
+    public sealed record UnsupportedType(string? ContentType) : SubmittedForm;
+
+    /// <summary>The body could not be parsed; <c>Field</c> names the offending field, or "body".</summary>
+    public sealed record Malformed(string Field, string Message) : SubmittedForm;
+}

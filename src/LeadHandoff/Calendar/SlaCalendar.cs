@@ -1,0 +1,88 @@
+using Microsoft.Extensions.Options;
+
+namespace LeadHandoff.Calendar;
+
+/// <summary>
+/// Turns the agreement's local wall-clock rules into UTC instants. Every rule is stated in the
+/// business's time zone, so DST shifts move the UTC instants, never the local times.
+/// </summary>
+public sealed class SlaCalendar
+{
+    private readonly SlaOptions _options;
+    private readonly TimeZoneInfo _zone;
+    private readonly HashSet<DateOnly> _holidays;
+
+    public SlaCalendar(IOptions<SlaOptions> options)
+    {
+        _options = options.Value;
+        _zone = TimeZoneInfo.FindSystemTimeZoneById(_options.TimeZone);
+        _holidays = [.. _options.Holidays];
+    }
+
+    public TimeZoneInfo TimeZone => _zone;
+
+    public int WeeklyTarget => _options.WeeklyTarget;
+
+    /// <summary>The window a lead received at <paramref name="instant"/> belongs to. A lead at exactly a cut-off goes to the next window.</summary>
+    public BatchWindow WindowContaining(DateTimeOffset instant)
+    {
+        var weekStart = MondayOf(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, _zone).DateTime));
+        // A holiday can push a cut-off into the following week, so step until the instant is inside.
+        while (instant >= CutOff(weekStart)) weekStart = weekStart.AddDays(7);
+        while (instant < CutOff(weekStart.AddDays(-7))) weekStart = weekStart.AddDays(-7);
+        return WindowOf(weekStart);
+    }
+
+    /// <summary>The window delivered by the batch of the ISO week starting <paramref name="weekStart"/> (a Monday).</summary>
+    public BatchWindow WindowOf(DateOnly weekStart)
+    {
+        if (weekStart.DayOfWeek != DayOfWeek.Monday)
+            throw new ArgumentException("A batch week starts on a Monday.", nameof(weekStart));
+        var (batchDate, shift) = BatchDate(weekStart);
+        var deadlineDate = weekStart.AddDays(DayIndex(_options.DeadlineDay));
+        for (var i = 0; i < shift; i++) deadlineDate = NextBusinessDay(deadlineDate);
+        while (_holidays.Contains(deadlineDate)) deadlineDate = NextBusinessDay(deadlineDate);
+        return new BatchWindow(
+            weekStart,
+            CutOff(weekStart.AddDays(-7)),
+            ToUtc(batchDate, _options.BatchTime),
+            ToUtc(deadlineDate, _options.DeadlineTime));
+    }
+
+    /// <summary>Monday = 0 … Sunday = 6: the order of days within a batch week.</summary>
+    public static int DayIndex(DayOfWeek day) => ((int)day + 6) % 7;
+
+    public static DateOnly MondayOf(DateOnly date) => date.AddDays(-DayIndex(date.DayOfWeek));
+
+    public DateTimeOffset ToUtc(DateOnly date, TimeOnly time)
+    {
+        var local = date.ToDateTime(time, DateTimeKind.Unspecified);
+        // In a spring-forward gap the wall-clock time does not exist: take the first valid instant after it.
+        while (_zone.IsInvalidTime(local)) local = local.AddMinutes(15);
+        // In a fall-back overlap the time happens twice: take the first occurrence, the larger offset.
+        var offset = _zone.IsAmbiguousTime(local) ? _zone.GetAmbiguousTimeOffsets(local).Max() : _zone.GetUtcOffset(local);
+        return new DateTimeOffset(local, offset).ToUniversalTime();
+    }
+
+    private DateTimeOffset CutOff(DateOnly weekStart) => ToUtc(BatchDate(weekStart).Date, _options.BatchTime);
+
+    /// <summary>The batch day of the week, moved past holidays; <c>Shift</c> counts the business days moved.</summary>
+    private (DateOnly Date, int Shift) BatchDate(DateOnly weekStart)
+    {
+        var date = weekStart.AddDays(DayIndex(_options.BatchDay));
+        var shift = 0;
+        while (_holidays.Contains(date))
+        {
+            date = NextBusinessDay(date);
+            shift++;
+        }
+        return (date, shift);
+    }
+
+    private DateOnly NextBusinessDay(DateOnly date)
+    {
+        do date = date.AddDays(1);
+        while (date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday || _holidays.Contains(date));
+        return date;
+    }
+}

@@ -1,0 +1,61 @@
+using LeadHandoff.Configuration;
+
+namespace LeadHandoff.Intake;
+
+/// <summary>What the intake accepts and where browsers are sent afterwards.</summary>
+public sealed class IntakeOptions : ISettings
+{
+    public const string SectionName = "Intake";
+
+    public List<string> Sectors { get; set; } = [];
+
+    /// <summary>Company size bands, e.g. 1-10, 11-50, 51-200, 201-1000, 1001+.</summary>
+    public List<string> SizeBands { get; set; } = [];
+
+    /// <summary>Where a browser form post goes after success (303).</summary>
+    public string ThankYouUrl { get; set; } = "";
+
+    /// <summary>Where a browser form post goes after a validation failure; unset shows an error page instead.</summary>
+    public string? ErrorUrl { get; set; }
+
+    /// <summary>Origins (scheme://host[:port]) a form's <c>redirect</c> field may point to.</summary>
+    public List<string> AllowedRedirectOrigins { get; set; } = [];
+
+    public bool RequireConsent { get; set; }
+
+    /// <summary>
+    /// Name of the honeypot field. Forms render it empty and hidden; a bot fills it or leaves it out.
+    /// </summary>
+    public string HoneypotField { get; set; } = "website";
+
+    /// <summary>Submissions allowed per client IP per <see cref="RateLimitWindowSeconds"/>, per app instance.</summary>
+    public int RateLimitPermits { get; set; } = 20;
+
+    public int RateLimitWindowSeconds { get; set; } = 60;
+
+    public IEnumerable<string> Validate()
+    {
+        if (Sectors.Count == 0 || Sectors.Any(string.IsNullOrWhiteSpace))
+            yield return $"{SectionName}:Sectors must list at least one sector, none blank.";
+        if (SizeBands.Count == 0 || SizeBands.Any(string.IsNullOrWhiteSpace))
+            yield return $"{SectionName}:SizeBands must list at least one company size band, none blank.";
+        if (!IsAbsoluteHttpUrl(ThankYouUrl))
+            yield return $"{SectionName}:ThankYouUrl must be an absolute http(s) URL.";
+        if (ErrorUrl is { Length: > 0 } && !IsAbsoluteHttpUrl(ErrorUrl))
+            yield return $"{SectionName}:ErrorUrl must be an absolute http(s) URL when set.";
+        foreach (var origin in AllowedRedirectOrigins)
+        {
+            if (!IsAbsoluteHttpUrl(origin) || new Uri(origin).PathAndQuery != "/")
+                yield return $"{SectionName}:AllowedRedirectOrigins entry '{origin}' must be an origin such as https://www.example.com.";
+        }
+        if (string.IsNullOrWhiteSpace(HoneypotField) || LeadFields.All.Any(f => f.Name == HoneypotField))
+            yield return $"{SectionName}:HoneypotField must be set and must not be a lead field's name.";
+        if (RateLimitPermits < 1)
+            yield return $"{SectionName}:RateLimitPermits must be 1 or more.";
+        if (RateLimitWindowSeconds < 1)
+            yield return $"{SectionName}:RateLimitWindowSeconds must be 1 or more.";
+    }
+
+    internal static bool IsAbsoluteHttpUrl(string? value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
+}

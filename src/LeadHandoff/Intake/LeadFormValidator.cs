@@ -1,0 +1,127 @@
+using LeadHandoff.Leads;
+using Microsoft.Extensions.Options;
+
+namespace LeadHandoff.Intake;
+
+/// <summary>Normalises and validates a raw form against the configured sectors, bands and rules.</summary>
+public sealed class LeadFormValidator(IOptions<IntakeOptions> options)
+{
+    private readonly IntakeOptions _options = options.Value;
+
+    public LeadForm Validate(IReadOnlyDictionary<string, string> raw)
+    {
+        var errors = new FieldErrors();
+        string? Text(LeadField field, bool required) => ReadText(raw, field, required, errors);
+
+        var name = Text(LeadFields.Name, required: true);
+        var email = Text(LeadFields.Email, required: true)?.ToLowerInvariant();
+        if (email is not null && !EmailAddress.IsValid(email))
+        {
+            errors.Add(LeadFields.Email.Name, "Email must be a valid email address.");
+            email = null;
+        }
+        var company = Text(LeadFields.Company, required: true);
+        var jobTitle = Text(LeadFields.JobTitle, required: true);
+        var phone = Text(LeadFields.Phone, required: false);
+        if (phone is not null && !IsPhoneNumber(phone))
+            errors.Add(LeadFields.Phone.Name, "Phone must have at least 6 digits and only digits, spaces and + - ( ) .");
+        var message = Text(LeadFields.Message, required: true);
+        var sector = OneOf(Text(LeadFields.Sector, required: true), LeadFields.Sector, _options.Sectors, errors);
+        var size = OneOf(Text(LeadFields.CompanySize, required: true), LeadFields.CompanySize, _options.SizeBands, errors);
+        var offer = Text(LeadFields.Offer, required: true);
+        var consent = ReadConsent(raw, errors);
+        var source = new MarketingSource(
+            offer ?? "",
+            Text(LeadFields.UtmSource, required: false),
+            Text(LeadFields.UtmMedium, required: false),
+            Text(LeadFields.UtmCampaign, required: false),
+            Text(LeadFields.UtmTerm, required: false),
+            Text(LeadFields.UtmContent, required: false),
+            Url(Text(LeadFields.PageUrl, required: false), LeadFields.PageUrl, errors),
+            Url(Text(LeadFields.Referrer, required: false), LeadFields.Referrer, errors));
+        var redirect = ReadRedirect(Text(LeadFields.Redirect, required: false), errors);
+        var token = Text(LeadFields.TurnstileToken, required: false);
+
+        var lead = errors.Count == 0
+            ? new LeadDetails(name!, email!, company!, jobTitle!, phone, message!, new Segment(sector!, size!), source, consent)
+            : null;
+        return new LeadForm(lead, errors, ReadHoneypot(raw), redirect, token);
+    }
+
+    private static string? ReadText(IReadOnlyDictionary<string, string> raw, LeadField field, bool required, FieldErrors errors)
+    {
+        var value = raw.TryGetValue(field.Name, out var v) ? TextNormaliser.Normalise(v) : "";
+        if (value.Length == 0)
+        {
+            if (required) errors.Add(field.Name, $"{field.Label} is required.");
+            return null;
+        }
+        if (value.Length > field.MaxLength)
+            errors.Add(field.Name, $"{field.Label} must be at most {field.MaxLength} characters.");
+        else if (!field.Multiline && TextNormaliser.HasLineBreak(value))
+            errors.Add(field.Name, $"{field.Label} must be a single line.");
+        else if (TextNormaliser.HasControlCharacter(value, field.Multiline))
+            errors.Add(field.Name, $"{field.Label} must not contain control characters.");
+        else
+            return value;
+        return null;
+    }
+
+    private static string? OneOf(string? value, LeadField field, List<string> allowed, FieldErrors errors)
+    {
+        if (value is null) return null;
+        var match = allowed.FirstOrDefault(a => string.Equals(a, value, StringComparison.OrdinalIgnoreCase));
+        if (match is null) errors.Add(field.Name, $"{field.Label} must be one of: {string.Join(", ", allowed)}.");
+        return match;
+    }
+
+    private static string? Url(string? value, LeadField field, FieldErrors errors)
+    {
+        if (value is null || IntakeOptions.IsAbsoluteHttpUrl(value)) return value;
+        errors.Add(field.Name, $"{field.Label} must be an absolute http(s) URL.");
+        return null;
+    }
+
+    private Consent ReadConsent(IReadOnlyDictionary<string, string> raw, FieldErrors errors)
+    {
+        var text = ReadText(raw, LeadFields.Consent, required: false, errors);
+        var version = ReadText(raw, LeadFields.ConsentVersion, required: _options.RequireConsent, errors);
+        bool? given = text?.ToLowerInvariant() switch
+        {
+            null => false,
+            "true" or "on" or "yes" or "1" => true,
+            "false" or "off" or "no" or "0" => false,
+            _ => null,
+        };
+        if (given is null)
+            errors.Add(LeadFields.Consent.Name, "Consent must be true or false.");
+        else if (_options.RequireConsent && given == false)
+            errors.Add(LeadFields.Consent.Name, "Consent is required.");
+        return new Consent(given ?? false, version);
+    }
+
+    private Uri? ReadRedirect(string? value, FieldErrors errors)
+    {
+        if (value is null) return null;
+        // Compare parsed origins, never string prefixes: https://good.example@evil.example and
+        // https://good.example.evil.example both start with the allowed text.
+        if (IntakeOptions.IsAbsoluteHttpUrl(value))
+        {
+            var uri = new Uri(value);
+            var origin = uri.GetLeftPart(UriPartial.Authority);
+            if (string.IsNullOrEmpty(uri.UserInfo) &&
+                _options.AllowedRedirectOrigins.Any(a => string.Equals(new Uri(a).GetLeftPart(UriPartial.Authority), origin, StringComparison.OrdinalIgnoreCase)))
+                return uri;
+        }
+        errors.Add(LeadFields.Redirect.Name, "Redirect must be a URL on an allowed site.");
+        return null;
+    }
+
+    private HoneypotState ReadHoneypot(IReadOnlyDictionary<string, string> raw) =>
+        !raw.TryGetValue(_options.HoneypotField, out var value) ? HoneypotState.Missing
+        : TextNormaliser.Normalise(value).Length > 0 ? HoneypotState.Filled
+        : HoneypotState.Empty;
+
+    private static bool IsPhoneNumber(string value) =>
+        value.All(c => char.IsAsciiDigit(c) || c is ' ' or '+' or '-' or '(' or ')' or '.') && value.Count(char.IsAsciiDigit) >= 6;
+}

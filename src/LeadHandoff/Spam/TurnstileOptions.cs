@@ -1,0 +1,26 @@
+using LeadHandoff.Configuration;
+
+namespace LeadHandoff.Spam;
+
+/// <summary>Cloudflare Turnstile server-side verification; off until <see cref="SecretKey"/> is set.</summary>
+public sealed class TurnstileOptions : ISettings
+{
+    public const string SectionName = "Turnstile";
+
+    /// <summary>The site's secret key (a Key Vault reference in Azure). Unset turns verification off.</summary>
+    public string? SecretKey { get; set; }
+
+    public string VerifyUrl { get; set; } = "https://challenges.cloudflare.com/turnstile/v0/siteverify";
+
+    public int TimeoutSeconds { get; set; } = 5;
+
+    public bool Enabled => !string.IsNullOrWhiteSpace(SecretKey);
+
+    public IEnumerable<string> Validate()
+    {
+        if (!Uri.TryCreate(VerifyUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+            yield return $"{SectionName}:VerifyUrl must be an absolute http(s) URL.";
+        if (TimeoutSeconds is < 1 or > 60)
+            yield return $"{SectionName}:TimeoutSeconds must be between 1 and 60.";
+    }
+}

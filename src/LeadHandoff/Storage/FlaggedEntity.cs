@@ -1,0 +1,40 @@
+using Azure;
+using Azure.Data.Tables;
+using LeadHandoff.Leads;
+
+namespace LeadHandoff.Storage;
+
+/// <summary>A spam or quarantined submission: <c>X-{id}</c> in the window's partition, never in the lead range.</summary>
+public sealed class FlaggedEntity : ITableEntity
+{
+    public const string RowPrefix = "X-";
+
+    public string PartitionKey { get; set; } = "";
+    public string RowKey { get; set; } = "";
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+
+    public string Kind { get; set; } = "";
+    public string Reason { get; set; } = "";
+    public DateTimeOffset ReceivedAt { get; set; }
+    /// <summary>The submitted fields as a JSON object, already cut to each field's limit.</summary>
+    public string FieldsJson { get; set; } = "{}";
+
+    public static FlaggedEntity From(FlaggedSubmission submission) => new()
+    {
+        PartitionKey = submission.WindowId,
+        RowKey = RowPrefix + submission.Id,
+        Kind = submission.Kind.ToString(),
+        Reason = submission.Reason,
+        ReceivedAt = submission.ReceivedAt,
+        FieldsJson = System.Text.Json.JsonSerializer.Serialize(submission.Fields),
+    };
+
+    public FlaggedSubmission ToSubmission() => new(
+        RowKey[RowPrefix.Length..],
+        PartitionKey,
+        Enum.Parse<FlagKind>(Kind),
+        Reason,
+        ReceivedAt,
+        System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(FieldsJson) ?? []);
+}

@@ -1,0 +1,99 @@
+using Azure;
+using Azure.Data.Tables;
+using LeadHandoff.Leads;
+
+namespace LeadHandoff.Storage;
+
+/// <summary>
+/// A lead row: PartitionKey is the batch window id, so a week's batch is one partition query;
+/// RowKey is <c>L-{leadId}</c>, keeping leads in one key range apart from index and flagged rows.
+/// </summary>
+public sealed class LeadEntity : ITableEntity
+{
+    public const string RowPrefix = "L-";
+
+    public string PartitionKey { get; set; } = "";
+    public string RowKey { get; set; } = "";
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+
+    public string Name { get; set; } = "";
+    public string Email { get; set; } = "";
+    public string EmailHash { get; set; } = "";
+    public string Company { get; set; } = "";
+    public string JobTitle { get; set; } = "";
+    public string? Phone { get; set; }
+    public string Message { get; set; } = "";
+    public string Sector { get; set; } = "";
+    public string SizeBand { get; set; } = "";
+    public string Offer { get; set; } = "";
+    public string? UtmSource { get; set; }
+    public string? UtmMedium { get; set; }
+    public string? UtmCampaign { get; set; }
+    public string? UtmTerm { get; set; }
+    public string? UtmContent { get; set; }
+    public string? PageUrl { get; set; }
+    public string? Referrer { get; set; }
+    public bool ConsentGiven { get; set; }
+    public string? ConsentVersion { get; set; }
+    /// <summary>When the consent now on record was given: the submission that carried the current details.</summary>
+    public DateTimeOffset? ConsentAt { get; set; }
+    public DateTimeOffset FirstReceivedAt { get; set; }
+    public DateTimeOffset LastReceivedAt { get; set; }
+    public int SubmissionCount { get; set; }
+
+    public static string RowKeyOf(string leadId) => RowPrefix + leadId;
+
+    public string LeadId => RowKey[RowPrefix.Length..];
+
+    public static LeadEntity Create(string windowId, string leadId, LeadDetails details, DateTimeOffset receivedAt)
+    {
+        var entity = new LeadEntity
+        {
+            PartitionKey = windowId,
+            RowKey = RowKeyOf(leadId),
+            FirstReceivedAt = receivedAt,
+            SubmissionCount = 1,
+        };
+        entity.Apply(details, receivedAt);
+        return entity;
+    }
+
+    /// <summary>Replaces the details with a newer submission's.</summary>
+    public void Apply(LeadDetails details, DateTimeOffset receivedAt)
+    {
+        Name = details.Name;
+        Email = details.Email;
+        EmailHash = Leads.EmailHash.Of(details.Email);
+        Company = details.Company;
+        JobTitle = details.JobTitle;
+        Phone = details.Phone;
+        Message = details.Message;
+        Sector = details.Segment.Sector;
+        SizeBand = details.Segment.SizeBand;
+        Offer = details.Source.Offer;
+        UtmSource = details.Source.UtmSource;
+        UtmMedium = details.Source.UtmMedium;
+        UtmCampaign = details.Source.UtmCampaign;
+        UtmTerm = details.Source.UtmTerm;
+        UtmContent = details.Source.UtmContent;
+        PageUrl = details.Source.PageUrl;
+        Referrer = details.Source.Referrer;
+        ConsentGiven = details.Consent.Given;
+        ConsentVersion = details.Consent.TextVersion;
+        ConsentAt = receivedAt;
+        LastReceivedAt = receivedAt;
+    }
+
+    public Lead ToLead() => new(
+        LeadId,
+        PartitionKey,
+        new LeadDetails(
+            Name, Email, Company, JobTitle, Phone, Message,
+            new Segment(Sector, SizeBand),
+            new MarketingSource(Offer, UtmSource, UtmMedium, UtmCampaign, UtmTerm, UtmContent, PageUrl, Referrer),
+            new Consent(ConsentGiven, ConsentVersion)),
+        FirstReceivedAt,
+        LastReceivedAt,
+        SubmissionCount);
+}

@@ -1,0 +1,142 @@
+using Azure;
+using Azure.Data.Tables;
+using LeadHandoff.Leads;
+
+namespace LeadHandoff.Storage;
+
+/// <summary>The outcome of storing a submission: the lead it landed in and how many times it has come in.</summary>
+public sealed record StoredLead(string LeadId, bool IsNew, int SubmissionCount);
+
+/// <summary>Leads in Table Storage, one partition per batch window, deduplicated by email within it.</summary>
+public sealed class LeadStore(LeadTables tables)
+{
+    // Each lost race costs one re-read; 50 simultaneous submissions of one address settle well within this.
+    private const int MaxAttempts = 200;
+
+    /// <summary>
+    /// Stores a lead, or folds it into the window's existing lead for the same email: the count goes
+    /// up by one and the newest details win. Safe under concurrent submissions of the same address.
+    /// </summary>
+    public async Task<StoredLead> SaveAsync(string windowId, string newLeadId, LeadDetails details, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(LeadTables.Leads, cancellationToken);
+        var indexKey = EmailIndexEntity.RowKeyOf(EmailHash.Of(details.Email));
+        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        {
+            if (await TryInsertNewAsync(table, windowId, indexKey, newLeadId, details, receivedAt, cancellationToken))
+                return new StoredLead(newLeadId, IsNew: true, SubmissionCount: 1);
+
+            var index = await LeadTables.Guard("read email index", () => GetOrNullAsync<EmailIndexEntity>(table, windowId, indexKey, cancellationToken), cancellationToken);
+            if (index is null) continue; // erased between our insert and read: try the insert again
+
+            var merged = await TryMergeAsync(table, windowId, index, details, receivedAt, cancellationToken);
+            if (merged is not null) return merged;
+        }
+        throw new StorageUnavailableException("dedupe", 412, "TooManyConflicts", new InvalidOperationException("Gave up after repeated write conflicts."));
+    }
+
+    public async Task SaveFlaggedAsync(FlaggedSubmission submission, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(LeadTables.Leads, cancellationToken);
+        await LeadTables.Guard("store flagged submission", () => table.AddEntityAsync(FlaggedEntity.From(submission), cancellationToken), cancellationToken);
+    }
+
+    public async Task<Lead?> GetAsync(string windowId, string leadId, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(LeadTables.Leads, cancellationToken);
+        var entity = await LeadTables.Guard("read lead", () => GetOrNullAsync<LeadEntity>(table, windowId, LeadEntity.RowKeyOf(leadId), cancellationToken), cancellationToken);
+        return entity?.ToLead();
+    }
+
+    /// <summary>Every lead of one window: a single-partition range query over the lead rows only.</summary>
+    public IAsyncEnumerable<Lead> ListAsync(string windowId, CancellationToken cancellationToken) =>
+        QueryRangeAsync<LeadEntity, Lead>(windowId, LeadEntity.RowPrefix, e => e.ToLead(), cancellationToken);
+
+    public IAsyncEnumerable<FlaggedSubmission> ListFlaggedAsync(string windowId, CancellationToken cancellationToken) =>
+        QueryRangeAsync<FlaggedEntity, FlaggedSubmission>(windowId, FlaggedEntity.RowPrefix, e => e.ToSubmission(), cancellationToken);
+
+    private async IAsyncEnumerable<TResult> QueryRangeAsync<TEntity, TResult>(
+        string windowId, string rowPrefix, Func<TEntity, TResult> map,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+        where TEntity : class, ITableEntity, new()
+    {
+        var table = await tables.GetAsync(LeadTables.Leads, cancellationToken);
+        // Row keys are "<prefix>…"; the range [prefix, prefix with its last char + 1) holds exactly those.
+        var upper = rowPrefix[..^1] + (char)(rowPrefix[^1] + 1);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {windowId} and RowKey ge {rowPrefix} and RowKey lt {upper}");
+        var pages = table.QueryAsync<TEntity>(filter, cancellationToken: cancellationToken).AsPages().GetAsyncEnumerator(cancellationToken);
+        try
+        {
+            while (await LeadTables.Guard("query window", async () => await pages.MoveNextAsync(), cancellationToken))
+            {
+                foreach (var entity in pages.Current.Values) yield return map(entity);
+            }
+        }
+        finally
+        {
+            await pages.DisposeAsync();
+        }
+    }
+
+    private static Task<bool> TryInsertNewAsync(TableClient table, string windowId, string indexKey, string leadId, LeadDetails details, DateTimeOffset receivedAt, CancellationToken cancellationToken) =>
+        LeadTables.Guard("insert lead", async () =>
+        {
+            TableTransactionAction[] actions =
+            [
+                new(TableTransactionActionType.Add, new EmailIndexEntity { PartitionKey = windowId, RowKey = indexKey, LeadId = leadId }),
+                new(TableTransactionActionType.Add, LeadEntity.Create(windowId, leadId, details, receivedAt)),
+            ];
+            try
+            {
+                await table.SubmitTransactionAsync(actions, cancellationToken);
+                return true;
+            }
+            catch (TableTransactionFailedException ex) when (ex.Status == 409)
+            {
+                return false; // the address already has a lead in this window
+            }
+        }, cancellationToken);
+
+    /// <summary>Adds one submission to an existing lead under its ETag; null when another writer got there first.</summary>
+    private static Task<StoredLead?> TryMergeAsync(TableClient table, string windowId, EmailIndexEntity index, LeadDetails details, DateTimeOffset receivedAt, CancellationToken cancellationToken) =>
+        LeadTables.Guard("merge duplicate", async () =>
+        {
+            var lead = await GetOrNullAsync<LeadEntity>(table, windowId, LeadEntity.RowKeyOf(index.LeadId), cancellationToken);
+            if (lead is null)
+            {
+                // An index row whose lead is gone (erased mid-flight): drop it so the insert can succeed.
+                await DeleteIfUnchangedAsync(table, index, cancellationToken);
+                return null;
+            }
+            lead.SubmissionCount++;
+            // Concurrent submissions can land out of order: only a newer one replaces the details.
+            if (receivedAt >= lead.LastReceivedAt) lead.Apply(details, receivedAt);
+            try
+            {
+                await table.UpdateEntityAsync(lead, lead.ETag, TableUpdateMode.Replace, cancellationToken);
+                return new StoredLead(lead.LeadId, IsNew: false, lead.SubmissionCount);
+            }
+            catch (RequestFailedException ex) when (ex.Status is 412 or 404)
+            {
+                return null;
+            }
+        }, cancellationToken);
+
+    private static async Task DeleteIfUnchangedAsync(TableClient table, ITableEntity entity, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await table.DeleteEntityAsync(entity.PartitionKey, entity.RowKey, entity.ETag, cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status is 412 or 404)
+        {
+        }
+    }
+
+    private static async Task<T?> GetOrNullAsync<T>(TableClient table, string partitionKey, string rowKey, CancellationToken cancellationToken)
+        where T : class, ITableEntity, new()
+    {
+        var response = await table.GetEntityIfExistsAsync<T>(partitionKey, rowKey, cancellationToken: cancellationToken);
+        return response.HasValue ? response.Value : null;
+    }
+}

@@ -1,0 +1,83 @@
+using Azure;
+using Azure.Core;
+using Azure.Core.Pipeline;
+using Azure.Data.Tables;
+using Azure.Identity;
+using Microsoft.Extensions.Options;
+
+namespace LeadHandoff.Storage;
+
+/// <summary>
+/// The app's tables, created on first use. Every storage failure leaves here as
+/// <see cref="StorageUnavailableException"/>, so callers handle one thing.
+/// </summary>
+public sealed class LeadTables
+{
+    public const string Leads = "Leads";
+
+    private readonly TableServiceClient _service;
+    private readonly string _prefix;
+    private readonly Dictionary<string, Task<TableClient>> _ready = [];
+    private readonly Lock _gate = new();
+
+    /// <param name="policies">Extra pipeline policies, e.g. the benchmarks' request counter; none in the app.</param>
+    public LeadTables(IOptions<StorageOptions> options, IEnumerable<HttpPipelinePolicy> policies)
+    {
+        var settings = options.Value;
+        var clientOptions = new TableClientOptions();
+        clientOptions.Retry.MaxRetries = settings.MaxRetries;
+        clientOptions.Retry.Mode = RetryMode.Exponential;
+        clientOptions.Retry.Delay = TimeSpan.FromMilliseconds(400);
+        clientOptions.Retry.MaxDelay = TimeSpan.FromSeconds(5);
+        clientOptions.Retry.NetworkTimeout = TimeSpan.FromSeconds(settings.NetworkTimeoutSeconds);
+        foreach (var policy in policies) clientOptions.AddPolicy(policy, HttpPipelinePosition.PerRetry);
+        _service = string.IsNullOrWhiteSpace(settings.ConnectionString)
+            ? new TableServiceClient(new Uri(settings.TableServiceUri!), Credential(settings), clientOptions)
+            : new TableServiceClient(settings.ConnectionString, clientOptions);
+        _prefix = settings.TablePrefix;
+    }
+
+    public string NameOf(string table) => _prefix + table;
+
+    public Task<TableClient> GetAsync(string table, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (!_ready.TryGetValue(table, out var task) || task.IsFaulted || task.IsCanceled)
+                _ready[table] = task = CreateAsync(NameOf(table), cancellationToken);
+            return task;
+        }
+    }
+
+    private async Task<TableClient> CreateAsync(string name, CancellationToken cancellationToken)
+    {
+        var client = _service.GetTableClient(name);
+        await Guard("create table", () => client.CreateIfNotExistsAsync(cancellationToken), cancellationToken);
+        return client;
+    }
+
+    /// <summary>Runs one storage call, turning transport and service failures into <see cref="StorageUnavailableException"/>.</summary>
+    public static async Task<T> Guard<T>(string operation, Func<Task<T>> call, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await call();
+        }
+        catch (RequestFailedException ex)
+        {
+            throw new StorageUnavailableException(operation, ex.Status, ex.ErrorCode, ex);
+        }
+        catch (AggregateException ex) // Azure.Core's retry policy gives up with every attempt's failure.
+        {
+            var last = ex.InnerExceptions.OfType<RequestFailedException>().LastOrDefault();
+            throw new StorageUnavailableException(operation, last?.Status ?? 0, last?.ErrorCode, ex);
+        }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new StorageUnavailableException(operation, 0, "Timeout", ex);
+        }
+    }
+
+    private static TokenCredential Credential(StorageOptions settings) =>
+        new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = settings.ManagedIdentityClientId });
+}

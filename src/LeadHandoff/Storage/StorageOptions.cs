@@ -1,0 +1,43 @@
+using LeadHandoff.Configuration;
+
+namespace LeadHandoff.Storage;
+
+/// <summary>
+/// Where the lead tables live. Locally and in tests a connection string (Azurite); in Azure the
+/// table endpoint reached with the app's managed identity, no keys.
+/// </summary>
+public sealed class StorageOptions : ISettings
+{
+    public const string SectionName = "Storage";
+
+    public string? ConnectionString { get; set; }
+
+    /// <summary>e.g. https://account.table.core.windows.net, used with DefaultAzureCredential.</summary>
+    public string? TableServiceUri { get; set; }
+
+    /// <summary>Client id of the user-assigned identity, when the app has one.</summary>
+    public string? ManagedIdentityClientId { get; set; }
+
+    /// <summary>Prefix of every table name, so several environments can share an account.</summary>
+    public string TablePrefix { get; set; } = "LeadHandoff";
+
+    public int MaxRetries { get; set; } = 3;
+
+    public int NetworkTimeoutSeconds { get; set; } = 30;
+
+    public IEnumerable<string> Validate()
+    {
+        var hasConnectionString = !string.IsNullOrWhiteSpace(ConnectionString);
+        var hasUri = !string.IsNullOrWhiteSpace(TableServiceUri);
+        if (hasConnectionString == hasUri)
+            yield return $"Set exactly one of {SectionName}:ConnectionString (local, Azurite) and {SectionName}:TableServiceUri (Azure, managed identity).";
+        if (hasUri && !Uri.TryCreate(TableServiceUri, UriKind.Absolute, out _))
+            yield return $"{SectionName}:TableServiceUri must be an absolute URL such as https://account.table.core.windows.net.";
+        if (TablePrefix.Length is < 1 or > 40 || !char.IsAsciiLetter(TablePrefix[0]) || !TablePrefix.All(char.IsAsciiLetterOrDigit))
+            yield return $"{SectionName}:TablePrefix must be 1 to 40 letters or digits, starting with a letter.";
+        if (MaxRetries is < 0 or > 10)
+            yield return $"{SectionName}:MaxRetries must be between 0 and 10.";
+        if (NetworkTimeoutSeconds is < 1 or > 300)
+            yield return $"{SectionName}:NetworkTimeoutSeconds must be between 1 and 300.";
+    }
+}
