@@ -38,10 +38,11 @@ public sealed class SlaCalendar
     {
         if (weekStart.DayOfWeek != DayOfWeek.Monday)
             throw new ArgumentException("A batch week starts on a Monday.", nameof(weekStart));
-        var (batchDate, shift) = BatchDate(weekStart);
-        var deadlineDate = weekStart.AddDays(DayIndex(_options.DeadlineDay));
-        for (var i = 0; i < shift; i++) deadlineDate = NextBusinessDay(deadlineDate);
-        while (_holidays.Contains(deadlineDate)) deadlineDate = NextBusinessDay(deadlineDate);
+        var batchDate = BatchDate(weekStart);
+        // Sales always get the agreed number of business days: a batch moved past holidays moves the
+        // deadline with it, and a holiday between batch and deadline pushes the deadline out.
+        var deadlineDate = batchDate;
+        for (var i = 0; i < DayIndex(_options.DeadlineDay) - DayIndex(_options.BatchDay); i++) deadlineDate = NextBusinessDay(deadlineDate);
         return new BatchWindow(
             weekStart,
             CutOff(weekStart.AddDays(-7)),
@@ -64,19 +65,13 @@ public sealed class SlaCalendar
         return new DateTimeOffset(local, offset).ToUniversalTime();
     }
 
-    private DateTimeOffset CutOff(DateOnly weekStart) => ToUtc(BatchDate(weekStart).Date, _options.BatchTime);
+    private DateTimeOffset CutOff(DateOnly weekStart) => ToUtc(BatchDate(weekStart), _options.BatchTime);
 
-    /// <summary>The batch day of the week, moved past holidays; <c>Shift</c> counts the business days moved.</summary>
-    private (DateOnly Date, int Shift) BatchDate(DateOnly weekStart)
+    /// <summary>The batch day of the week, or the next business day when it is a holiday.</summary>
+    private DateOnly BatchDate(DateOnly weekStart)
     {
         var date = weekStart.AddDays(DayIndex(_options.BatchDay));
-        var shift = 0;
-        while (_holidays.Contains(date))
-        {
-            date = NextBusinessDay(date);
-            shift++;
-        }
-        return (date, shift);
+        return _holidays.Contains(date) ? NextBusinessDay(date) : date;
     }
 
     private DateOnly NextBusinessDay(DateOnly date)

@@ -1,0 +1,43 @@
+using LeadHandoff.Tests.Infrastructure;
+using Microsoft.Extensions.Options;
+
+namespace LeadHandoff.Tests.Configuration;
+
+/// <summary>A bad or missing setting stops the app at start-up with a message naming the setting.</summary>
+public sealed class StartupValidationTests
+{
+    private static string StartupError(Action<Dictionary<string, string?>> configure) =>
+        Assert.Throws<OptionsValidationException>(() => TestApp.Create("UseDevelopmentStorage=true", configure)).Message;
+
+    [Theory]
+    [InlineData("Intake:ThankYouUrl", "/thanks", "Intake:ThankYouUrl must be an absolute http(s) URL.")]
+    [InlineData("Intake:AllowedRedirectOrigins:0", "https://www.example.com/path", "Intake:AllowedRedirectOrigins entry 'https://www.example.com/path' must be an origin such as https://www.example.com.")]
+    [InlineData("Intake:HoneypotField", "email", "Intake:HoneypotField must be set and must not be a lead field's name.")]
+    [InlineData("Intake:RateLimitPermits", "0", "Intake:RateLimitPermits must be 1 or more.")]
+    [InlineData("Sla:TimeZone", "Mars/Olympus_Mons", "Sla:TimeZone 'Mars/Olympus_Mons' is not a known IANA time zone.")]
+    [InlineData("Sla:BatchDay", "Thursday", "Sla:DeadlineDay and Sla:DeadlineTime must fall after the batch in the same Monday-to-Sunday week.")]
+    [InlineData("Sla:BatchDay", "Saturday", "Sla:BatchDay must be a weekday (Monday to Friday).")]
+    [InlineData("Storage:TablePrefix", "1-bad", "Storage:TablePrefix must be 1 to 40 letters or digits, starting with a letter.")]
+    [InlineData("Turnstile:VerifyUrl", "not a url", "Turnstile:VerifyUrl must be an absolute http(s) URL.")]
+    public void A_bad_setting_is_named(string key, string value, string message)
+    {
+        Assert.Contains(message, StartupError(s => s[key] = value));
+    }
+
+    [Fact]
+    public void Missing_sectors_are_named()
+    {
+        Assert.Contains("Intake:Sectors must list at least one sector, none blank.", StartupError(s =>
+        {
+            foreach (var key in s.Keys.Where(k => k.StartsWith("Intake:Sectors:")).ToList()) s.Remove(key);
+        }));
+    }
+
+    [Fact]
+    public void Both_or_neither_storage_connection_is_refused()
+    {
+        const string message = "Set exactly one of Storage:ConnectionString (local, Azurite) and Storage:TableServiceUri (Azure, managed identity).";
+        Assert.Contains(message, StartupError(s => s["Storage:TableServiceUri"] = "https://acct.table.core.windows.net"));
+        Assert.Contains(message, StartupError(s => s["Storage:ConnectionString"] = ""));
+    }
+}

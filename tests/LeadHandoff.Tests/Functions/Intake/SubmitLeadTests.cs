@@ -1,0 +1,406 @@
+using System.Text.Json;
+using LeadHandoff.Tests.Infrastructure;
+
+namespace LeadHandoff.Tests.Functions.Intake;
+
+[Collection(AzuriteCollection.Name)]
+public sealed class SubmitLeadTests(AzuriteFixture azurite)
+{
+    private TestApp App(Action<Dictionary<string, string?>>? configure = null) => TestApp.Create(azurite.ConnectionString, configure);
+
+    [Fact]
+    public async Task A_json_post_gets_201_with_the_id_of_the_stored_lead()
+    {
+        await using var app = App();
+
+        var response = await app.PostAsync(LeadRequests.Json(LeadRequests.Valid()));
+
+        Assert.Equal(201, response.Status);
+        Assert.Equal("application/json; charset=utf-8", response.ContentType);
+        var id = JsonDocument.Parse(response.Body).RootElement.GetProperty("id").GetString();
+        var lead = Assert.Single(await app.LeadsAsync());
+        Assert.Equal(id, lead.Id);
+        Assert.Equal("ada@example.com", lead.Details.Email);
+        Assert.Equal("Software", lead.Details.Segment.Sector);
+        Assert.Equal("11-50", lead.Details.Segment.SizeBand);
+        Assert.Equal("pricing-guide", lead.Details.Source.Offer);
+        Assert.Equal("newsletter", lead.Details.Source.UtmSource);
+        Assert.Equal("spring", lead.Details.Source.UtmCampaign);
+        Assert.Equal(1, lead.SubmissionCount);
+        Assert.Equal(app.Time.GetUtcNow(), lead.FirstReceivedAt);
+    }
+
+    [Fact]
+    public async Task A_urlencoded_form_post_is_stored_and_redirected_303_to_the_thank_you_page()
+    {
+        await using var app = App();
+
+        var response = await app.PostAsync(LeadRequests.UrlEncoded(LeadRequests.Valid()));
+
+        Assert.Equal(303, response.Status);
+        Assert.Equal("https://www.example.com/thanks", response.Header("Location"));
+        Assert.Equal("ada@example.com", Assert.Single(await app.LeadsAsync()).Details.Email);
+    }
+
+    [Fact]
+    public async Task A_multipart_form_post_is_stored_and_redirected_303_to_the_thank_you_page()
+    {
+        await using var app = App();
+
+        var response = await app.PostAsync(LeadRequests.Multipart(LeadRequests.Valid()));
+
+        Assert.Equal(303, response.Status);
+        Assert.Equal("https://www.example.com/thanks", response.Header("Location"));
+        Assert.Equal("Analytical Engines Ltd", Assert.Single(await app.LeadsAsync()).Details.Company);
+    }
+
+    [Fact]
+    public async Task A_form_with_an_allowed_redirect_goes_there()
+    {
+        await using var app = App();
+        var fields = LeadRequests.Valid();
+        fields["redirect"] = "https://www.example.com/thanks/whitepaper";
+
+        var response = await app.PostAsync(LeadRequests.UrlEncoded(fields));
+
+        Assert.Equal(303, response.Status);
+        Assert.Equal("https://www.example.com/thanks/whitepaper", response.Header("Location"));
+    }
+
+    [Fact]
+    public async Task An_open_redirect_is_refused_and_nothing_is_stored()
+    {
+        await using var app = App();
+        var fields = LeadRequests.Valid();
+        fields["redirect"] = "https://evil.example/phish";
+
+        var response = await app.PostAsync(LeadRequests.UrlEncoded(fields));
+
+        Assert.Equal(400, response.Status);
+        Assert.Null(response.Header("Location"));
+        Assert.Contains("<li>Redirect must be a URL on an allowed site.</li>", response.Body);
+        Assert.Empty(await app.LeadsAsync());
+    }
+
+    [Fact]
+    public async Task Invalid_json_gets_a_problem_with_an_error_for_each_bad_field()
+    {
+        await using var app = App();
+        var fields = LeadRequests.Valid();
+        fields["email"] = "not-an-email";
+        fields["company"] = "Acme\r\nBcc: x@example.com";
+        fields.Remove("sector");
+
+        var response = await app.PostAsync(LeadRequests.Json(fields));
+
+        Assert.Equal(400, response.Status);
+        Assert.Equal("application/problem+json; charset=utf-8", response.ContentType);
+        var problem = JsonDocument.Parse(response.Body).RootElement;
+        Assert.Equal(400, problem.GetProperty("status").GetInt32());
+        var errors = problem.GetProperty("errors").Deserialize<Dictionary<string, string[]>>();
+        Assert.Equal(
+            new Dictionary<string, string[]>
+            {
+                ["email"] = ["Email must be a valid email address."],
+                ["company"] = ["Company must be a single line."],
+                ["sector"] = ["Sector is required."],
+            },
+            errors);
+        Assert.Empty(await app.LeadsAsync());
+    }
+
+    [Fact]
+    public async Task An_invalid_browser_post_gets_an_html_page_listing_the_errors_encoded()
+    {
+        await using var app = App(s => s["Intake:Sectors:0"] = "<b>Software</b>");
+        var fields = LeadRequests.Valid();
+        fields["sector"] = "Mining";
+
+        var response = await app.PostAsync(LeadRequests.UrlEncoded(fields));
+
+        Assert.Equal(400, response.Status);
+        Assert.Equal("text/html; charset=utf-8", response.ContentType);
+        Assert.Contains("Sector must be one of: &lt;b&gt;Software&lt;/b&gt;, Manufacturing, Retail.", response.Body);
+        Assert.DoesNotContain("<b>", response.Body);
+    }
+
+    [Fact]
+    public async Task An_invalid_browser_post_is_sent_to_the_error_url_with_field_names_only()
+    {
+        await using var app = App(s => s["Intake:ErrorUrl"] = "https://www.example.com/form-error");
+        var fields = LeadRequests.Valid();
+        fields["email"] = "ada";
+        fields["name"] = "";
+
+        var response = await app.PostAsync(LeadRequests.UrlEncoded(fields));
+
+        Assert.Equal(303, response.Status);
+        Assert.Equal("https://www.example.com/form-error?errors=name%2Cemail", response.Header("Location"));
+    }
+
+    [Fact]
+    public async Task A_body_over_64_KiB_gets_413_and_nothing_is_stored()
+    {
+        await using var app = App();
+        var fields = LeadRequests.Valid();
+        fields["padding"] = new string('x', 64 * 1024);
+
+        var response = await app.PostAsync(LeadRequests.Json(fields));
+
+        Assert.Equal(413, response.Status);
+        Assert.Equal("Payload too large", JsonDocument.Parse(response.Body).RootElement.GetProperty("title").GetString());
+        Assert.Empty(await app.LeadsAsync());
+    }
+
+    [Fact]
+    public async Task A_body_longer_than_its_content_length_claims_is_still_cut_at_64_KiB()
+    {
+        await using var app = App();
+        var request = LeadRequests.UrlEncoded(new Dictionary<string, string> { ["message"] = new string('x', 70 * 1024) });
+        var lying = request with { Headers = new(StringComparer.OrdinalIgnoreCase) };
+
+        var response = await app.SendAsync(lying, async http =>
+        {
+            http.ContentLength = null; // chunked: no length up front
+            return await app.Function<LeadHandoff.Functions.Intake.SubmitLead>().Run(http, CancellationToken.None);
+        });
+
+        Assert.Equal(413, response.Status);
+    }
+
+    [Fact]
+    public async Task An_unsupported_content_type_gets_415()
+    {
+        await using var app = App();
+
+        var response = await app.PostAsync(LeadRequests.Raw("text/plain", "name=Ada"));
+
+        Assert.Equal(415, response.Status);
+    }
+
+    [Fact]
+    public async Task Malformed_json_gets_400_naming_the_body()
+    {
+        await using var app = App();
+
+        var response = await app.PostAsync(LeadRequests.Raw("application/json", "{\"name\": "));
+
+        Assert.Equal(400, response.Status);
+        var errors = JsonDocument.Parse(response.Body).RootElement.GetProperty("errors").Deserialize<Dictionary<string, string[]>>();
+        Assert.Equal(["The body is not valid JSON."], errors!["body"]);
+    }
+
+    [Fact]
+    public async Task A_known_json_field_holding_an_object_is_named()
+    {
+        await using var app = App();
+
+        var response = await app.PostAsync(LeadRequests.Raw("application/json", "{\"email\": {\"x\": 1}}"));
+
+        Assert.Equal(400, response.Status);
+        var errors = JsonDocument.Parse(response.Body).RootElement.GetProperty("errors").Deserialize<Dictionary<string, string[]>>();
+        Assert.Equal(["email must be a string, number or boolean."], errors!["email"]);
+    }
+
+    [Fact]
+    public async Task More_than_50_fields_are_refused()
+    {
+        await using var app = App();
+        var fields = LeadRequests.Valid();
+        for (var i = 0; i < 50; i++) fields[$"extra{i}"] = "x";
+
+        var response = await app.PostAsync(LeadRequests.Json(fields));
+
+        Assert.Equal(400, response.Status);
+        var errors = JsonDocument.Parse(response.Body).RootElement.GetProperty("errors").Deserialize<Dictionary<string, string[]>>();
+        Assert.Equal(["The form has more than 50 fields."], errors!["body"]);
+    }
+
+    [Fact]
+    public async Task Unknown_fields_are_ignored()
+    {
+        await using var app = App();
+        var fields = LeadRequests.Valid();
+        fields["favourite_colour"] = "blue";
+
+        var response = await app.PostAsync(LeadRequests.Json(fields));
+
+        Assert.Equal(201, response.Status);
+    }
+
+    [Theory]
+    [InlineData("filled")]
+    [InlineData("missing")]
+    public async Task A_tripped_honeypot_gets_the_success_answer_but_is_stored_as_spam_not_as_a_lead(string honeypot)
+    {
+        await using var app = App();
+        var fields = LeadRequests.Valid();
+        if (honeypot == "filled") fields["website"] = "http://cheap-pills.example";
+        else fields.Remove("website");
+
+        var form = await app.PostAsync(LeadRequests.UrlEncoded(fields));
+        var json = await app.PostAsync(LeadRequests.Json(fields));
+
+        Assert.Equal(303, form.Status);
+        Assert.Equal("https://www.example.com/thanks", form.Header("Location"));
+        Assert.Equal(201, json.Status);
+        Assert.True(JsonDocument.Parse(json.Body).RootElement.TryGetProperty("id", out _));
+        Assert.Empty(await app.LeadsAsync());
+        var flagged = await app.FlaggedAsync();
+        Assert.Equal(2, flagged.Count);
+        Assert.All(flagged, f =>
+        {
+            Assert.Equal(LeadHandoff.Leads.FlagKind.Spam, f.Kind);
+            Assert.Equal($"honeypot-{honeypot}", f.Reason);
+        });
+    }
+
+    [Fact]
+    public async Task Fifty_parallel_submissions_of_one_email_make_exactly_one_lead_counted_fifty_times()
+    {
+        await using var app = App();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 50).Select(i =>
+            Task.Run(() => app.PostAsync(LeadRequests.Json(LeadRequests.Valid(name: $"Ada {i}"))))));
+
+        Assert.All(responses, r => Assert.Equal(201, r.Status));
+        var lead = Assert.Single(await app.LeadsAsync());
+        Assert.Equal(50, lead.SubmissionCount);
+        Assert.All(responses, r => Assert.Equal(lead.Id, JsonDocument.Parse(r.Body).RootElement.GetProperty("id").GetString()));
+    }
+
+    [Fact]
+    public async Task A_mix_of_distinct_and_duplicate_emails_gives_exact_counts()
+    {
+        await using var app = App();
+        // Person i submits i + 1 times, some with different capitalisation: 1 + 2 + … + 8 = 36 posts.
+        var posts = Enumerable.Range(0, 8)
+            .SelectMany(i => Enumerable.Range(0, i + 1).Select(n => n % 2 == 0 ? $"person{i}@example.com" : $"Person{i}@EXAMPLE.com"))
+            .ToList();
+
+        var responses = await Task.WhenAll(posts.Select(email => Task.Run(() => app.PostAsync(LeadRequests.Json(LeadRequests.Valid(email)))))); 
+
+        Assert.All(responses, r => Assert.Equal(201, r.Status));
+        var counts = (await app.LeadsAsync()).ToDictionary(l => l.Details.Email, l => l.SubmissionCount);
+        Assert.Equal(Enumerable.Range(0, 8).ToDictionary(i => $"person{i}@example.com", i => i + 1), counts);
+    }
+
+    [Fact]
+    public async Task A_repeat_submission_keeps_the_newest_details_and_the_first_arrival()
+    {
+        await using var app = App();
+        var first = app.Time.GetUtcNow();
+        await app.PostAsync(LeadRequests.Json(LeadRequests.Valid()));
+        app.Time.Advance(TimeSpan.FromHours(2));
+        var second = LeadRequests.Valid();
+        second["job_title"] = "CTO";
+        second["offer"] = "webinar";
+
+        await app.PostAsync(LeadRequests.Json(second));
+
+        var lead = Assert.Single(await app.LeadsAsync());
+        Assert.Equal(2, lead.SubmissionCount);
+        Assert.Equal("CTO", lead.Details.JobTitle);
+        Assert.Equal("webinar", lead.Details.Source.Offer);
+        Assert.Equal(first, lead.FirstReceivedAt);
+        Assert.Equal(first.AddHours(2), lead.LastReceivedAt);
+    }
+
+    [Fact]
+    public async Task The_same_email_in_the_next_window_is_a_new_lead()
+    {
+        await using var app = App();
+        await app.PostAsync(LeadRequests.Json(LeadRequests.Valid()));
+        app.Time.SetUtcNow(new DateTimeOffset(2026, 12, 7, 9, 0, 0, TimeSpan.Zero)); // Monday's cut-off
+
+        await app.PostAsync(LeadRequests.Json(LeadRequests.Valid()));
+
+        Assert.Equal(1, Assert.Single(await app.LeadsAsync("2026-W50")).SubmissionCount);
+        Assert.Equal(1, Assert.Single(await app.LeadsAsync("2026-W51")).SubmissionCount);
+    }
+
+    [Fact]
+    public async Task The_rate_limit_refuses_a_client_over_its_permits_with_429_and_lets_others_through()
+    {
+        await using var app = App(s => s["Intake:RateLimitPermits"] = "3");
+
+        var statuses = new List<int>();
+        for (var i = 0; i < 4; i++)
+            statuses.Add((await app.PostAsync(LeadRequests.Json(LeadRequests.Valid($"p{i}@example.com"), ip: "198.51.100.7"))).Status);
+        var limited = await app.PostAsync(LeadRequests.Json(LeadRequests.Valid("late@example.com"), ip: "198.51.100.7"));
+        var other = await app.PostAsync(LeadRequests.Json(LeadRequests.Valid("other@example.com"), ip: "198.51.100.8"));
+        app.Time.Advance(TimeSpan.FromSeconds(60));
+        var afterWindow = await app.PostAsync(LeadRequests.Json(LeadRequests.Valid("later@example.com"), ip: "198.51.100.7"));
+
+        Assert.Equal([201, 201, 201, 429], statuses);
+        Assert.Equal(429, limited.Status);
+        Assert.Equal("60", limited.Header("Retry-After"));
+        Assert.Equal(201, other.Status);
+        Assert.Equal(201, afterWindow.Status);
+        Assert.Equal(5, (await app.LeadsAsync()).Count);
+    }
+
+    [Fact]
+    public async Task The_rate_limit_counts_the_client_from_x_forwarded_for()
+    {
+        await using var app = App(s => s["Intake:RateLimitPermits"] = "1");
+        TestRequest From(string forwarded, string email)
+        {
+            var request = LeadRequests.Json(LeadRequests.Valid(email));
+            request.Headers["X-Forwarded-For"] = forwarded;
+            return request;
+        }
+
+        var first = await app.PostAsync(From("192.0.2.1:50123", "a@example.com"));
+        var second = await app.PostAsync(From("192.0.2.1:50999, 10.0.0.1", "b@example.com"));
+        var third = await app.PostAsync(From("192.0.2.2", "c@example.com"));
+
+        Assert.Equal([201, 429, 201], new[] { first.Status, second.Status, third.Status });
+    }
+
+    [Fact]
+    public async Task When_storage_is_down_the_answer_is_503_with_retry_after_and_no_acknowledgement()
+    {
+        var closedPort = FreePort.Next();
+        await using var app = TestApp.Create(
+            $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:{closedPort}/devstoreaccount1;",
+            s => s["Storage:MaxRetries"] = "0");
+
+        var json = await app.PostAsync(LeadRequests.Json(LeadRequests.Valid()));
+        var form = await app.PostAsync(LeadRequests.UrlEncoded(LeadRequests.Valid()));
+
+        Assert.Equal(503, json.Status);
+        Assert.Equal("30", json.Header("Retry-After"));
+        Assert.Equal("application/problem+json; charset=utf-8", json.ContentType);
+        Assert.Equal(503, form.Status);
+        Assert.Null(form.Header("Location"));
+        Assert.Contains("could not be saved", form.Body);
+    }
+
+    [Fact]
+    public async Task No_submitted_email_name_or_phone_appears_in_the_logs()
+    {
+        var closedPort = FreePort.Next();
+        await using var app = App(s => s["Intake:RateLimitPermits"] = "6");
+        await using var down = TestApp.Create(
+            $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:{closedPort}/devstoreaccount1;",
+            s => s["Storage:MaxRetries"] = "0");
+        var valid = LeadRequests.Valid("grace.hopper@navy.example", "Grace Hopper");
+        valid["phone"] = "+1 555 867 5309";
+        var invalid = new Dictionary<string, string>(valid) { ["email"] = "grace.hopper@", ["company"] = "Navy\r\nGrace Hopper" };
+        var spam = new Dictionary<string, string>(valid) { ["website"] = "filled" };
+
+        await app.PostAsync(LeadRequests.Json(valid));
+        await app.PostAsync(LeadRequests.UrlEncoded(valid));
+        await app.PostAsync(LeadRequests.Json(invalid));
+        await app.PostAsync(LeadRequests.Json(spam));
+        for (var i = 0; i < 4; i++) await app.PostAsync(LeadRequests.Json(valid)); // runs into the rate limit
+        await down.PostAsync(LeadRequests.Json(valid));
+
+        var logs = app.Logs.All + "\n" + down.Logs.All;
+        Assert.Contains("stored in window", logs);
+        Assert.Contains("Table Storage unavailable", logs);
+        foreach (var secret in new[] { "grace.hopper", "Grace Hopper", "Hopper", "555 867 5309", "8675309" })
+            Assert.DoesNotContain(secret, logs, StringComparison.OrdinalIgnoreCase);
+    }
+}

@@ -1,0 +1,105 @@
+using System.Text;
+using LeadHandoff.Functions;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Abstractions;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace LeadHandoff.Tests.Infrastructure;
+
+/// <summary>
+/// The function app's own composition (<see cref="FunctionAppServices"/>, as Program.cs calls it) with
+/// test settings, a fake clock and captured logs. Each app gets its own tables.
+/// </summary>
+public sealed class TestApp : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+
+    private TestApp(Dictionary<string, string?> settings, FakeTimeProvider time)
+    {
+        Settings = settings;
+        Time = time;
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddSingleton<TimeProvider>(time);
+        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(Logs));
+        services.AddLeadHandoffFunctions();
+        _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        // What the host does on start: every options class validated before the first request.
+        _services.GetRequiredService<IStartupValidator>().Validate();
+    }
+
+    public IReadOnlyDictionary<string, string?> Settings { get; }
+
+    public FakeTimeProvider Time { get; }
+
+    public CapturedLogs Logs { get; } = new();
+
+    public IServiceProvider Services => _services;
+
+    /// <summary>Defaults every test can rely on; <paramref name="configure"/> overrides or adds.</summary>
+    public static TestApp Create(string connectionString, Action<Dictionary<string, string?>>? configure = null, DateTimeOffset? now = null)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Storage:ConnectionString"] = connectionString,
+            ["Storage:TablePrefix"] = "t" + Guid.NewGuid().ToString("N"),
+            ["Storage:MaxRetries"] = "1",
+            ["Intake:Sectors:0"] = "Software",
+            ["Intake:Sectors:1"] = "Manufacturing",
+            ["Intake:Sectors:2"] = "Retail",
+            ["Intake:SizeBands:0"] = "1-10",
+            ["Intake:SizeBands:1"] = "11-50",
+            ["Intake:SizeBands:2"] = "51-200",
+            ["Intake:SizeBands:3"] = "201-1000",
+            ["Intake:SizeBands:4"] = "1001+",
+            ["Intake:ThankYouUrl"] = "https://www.example.com/thanks",
+            ["Intake:AllowedRedirectOrigins:0"] = "https://www.example.com",
+            ["Intake:RateLimitPermits"] = "1000",
+        };
+        configure?.Invoke(settings);
+        return new TestApp(settings, new FakeTimeProvider(now ?? new DateTimeOffset(2026, 12, 2, 10, 0, 0, TimeSpan.Zero)));
+    }
+
+    public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
+
+    /// <summary>A function class built the way the worker builds it: from the app's services.</summary>
+    public T Function<T>() => ActivatorUtilities.CreateInstance<T>(_services);
+
+    /// <summary>Runs an HTTP function on a real <see cref="DefaultHttpContext"/> and executes its result.</summary>
+    public async Task<TestResponse> SendAsync(TestRequest request, Func<HttpRequest, Task<IActionResult>> function)
+    {
+        var context = new DefaultHttpContext { RequestServices = _services };
+        context.Request.Method = request.Method;
+        context.Request.ContentType = request.ContentType;
+        context.Request.Body = new MemoryStream(request.Body);
+        context.Request.ContentLength = request.Body.Length;
+        foreach (var (name, value) in request.Headers) context.Request.Headers[name] = value;
+        context.Connection.RemoteIpAddress = System.Net.IPAddress.Parse(request.RemoteIp);
+        var body = new MemoryStream();
+        context.Response.Body = body;
+
+        var result = await function(context.Request);
+        await result.ExecuteResultAsync(new ActionContext(context, new RouteData(), new ActionDescriptor()));
+        var headers = context.Response.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+        return new TestResponse(context.Response.StatusCode, context.Response.ContentType, headers, Encoding.UTF8.GetString(body.ToArray()));
+    }
+
+    public ValueTask DisposeAsync() => _services.DisposeAsync();
+}
+
+public sealed record TestRequest(string Method, string? ContentType, byte[] Body, string RemoteIp = "203.0.113.10")
+{
+    public Dictionary<string, string> Headers { get; init; } = new(StringComparer.OrdinalIgnoreCase);
+}
+
+public sealed record TestResponse(int Status, string? ContentType, IReadOnlyDictionary<string, string> Headers, string Body)
+{
+    public string? Header(string name) => Headers.TryGetValue(name, out var value) ? value : null;
+}
