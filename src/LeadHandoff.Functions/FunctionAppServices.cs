@@ -1,6 +1,11 @@
+using LeadHandoff.Batches;
 using LeadHandoff.Calendar;
+using LeadHandoff.Configuration;
+using LeadHandoff.Email;
 using LeadHandoff.Functions.Intake;
+using LeadHandoff.Functions.Scheduling;
 using LeadHandoff.Intake;
+using LeadHandoff.Links;
 using LeadHandoff.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -12,10 +17,16 @@ namespace LeadHandoff.Functions;
 /// </summary>
 public static class FunctionAppServices
 {
-    public static IServiceCollection AddLeadHandoffFunctions(this IServiceCollection services) =>
-        services
+    public static IServiceCollection AddLeadHandoffFunctions(this IServiceCollection services)
+    {
+        services.AddSettings<ScheduleOptions>("");
+        return services
             .AddLeadStorage()
             .AddSlaCalendar()
             .AddLeadIntake()
-            .AddLeadIntakeHttp();
+            .AddLeadIntakeHttp()
+            .AddSignedLinks()
+            .AddEmail()
+            .AddWeeklyBatch();
+    }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -5,12 +6,16 @@ namespace LeadHandoff.Configuration;
 
 public static class SettingsRegistration
 {
-    /// <summary>Binds <typeparamref name="T"/> to its section and validates it when the host starts.</summary>
+    /// <summary>Binds <typeparamref name="T"/> to its section (the root for "") and validates it when the host starts.</summary>
     public static OptionsBuilder<T> AddSettings<T>(this IServiceCollection services, string sectionName)
         where T : class, ISettings
     {
         services.AddSingleton<IValidateOptions<T>, SettingsValidator<T>>();
-        return services.AddOptions<T>().BindConfiguration(sectionName).ValidateOnStart();
+        var builder = services.AddOptions<T>();
+        builder = sectionName.Length == 0
+            ? builder.Configure<IConfiguration>((options, configuration) => configuration.Bind(options))
+            : builder.BindConfiguration(sectionName);
+        return builder.ValidateOnStart();
     }
 
     private sealed class SettingsValidator<T> : IValidateOptions<T> where T : class, ISettings

@@ -10,4 +10,6 @@ public sealed record Lead(
     LeadDetails Details,
     DateTimeOffset FirstReceivedAt,
     DateTimeOffset LastReceivedAt,
-    int SubmissionCount);
+    int SubmissionCount,
+    string? OwnerId = null,
+    string? Decision = null);

@@ -42,6 +42,14 @@ public sealed class LeadEntity : ITableEntity
     public DateTimeOffset LastReceivedAt { get; set; }
     public int SubmissionCount { get; set; }
 
+    /// <summary>Set at batch time by routing.</summary>
+    public string? OwnerId { get; set; }
+    public DateTimeOffset? AssignedAt { get; set; }
+
+    /// <summary>Accepted, Rejected or Nurture once sales has decided; null while open.</summary>
+    public string? Decision { get; set; }
+    public string? RejectReason { get; set; }
+
     public static string RowKeyOf(string leadId) => RowPrefix + leadId;
 
     public string LeadId => RowKey[RowPrefix.Length..];
@@ -95,5 +103,7 @@ public sealed class LeadEntity : ITableEntity
             new Consent(ConsentGiven, ConsentVersion)),
         FirstReceivedAt,
         LastReceivedAt,
-        SubmissionCount);
+        SubmissionCount,
+        OwnerId,
+        Decision);
 }

@@ -20,7 +20,12 @@ public sealed class LeadStore(LeadTables tables)
     public async Task<StoredLead> SaveAsync(string windowId, string newLeadId, LeadDetails details, DateTimeOffset receivedAt, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(LeadTables.Leads, cancellationToken);
-        var indexKey = EmailIndexEntity.RowKeyOf(EmailHash.Of(details.Email));
+        var emailHash = EmailHash.Of(details.Email);
+        var indexKey = EmailIndexEntity.RowKeyOf(emailHash);
+        // The person index first: if the lead write then fails, the index names a window without
+        // their lead, which is harmless; the reverse would hide a lead from erasure and export.
+        var people = await tables.GetAsync(LeadTables.People, cancellationToken);
+        await LeadTables.Guard("index person", () => people.UpsertEntityAsync(new PersonIndexEntity { PartitionKey = emailHash, RowKey = windowId }, TableUpdateMode.Replace, cancellationToken), cancellationToken);
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
             if (await TryInsertNewAsync(table, windowId, indexKey, newLeadId, details, receivedAt, cancellationToken))
@@ -33,6 +38,36 @@ public sealed class LeadStore(LeadTables tables)
             if (merged is not null) return merged;
         }
         throw new StorageUnavailableException("dedupe", 412, "TooManyConflicts", new InvalidOperationException("Gave up after repeated write conflicts."));
+    }
+
+    /// <summary>Records each lead's owner: entity-group transactions of up to 100 merges in the window's partition.</summary>
+    public async Task AssignOwnersAsync(string windowId, IReadOnlyDictionary<string, string> owners, DateTimeOffset assignedAt, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(LeadTables.Leads, cancellationToken);
+        foreach (var chunk in owners.Chunk(100))
+        {
+            var actions = chunk.Select(o => new TableTransactionAction(TableTransactionActionType.UpdateMerge, new TableEntity(windowId, LeadEntity.RowKeyOf(o.Key))
+            {
+                [nameof(LeadEntity.OwnerId)] = o.Value,
+                [nameof(LeadEntity.AssignedAt)] = assignedAt,
+            }, ETag.All)).ToList();
+            await LeadTables.Guard("assign owners", () => table.SubmitTransactionAsync(actions, cancellationToken), cancellationToken);
+        }
+    }
+
+    /// <summary>The person's lead in the latest window before <paramref name="windowId"/>, if any.</summary>
+    public async Task<Lead?> FindEarlierAsync(string email, string windowId, CancellationToken cancellationToken)
+    {
+        var people = await tables.GetAsync(LeadTables.People, cancellationToken);
+        var emailHash = EmailHash.Of(email);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {emailHash} and RowKey lt {windowId}");
+        string? latest = null;
+        await foreach (var row in people.QueryAsync<PersonIndexEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
+            latest = row.RowKey; // rows come back in RowKey order, and window ids sort by time
+        if (latest is null) return null;
+        var leads = await tables.GetAsync(LeadTables.Leads, cancellationToken);
+        var index = await GetOrNullAsync<EmailIndexEntity>(leads, latest, EmailIndexEntity.RowKeyOf(emailHash), cancellationToken);
+        return index is null ? null : (await GetOrNullAsync<LeadEntity>(leads, latest, LeadEntity.RowKeyOf(index.LeadId), cancellationToken))?.ToLead();
     }
 
     public async Task SaveFlaggedAsync(FlaggedSubmission submission, CancellationToken cancellationToken)

@@ -14,6 +14,8 @@ namespace LeadHandoff.Storage;
 public sealed class LeadTables
 {
     public const string Leads = "Leads";
+    public const string People = "People";
+    public const string Ledger = "Ledger";
 
     private readonly TableServiceClient _service;
     private readonly string _prefix;

@@ -62,6 +62,16 @@ public sealed class TestApp : IAsyncDisposable
             ["Intake:ThankYouUrl"] = "https://www.example.com/thanks",
             ["Intake:AllowedRedirectOrigins:0"] = "https://www.example.com",
             ["Intake:RateLimitPermits"] = "1000",
+            ["BatchSchedule"] = "0 */15 * * * *",
+            ["Links:BaseUrl"] = "https://leadhandoff.example.net",
+            ["Links:CurrentKeyId"] = "k1",
+            ["Links:SigningKeys:0:Id"] = "k1",
+            ["Links:SigningKeys:0:Secret"] = TestKeys.Key1,
+            ["Email:FromAddress"] = "leads@example.com",
+            ["Email:SalesManagerEmail"] = "manager@example.com",
+            ["Email:MarketingLeadEmail"] = "marketing@example.com",
+            ["Email:OutboxPath"] = Path.Combine(Path.GetTempPath(), "leadhandoff-outbox-" + Guid.NewGuid().ToString("N")),
+            ["Routing:SalesInboxEmail"] = "sales@example.com",
         };
         configure?.Invoke(settings);
         return new TestApp(settings, new FakeTimeProvider(now ?? new DateTimeOffset(2026, 12, 2, 10, 0, 0, TimeSpan.Zero)));

@@ -1,0 +1,23 @@
+using LeadHandoff.Configuration;
+
+namespace LeadHandoff.Functions.Scheduling;
+
+/// <summary>
+/// The heartbeat schedules. Top-level app settings, because the host resolves them itself for the
+/// timer triggers (<c>%BatchSchedule%</c>); the worker checks them so a typo fails at start-up.
+/// Timers run in UTC on Linux and Flex plans: these are heartbeats, and the SLA calendar decides.
+/// </summary>
+public sealed class ScheduleOptions : ISettings
+{
+    public string BatchSchedule { get; set; } = "";
+
+    public IEnumerable<string> Validate()
+    {
+        if (!IsNcrontab(BatchSchedule))
+            yield return "BatchSchedule must be a six-field NCRONTAB expression such as '0 */15 * * * *' (every 15 minutes).";
+    }
+
+    private static bool IsNcrontab(string value) =>
+        value.Split(' ', StringSplitOptions.RemoveEmptyEntries) is { Length: 6 } fields &&
+        fields.All(f => f.All(c => char.IsAsciiDigit(c) || c is '*' or '/' or ',' or '-'));
+}

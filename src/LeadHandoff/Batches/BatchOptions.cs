@@ -1,0 +1,22 @@
+using LeadHandoff.Configuration;
+
+namespace LeadHandoff.Batches;
+
+public sealed class BatchOptions : ISettings
+{
+    public const string SectionName = "Batch";
+
+    /// <summary>How long a run holds a batch before another run may take it over (after a crash).</summary>
+    public int LeaseMinutes { get; set; } = 10;
+
+    /// <summary>How many earlier-window lookups run at once while a batch is prepared.</summary>
+    public int LookupConcurrency { get; set; } = 16;
+
+    public IEnumerable<string> Validate()
+    {
+        if (LeaseMinutes is < 1 or > 120)
+            yield return $"{SectionName}:LeaseMinutes must be between 1 and 120.";
+        if (LookupConcurrency is < 1 or > 64)
+            yield return $"{SectionName}:LookupConcurrency must be between 1 and 64.";
+    }
+}

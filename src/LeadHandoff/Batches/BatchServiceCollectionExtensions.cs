@@ -1,0 +1,19 @@
+using LeadHandoff.Configuration;
+using LeadHandoff.Routing;
+using LeadHandoff.Storage;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LeadHandoff.Batches;
+
+public static class BatchServiceCollectionExtensions
+{
+    public static IServiceCollection AddWeeklyBatch(this IServiceCollection services)
+    {
+        services.AddSettings<BatchOptions>(BatchOptions.SectionName);
+        services.AddSettings<RoutingOptions>(RoutingOptions.SectionName);
+        services.AddSingleton<LeadRouter>();
+        services.AddSingleton<Ledger>();
+        services.AddTransient<WeeklyBatchService>();
+        return services;
+    }
+}

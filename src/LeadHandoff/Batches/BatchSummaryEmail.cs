@@ -1,0 +1,64 @@
+using System.Text;
+using LeadHandoff.Email;
+using static LeadHandoff.Email.EmailText;
+
+namespace LeadHandoff.Batches;
+
+/// <summary>The Monday summary for the sales manager and the marketing lead: the promise measured, and where the leads went.</summary>
+public static class BatchSummaryEmail
+{
+    public static EmailMessage Compose(string ledgerId, BatchSummary summary, IReadOnlyList<string> to, TimeZoneInfo zone)
+    {
+        var deadline = Local(summary.Window.DeadlineAt, zone);
+        var sectors = summary.BySegment.Keys.Select(k => k.Sector).Distinct().Order(StringComparer.OrdinalIgnoreCase).ToList();
+        var bands = summary.BySegment.Keys.Select(k => k.SizeBand).Distinct().Order(StringComparer.Ordinal).ToList();
+        var met = summary.Delivered >= summary.Target;
+
+        var html = new StringBuilder()
+            .Append($"<!doctype html><html lang=\"en\"><body style=\"{PageStyle}\">")
+            .Append($"<h1 style=\"font-size:20px\">Lead batch {H(summary.Window.Id)}</h1>")
+            .Append($"<p style=\"font-size:16px;padding:10px;background:{(met ? "#e8f5e9" : "#fdecea")}\"><strong>{H(summary.TargetStatement)}</strong></p>")
+            .Append($"<p>Sales' deadline to decide every lead: <strong>{H(deadline)}</strong>.</p>");
+        var text = new StringBuilder()
+            .Append($"Lead batch {summary.Window.Id}\r\n\r\n{summary.TargetStatement}\r\n\r\n")
+            .Append($"Sales' deadline to decide every lead: {deadline}.\r\n");
+
+        if (summary.Delivered > 0)
+        {
+            html.Append("<h2 style=\"font-size:17px\">By sector and company size</h2>")
+                .Append($"<table style=\"{TableStyle}\"><tr><th style=\"{CellStyle}\">Sector</th>");
+            foreach (var band in bands) html.Append($"<th style=\"{CellStyle}\">{H(band)}</th>");
+            html.Append($"<th style=\"{CellStyle}\">Total</th></tr>");
+            text.Append("\r\nBy sector and company size:\r\n");
+            foreach (var sector in sectors)
+            {
+                html.Append($"<tr><td style=\"{CellStyle}\">{H(sector)}</td>");
+                var total = 0;
+                foreach (var band in bands)
+                {
+                    var n = summary.BySegment.GetValueOrDefault((sector, band));
+                    total += n;
+                    html.Append($"<td style=\"{CellStyle}\">{n}</td>");
+                    if (n > 0) text.Append($"  {sector}, {band}: {n}\r\n");
+                }
+                html.Append($"<td style=\"{CellStyle}\"><strong>{total}</strong></td></tr>");
+            }
+            html.Append("</table><h2 style=\"font-size:17px\">By owner</h2>")
+                .Append($"<table style=\"{TableStyle}\"><tr><th style=\"{CellStyle}\">Owner</th><th style=\"{CellStyle}\">Leads</th></tr>");
+            text.Append("\r\nBy owner:\r\n");
+            foreach (var (owner, leads) in summary.ByOwner)
+            {
+                html.Append($"<tr><td style=\"{CellStyle}\">{H(owner)}</td><td style=\"{CellStyle}\">{leads}</td></tr>");
+                text.Append($"  {owner}: {leads}\r\n");
+            }
+            html.Append("</table>");
+        }
+        var flagged = $"Kept out of sales' hands: {summary.Spam} spam, {summary.Quarantined} quarantined (failed the human check).";
+        html.Append($"<p>{H(flagged)}</p></body></html>");
+        text.Append($"\r\n{flagged}\r\n");
+
+        var subject = $"Lead batch {summary.Window.Id}: {summary.Delivered} delivered against a target of {summary.Target}" +
+                      (met ? "" : $" ({summary.Target - summary.Delivered} short)");
+        return new EmailMessage(ledgerId, to, [], subject, html.ToString(), text.ToString());
+    }
+}

@@ -1,0 +1,49 @@
+using System.Globalization;
+using System.Text;
+
+namespace LeadHandoff.Batches;
+
+/// <summary>
+/// An owner's leads as RFC 4180 CSV (CRLF rows, quoted where needed), safe to open in a spreadsheet:
+/// a value a spreadsheet would run as a formula is prefixed with an apostrophe.
+/// </summary>
+public static class LeadCsv
+{
+    public static readonly string[] Header =
+    [
+        "lead_id", "window", "name", "email", "company", "job_title", "phone", "sector", "company_size",
+        "offer", "utm_source", "utm_medium", "utm_campaign", "submissions", "first_received_utc", "seen_before", "qualify_link",
+    ];
+
+    public static byte[] Write(IEnumerable<BatchLead> leads)
+    {
+        var csv = new StringBuilder();
+        Row(csv, Header);
+        foreach (var item in leads)
+        {
+            var lead = item.Lead;
+            var d = lead.Details;
+            Row(csv,
+            [
+                lead.Id, lead.WindowId, d.Name, d.Email, d.Company, d.JobTitle, d.Phone, d.Segment.Sector, d.Segment.SizeBand,
+                d.Source.Offer, d.Source.UtmSource, d.Source.UtmMedium, d.Source.UtmCampaign,
+                lead.SubmissionCount.ToString(CultureInfo.InvariantCulture),
+                lead.FirstReceivedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+                item.SeenBefore, item.QualifyUrl,
+            ]);
+        }
+        return Encoding.UTF8.GetBytes(csv.ToString());
+    }
+
+    /// <summary>One field: neutralised against formula injection, then quoted if it holds a comma, quote or line break.</summary>
+    public static string Field(string? value)
+    {
+        value ??= "";
+        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' or '|' or '%')
+            value = "'" + value;
+        return value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+    }
+
+    private static void Row(StringBuilder csv, IEnumerable<string?> fields) =>
+        csv.AppendJoin(',', fields.Select(Field)).Append("\r\n");
+}

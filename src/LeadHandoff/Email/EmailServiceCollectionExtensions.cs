@@ -1,0 +1,21 @@
+using LeadHandoff.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace LeadHandoff.Email;
+
+public static class EmailServiceCollectionExtensions
+{
+    /// <summary>SendGrid when an API key is set, otherwise the local outbox folder.</summary>
+    public static IServiceCollection AddEmail(this IServiceCollection services)
+    {
+        services.AddSettings<EmailOptions>(EmailOptions.SectionName);
+        services.AddHttpClient<SendGridEmailSender>();
+        services.AddSingleton<OutboxEmailSender>();
+        services.AddTransient<IEmailSender>(sp => sp.GetRequiredService<IOptions<EmailOptions>>().Value.UsesSendGrid
+            ? sp.GetRequiredService<SendGridEmailSender>()
+            : sp.GetRequiredService<OutboxEmailSender>());
+        services.AddTransient<OnceOnlyMailer>();
+        return services;
+    }
+}

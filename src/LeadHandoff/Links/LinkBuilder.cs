@@ -1,0 +1,15 @@
+using Microsoft.Extensions.Options;
+
+namespace LeadHandoff.Links;
+
+/// <summary>The URLs that go into emails: the qualify page for one lead, the batch page for an owner.</summary>
+public sealed class LinkBuilder(LinkSigner signer, IOptions<LinkOptions> options)
+{
+    private readonly string _base = options.Value.BaseUrl.TrimEnd('/');
+
+    public string Qualify(string windowId, string leadId, string ownerId) =>
+        $"{_base}/api/qualify?t={signer.Sign(LinkPurpose.Qualify, $"{windowId}/{leadId}", ownerId)}";
+
+    public string Batch(string windowId, string ownerId) =>
+        $"{_base}/api/batch?t={signer.Sign(LinkPurpose.Batch, windowId, ownerId)}";
+}

@@ -1,0 +1,11 @@
+namespace LeadHandoff.Links;
+
+/// <summary>What a signed link may be used for; a token for one purpose is refused for any other.</summary>
+public enum LinkPurpose
+{
+    /// <summary>Qualify one lead. Subject: "{windowId}/{leadId}".</summary>
+    Qualify = 1,
+
+    /// <summary>See and decide all of an owner's leads in one batch. Subject: "{windowId}".</summary>
+    Batch = 2,
+}
