@@ -12,8 +12,16 @@ public sealed class BatchOptions : ISettings
     /// <summary>How many earlier-window lookups run at once while a batch is prepared.</summary>
     public int LookupConcurrency { get; set; } = 16;
 
+    /// <summary>
+    /// First batch window to send (e.g. 2026-W50). Earlier windows are never sent, so a new
+    /// deployment does not open with a summary of a week it never saw. Unset: no limit.
+    /// </summary>
+    public string? FirstWindow { get; set; }
+
     public IEnumerable<string> Validate()
     {
+        if (!string.IsNullOrEmpty(FirstWindow) && !System.Text.RegularExpressions.Regex.IsMatch(FirstWindow, @"^\d{4}-W\d{2}$"))
+            yield return $"{SectionName}:FirstWindow must be an ISO week such as 2026-W50.";
         if (LeaseMinutes is < 1 or > 120)
             yield return $"{SectionName}:LeaseMinutes must be between 1 and 120.";
         if (LookupConcurrency is < 1 or > 64)

@@ -2,6 +2,8 @@ namespace LeadHandoff.Batches;
 
 public enum BatchRunOutcome
 {
+    /// <summary>The due window is before <c>Batch:FirstWindow</c>.</summary>
+    NotStarted,
     /// <summary>The due batch was sent before; nothing to do.</summary>
     AlreadySent,
     /// <summary>Another run holds the batch.</summary>

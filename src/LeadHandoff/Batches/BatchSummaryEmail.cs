@@ -1,5 +1,6 @@
 using System.Text;
 using LeadHandoff.Email;
+using LeadHandoff.Leads;
 using static LeadHandoff.Email.EmailText;
 
 namespace LeadHandoff.Batches;
@@ -11,7 +12,7 @@ public static class BatchSummaryEmail
     {
         var deadline = Local(summary.Window.DeadlineAt, zone);
         var sectors = summary.BySegment.Keys.Select(k => k.Sector).Distinct().Order(StringComparer.OrdinalIgnoreCase).ToList();
-        var bands = summary.BySegment.Keys.Select(k => k.SizeBand).Distinct().Order(StringComparer.Ordinal).ToList();
+        var bands = summary.BySegment.Keys.Select(k => k.SizeBand).Distinct().Order(SizeBandOrder.Instance).ToList();
         var met = summary.Delivered >= summary.Target;
 
         var html = new StringBuilder()

@@ -1,6 +1,7 @@
 using System.Text;
 using LeadHandoff.Calendar;
 using LeadHandoff.Email;
+using LeadHandoff.Leads;
 using LeadHandoff.Routing;
 using static LeadHandoff.Email.EmailText;
 
@@ -14,7 +15,7 @@ public static class OwnerBatchEmail
         var deadline = Local(window.DeadlineAt, zone);
         var groups = leads
             .GroupBy(l => l.Lead.Details.Segment.Sector, StringComparer.OrdinalIgnoreCase).OrderBy(g => g.Key, StringComparer.OrdinalIgnoreCase)
-            .Select(s => (Sector: s.Key, Bands: s.GroupBy(l => l.Lead.Details.Segment.SizeBand).OrderBy(b => b.Key, StringComparer.Ordinal).ToList()))
+            .Select(s => (Sector: s.Key, Bands: s.GroupBy(l => l.Lead.Details.Segment.SizeBand).OrderBy(b => b.Key, SizeBandOrder.Instance).ToList()))
             .ToList();
         var count = leads.Count == 1 ? "1 lead" : $"{leads.Count} leads";
 

@@ -37,6 +37,7 @@ public sealed partial class WeeklyBatchService(
     {
         var now = time.GetUtcNow();
         var window = DueWindow(now);
+        if (string.CompareOrdinal(window.Id, options.Value.FirstWindow ?? "") < 0) return new BatchRunResult(BatchRunOutcome.NotStarted, window.Id);
         var claim = await ledger.ClaimBatchAsync(window, now, TimeSpan.FromMinutes(options.Value.LeaseMinutes), cancellationToken);
         if (claim is null)
         {

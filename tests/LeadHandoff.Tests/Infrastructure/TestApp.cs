@@ -20,7 +20,7 @@ public sealed class TestApp : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    private TestApp(Dictionary<string, string?> settings, FakeTimeProvider time)
+    private TestApp(Dictionary<string, string?> settings, FakeTimeProvider time, Action<IServiceCollection>? overrides)
     {
         Settings = settings;
         Time = time;
@@ -30,6 +30,7 @@ public sealed class TestApp : IAsyncDisposable
         services.AddSingleton<TimeProvider>(time);
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(Logs));
         services.AddLeadHandoffFunctions();
+        overrides?.Invoke(services);
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         // What the host does on start: every options class validated before the first request.
         _services.GetRequiredService<IStartupValidator>().Validate();
@@ -44,7 +45,8 @@ public sealed class TestApp : IAsyncDisposable
     public IServiceProvider Services => _services;
 
     /// <summary>Defaults every test can rely on; <paramref name="configure"/> overrides or adds.</summary>
-    public static TestApp Create(string connectionString, Action<Dictionary<string, string?>>? configure = null, DateTimeOffset? now = null)
+    /// <param name="overrides">Runs after the app's own registrations: for fault injection only.</param>
+    public static TestApp Create(string connectionString, Action<Dictionary<string, string?>>? configure = null, DateTimeOffset? now = null, Action<IServiceCollection>? overrides = null, FakeTimeProvider? clock = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -74,7 +76,7 @@ public sealed class TestApp : IAsyncDisposable
             ["Routing:SalesInboxEmail"] = "sales@example.com",
         };
         configure?.Invoke(settings);
-        return new TestApp(settings, new FakeTimeProvider(now ?? new DateTimeOffset(2026, 12, 2, 10, 0, 0, TimeSpan.Zero)));
+        return new TestApp(settings, clock ?? new FakeTimeProvider(now ?? new DateTimeOffset(2026, 12, 2, 10, 0, 0, TimeSpan.Zero)), overrides);
     }
 
     public T Get<T>() where T : notnull => _services.GetRequiredService<T>();

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Text;
 using LeadHandoff.Leads;
 using LeadHandoff.Tests.Infrastructure;
 
@@ -9,12 +7,7 @@ namespace LeadHandoff.Tests.Functions.Intake;
 [Collection(AzuriteCollection.Name)]
 public sealed class TurnstileTests(AzuriteFixture azurite)
 {
-    private static LoopbackHttpServer Verifier(int status, string body) => new(async (_, response) =>
-    {
-        response.StatusCode = status;
-        response.ContentType = "application/json";
-        await response.OutputStream.WriteAsync(Encoding.UTF8.GetBytes(body));
-    });
+    private static LoopbackHttpServer Verifier(int status, string body) => new(_ => Task.FromResult(LoopbackReply.Json(status, body)));
 
     private TestApp App(string verifyUrl) => TestApp.Create(azurite.ConnectionString, s =>
     {
@@ -106,10 +99,10 @@ public sealed class TurnstileTests(AzuriteFixture azurite)
     [Fact]
     public async Task A_verifier_slower_than_the_timeout_quarantines_the_lead()
     {
-        await using var verifier = new LoopbackHttpServer(async (_, response) =>
+        await using var verifier = new LoopbackHttpServer(async _ =>
         {
             await Task.Delay(TimeSpan.FromSeconds(4));
-            response.StatusCode = (int)HttpStatusCode.OK;
+            return LoopbackReply.Json(200, """{"success":true}""");
         });
         await using var app = App(verifier.Url("/siteverify"));
 

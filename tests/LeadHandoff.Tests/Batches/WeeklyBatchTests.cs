@@ -1,0 +1,274 @@
+using LeadHandoff.Batches;
+using LeadHandoff.Email;
+using LeadHandoff.Functions.Batches;
+using LeadHandoff.Storage;
+using LeadHandoff.Tests.Infrastructure;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LeadHandoff.Tests.Batches;
+
+[Collection(AzuriteCollection.Name)]
+public sealed class WeeklyBatchTests(AzuriteFixture azurite)
+{
+    private BatchScenario Scenario(Action<Dictionary<string, string?>>? configure = null, Action<IServiceCollection>? overrides = null) =>
+        BatchScenario.Create(azurite.ConnectionString, configure, overrides);
+
+    private static async Task SeedFourLeadsAsync(BatchScenario week)
+    {
+        var start = week.App.Time.GetUtcNow();
+        await week.AddLeadAsync("a@alpha.example", "Alpha", "Software", "11-50", start);
+        await week.AddLeadAsync("b@beta.example", "Beta", "Retail", "1-10", start.AddMinutes(1));
+        await week.AddLeadAsync("c@gamma.example", "Gamma", "Manufacturing", "51-200", start.AddMinutes(2));
+        await week.AddLeadAsync("d@delta.example", "Delta", "Software", "1-10", start.AddMinutes(3));
+    }
+
+    private static Task FireTimerAsync(BatchScenario week, bool isPastDue = false) =>
+        week.App.Function<RunWeeklyBatch>().Run(new TimerInfo { IsPastDue = isPastDue }, CancellationToken.None);
+
+    [Fact]
+    public async Task After_the_cut_off_each_owner_gets_their_leads_and_the_manager_and_marketing_get_the_summary()
+    {
+        await using var week = Scenario();
+        await SeedFourLeadsAsync(week);
+        week.App.Time.SetUtcNow(BatchScenario.CutOff.AddMinutes(1));
+
+        await FireTimerAsync(week);
+
+        var rita = Assert.Single(week.SendGrid.To("rita@example.com"));
+        Assert.Contains("Alpha", rita.Html);
+        Assert.Contains("Delta", rita.Html);
+        Assert.DoesNotContain("Beta", rita.Html);
+        Assert.Equal("2 leads for you in batch 2026-W50: please decide by Wednesday 9 December 2026, 17:00 (Europe/London)", rita.Subject);
+        Assert.Equal("2026-W50.owner-rep-1", rita.LedgerId);
+        Assert.Contains("Beta", Assert.Single(week.SendGrid.To("sam@example.com")).Html);
+        Assert.Contains("Gamma", Assert.Single(week.SendGrid.To("maya@example.com")).Html);
+        var summary = Assert.Single(week.SendGrid.To("manager@example.com"));
+        Assert.Equal(["manager@example.com", "marketing@example.com"], summary.To);
+        Assert.Contains("Target missed: 4 leads delivered against a target of 5, 1 short (80% of target).", summary.Text);
+        Assert.Equal("Lead batch 2026-W50: 4 delivered against a target of 5 (1 short)", summary.Subject);
+        Assert.Equal(4, week.SendGrid.Accepted.Count);
+
+        var owners = (await week.App.LeadsAsync("2026-W50")).ToDictionary(l => l.Details.Company, l => l.OwnerId);
+        Assert.Equal(new Dictionary<string, string?> { ["Alpha"] = "rep-1", ["Beta"] = "rep-2", ["Gamma"] = "rep-3", ["Delta"] = "rep-1" }, owners);
+        Assert.Equal(Ledger.Done, (await week.App.Get<Ledger>().GetBatchAsync("2026-W50", CancellationToken.None))!.Status);
+
+        await FireTimerAsync(week);
+        week.App.Time.Advance(TimeSpan.FromHours(30));
+        await FireTimerAsync(week);
+        Assert.Equal(4, week.SendGrid.Requests.Count);
+    }
+
+    [Fact]
+    public async Task A_window_with_no_leads_still_sends_the_summary_saying_the_target_was_missed()
+    {
+        await using var week = Scenario();
+
+        var result = await week.RunBatchAsync(); // Wednesday 2 December: the W49 batch is due and had no leads
+
+        Assert.Equal(new BatchRunResult(BatchRunOutcome.Sent, "2026-W49", 0, 1), result);
+        var summary = Assert.Single(week.SendGrid.Accepted);
+        Assert.Contains("No leads were delivered in this batch: the target of 5 was missed by 5.", summary.Text);
+    }
+
+    [Fact]
+    public async Task Windows_before_the_first_window_setting_are_never_sent()
+    {
+        await using var week = Scenario(s => s["Batch:FirstWindow"] = "2026-W50");
+
+        var before = await week.RunBatchAsync();
+        week.App.Time.SetUtcNow(BatchScenario.CutOff);
+        var first = await week.RunBatchAsync();
+
+        Assert.Equal(new BatchRunResult(BatchRunOutcome.NotStarted, "2026-W49"), before);
+        Assert.Equal(BatchRunOutcome.Sent, first.Outcome);
+        Assert.Equal("2026-W50", first.WindowId);
+        Assert.Single(week.SendGrid.Accepted);
+    }
+
+    [Fact]
+    public async Task Five_concurrent_runs_send_exactly_one_email_per_recipient()
+    {
+        await using var week = Scenario();
+        await SeedFourLeadsAsync(week);
+        week.App.Time.SetUtcNow(BatchScenario.CutOff.AddMinutes(15));
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => Task.Run(week.RunBatchAsync)));
+
+        Assert.Equal(1, results.Count(r => r.Outcome == BatchRunOutcome.Sent));
+        Assert.Equal(4, week.SendGrid.Requests.Count);
+        foreach (var address in new[] { "rita@example.com", "sam@example.com", "maya@example.com", "manager@example.com" })
+            Assert.Single(week.SendGrid.To(address));
+    }
+
+    [Fact]
+    public async Task A_past_due_run_after_a_missed_Monday_sends_the_batch_once()
+    {
+        await using var week = Scenario();
+        await SeedFourLeadsAsync(week);
+        week.App.Time.SetUtcNow(new DateTimeOffset(2026, 12, 8, 15, 0, 0, TimeSpan.Zero)); // Tuesday: Monday's runs never happened
+
+        await FireTimerAsync(week, isPastDue: true);
+        await FireTimerAsync(week, isPastDue: true);
+
+        Assert.Equal(4, week.SendGrid.Requests.Count);
+        Assert.Single(week.SendGrid.To("rita@example.com"));
+    }
+
+    [Fact]
+    public async Task A_crash_after_SendGrid_accepted_does_not_resend_that_email_and_marks_it_unknown()
+    {
+        var crash = new CrashOnce();
+        await using var week = Scenario(overrides: services => services.AddTransient<IEmailSender>(sp => new CrashingSender(sp.GetRequiredService<SendGridEmailSender>(), crash)));
+        await SeedFourLeadsAsync(week);
+        week.App.Time.SetUtcNow(BatchScenario.CutOff.AddMinutes(1));
+
+        await Assert.ThrowsAsync<SimulatedCrash>(week.RunBatchAsync);
+        Assert.Single(week.SendGrid.Accepted); // rep-1's email went, the ledger never heard
+        week.App.Time.Advance(TimeSpan.FromMinutes(10)); // the crashed run's lease runs out
+        var resumed = await week.RunBatchAsync();
+
+        Assert.Equal(BatchRunOutcome.Sent, resumed.Outcome);
+        Assert.Equal(4, week.SendGrid.Accepted.Count);
+        Assert.Single(week.SendGrid.To("rita@example.com"));
+        var messages = await week.App.Get<Ledger>().ListMessagesAsync("2026-W50", CancellationToken.None);
+        Assert.Equal(MessageState.Unknown, messages.Single(m => m.Key == "owner-rep-1").State);
+        Assert.All(messages.Where(m => m.Key != "owner-rep-1"), m => Assert.Equal(MessageState.Sent, m.State));
+    }
+
+    [Fact]
+    public async Task A_429_then_202_sends_once_after_waiting_as_told()
+    {
+        await using var week = Scenario(s => s["Routing:Pool:1"] = "rep-1");
+        await week.AddLeadAsync("a@alpha.example", "Alpha");
+        week.App.Time.SetUtcNow(BatchScenario.CutOff.AddMinutes(1));
+        week.SendGrid.Script(SendGridReply.TooMany(7), SendGridReply.Accepted);
+
+        var run = Task.Run(week.RunBatchAsync);
+        while (!run.IsCompleted)
+        {
+            await Task.Delay(20);
+            week.App.Time.Advance(TimeSpan.FromSeconds(1));
+        }
+        await run;
+
+        var tries = week.SendGrid.Requests.Where(r => r.To.Contains("rita@example.com")).ToList();
+        Assert.Equal(2, tries.Count);
+        Assert.True(tries[1].ReceivedAt - tries[0].ReceivedAt >= TimeSpan.FromSeconds(7), $"waited {tries[1].ReceivedAt - tries[0].ReceivedAt}");
+        Assert.Single(week.SendGrid.To("rita@example.com"));
+    }
+
+    [Fact]
+    public async Task A_permanent_400_is_marked_failed_and_never_retried()
+    {
+        await using var week = Scenario(s => s["Routing:Pool:1"] = "rep-1");
+        await week.AddLeadAsync("a@alpha.example", "Alpha");
+        week.App.Time.SetUtcNow(BatchScenario.CutOff.AddMinutes(1));
+        week.SendGrid.Script(new SendGridReply(400));
+
+        var first = await week.RunBatchAsync();
+        week.App.Time.Advance(TimeSpan.FromHours(1));
+        await week.RunBatchAsync();
+
+        Assert.Equal(BatchRunOutcome.Sent, first.Outcome); // every message settled, one of them as Failed
+        Assert.Single(week.SendGrid.Requests, r => r.To.Contains("rita@example.com"));
+        var messages = await week.App.Get<Ledger>().ListMessagesAsync("2026-W50", CancellationToken.None);
+        Assert.Equal(MessageState.Failed, messages.Single(m => m.Key == "owner-rep-1").State);
+    }
+
+    [Fact]
+    public async Task Server_errors_that_outlast_the_retries_leave_the_batch_for_the_next_heartbeat()
+    {
+        await using var week = Scenario(s => { s["Routing:Pool:1"] = "rep-1"; s["Email:MaxAttempts"] = "2"; s["Email:MaxBackoffSeconds"] = "1"; });
+        await week.AddLeadAsync("a@alpha.example", "Alpha");
+        week.App.Time.SetUtcNow(BatchScenario.CutOff.AddMinutes(1));
+        week.SendGrid.Script(new SendGridReply(503), new SendGridReply(500));
+
+        var run = Task.Run(week.RunBatchAsync);
+        while (!run.IsCompleted) { await Task.Delay(20); week.App.Time.Advance(TimeSpan.FromSeconds(1)); }
+        var first = await run;
+        week.App.Time.Advance(TimeSpan.FromMinutes(15));
+        var second = await week.RunBatchAsync();
+
+        Assert.Equal(BatchRunOutcome.Incomplete, first.Outcome);
+        Assert.Equal(BatchRunOutcome.Sent, second.Outcome);
+        Assert.Equal(3, week.SendGrid.Requests.Count(r => r.To.Contains("rita@example.com")));
+        Assert.Single(week.SendGrid.To("rita@example.com"));
+        Assert.Single(week.SendGrid.To("manager@example.com"));
+    }
+
+    [Theory]
+    [InlineData("slow")]
+    [InlineData("dropped")]
+    public async Task A_reply_that_never_comes_marks_the_email_unknown_and_it_is_not_resent(string fault)
+    {
+        await using var week = Scenario(s => s["Routing:Pool:1"] = "rep-1");
+        await week.AddLeadAsync("a@alpha.example", "Alpha");
+        week.App.Time.SetUtcNow(BatchScenario.CutOff.AddMinutes(1));
+        // A connection dropped before any reply is retried once by .NET's HTTP stack itself, so drop twice.
+        if (fault == "slow") week.SendGrid.Script(SendGridReply.Slow(TimeSpan.FromSeconds(4)));
+        else week.SendGrid.Script(SendGridReply.Dropped, SendGridReply.Dropped);
+
+        await week.RunBatchAsync();
+        var tries = week.SendGrid.Requests.Count(r => r.To.Contains("rita@example.com"));
+        week.App.Time.Advance(TimeSpan.FromHours(1));
+        await week.RunBatchAsync();
+
+        Assert.Equal(tries, week.SendGrid.Requests.Count(r => r.To.Contains("rita@example.com")));
+        Assert.Empty(week.SendGrid.To("rita@example.com"));
+        var messages = await week.App.Get<Ledger>().ListMessagesAsync("2026-W50", CancellationToken.None);
+        Assert.Equal(MessageState.Unknown, messages.Single(m => m.Key == "owner-rep-1").State);
+        Assert.Contains("may or may not have been accepted by SendGrid", week.App.Logs.All);
+    }
+
+    [Fact]
+    public async Task Form_values_arrive_html_encoded_and_the_csv_is_safe_from_formulas()
+    {
+        await using var week = Scenario(s => s["Routing:Pool:1"] = "rep-1");
+        await week.AddLeadAsync("a@alpha.example", "<script>alert(1)</script>");
+        await week.AddLeadAsync("b@beta.example", "=HYPERLINK(\"http://evil.example\",\"Click\")", at: week.App.Time.GetUtcNow().AddMinutes(1));
+        week.App.Time.SetUtcNow(BatchScenario.CutOff.AddMinutes(1));
+
+        await week.RunBatchAsync();
+
+        var mail = Assert.Single(week.SendGrid.To("rita@example.com"));
+        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", mail.Html);
+        Assert.DoesNotContain("<script>", mail.Html);
+        var csv = CsvReader.Parse(System.Text.Encoding.UTF8.GetString(mail.Attachments["leads-2026-W50-rep-1.csv"]));
+        var company = Array.IndexOf(csv[0], "company");
+        Assert.Equal(["'=HYPERLINK(\"http://evil.example\",\"Click\")", "<script>alert(1)</script>"], csv.Skip(1).Select(r => r[company]).Order(StringComparer.Ordinal).ToArray());
+    }
+
+    [Fact]
+    public async Task A_person_seen_in_an_earlier_window_is_flagged_with_that_leads_outcome()
+    {
+        await using var week = Scenario(s => s["Routing:Pool:1"] = "rep-1");
+        await week.AddLeadAsync("a@alpha.example", "Alpha", at: new DateTimeOffset(2026, 11, 25, 10, 0, 0, TimeSpan.Zero)); // window 2026-W49
+        await week.AddLeadAsync("a@alpha.example", "Alpha");
+        week.App.Time.SetUtcNow(BatchScenario.CutOff.AddMinutes(1));
+
+        await week.RunBatchAsync();
+
+        var mail = Assert.Single(week.SendGrid.To("rita@example.com"));
+        Assert.Contains("<strong>Seen before</strong> in 2026-W49 (undecided)", mail.Html);
+        Assert.Contains("seen before in 2026-W49 (undecided)", mail.Text);
+    }
+
+    private sealed class CrashOnce
+    {
+        public int Remaining = 1;
+    }
+
+    private sealed class SimulatedCrash : Exception;
+
+    /// <summary>Sends for real, then dies before the ledger can record it: a host recycle at the worst moment.</summary>
+    private sealed class CrashingSender(IEmailSender inner, CrashOnce crash) : IEmailSender
+    {
+        public async Task<SendOutcome> SendAsync(EmailMessage message, CancellationToken cancellationToken)
+        {
+            var outcome = await inner.SendAsync(message, cancellationToken);
+            if (Interlocked.Decrement(ref crash.Remaining) == 0) throw new SimulatedCrash();
+            return outcome;
+        }
+    }
+}
