@@ -6,6 +6,7 @@ using LeadHandoff.Functions.Intake;
 using LeadHandoff.Functions.Scheduling;
 using LeadHandoff.Intake;
 using LeadHandoff.Links;
+using LeadHandoff.Qualification;
 using LeadHandoff.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -27,6 +28,7 @@ public static class FunctionAppServices
             .AddLeadIntakeHttp()
             .AddSignedLinks()
             .AddEmail()
-            .AddWeeklyBatch();
+            .AddWeeklyBatch()
+            .AddQualification();
     }
 }

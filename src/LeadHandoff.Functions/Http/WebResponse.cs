@@ -37,7 +37,19 @@ public sealed class WebResponse(int status, string? contentType = null, string? 
 
     public static WebResponse Html(int status, string html) => new(status, "text/html; charset=utf-8", html);
 
-    public static WebResponse SeeOther(Uri location) => new WebResponse(StatusCodes.Status303SeeOther).WithHeader("Location", location.AbsoluteUri);
+    /// <summary>
+    /// A page for people: no script may run (CSP allows only the page's own inline stylesheet and
+    /// form posts to itself), nothing is cached, and the token in the URL never leaks as a Referer.
+    /// </summary>
+    public static WebResponse Page(int status, string html) => Html(status, html)
+        .WithHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
+        .WithHeader("X-Content-Type-Options", "nosniff")
+        .WithHeader("Referrer-Policy", "no-referrer")
+        .WithHeader("Cache-Control", "no-store");
+
+    public static WebResponse SeeOther(Uri location) => SeeOther(location.AbsoluteUri);
+
+    public static WebResponse SeeOther(string location) => new WebResponse(StatusCodes.Status303SeeOther).WithHeader("Location", location);
 
     public async Task ExecuteResultAsync(ActionContext context)
     {
@@ -48,6 +60,8 @@ public sealed class WebResponse(int status, string? contentType = null, string? 
         response.ContentType = contentType;
         var bytes = Encoding.UTF8.GetBytes(body);
         response.ContentLength = bytes.Length;
+        // HEAD gets the same headers as GET and no body.
+        if (HttpMethods.IsHead(context.HttpContext.Request.Method)) return;
         await response.Body.WriteAsync(bytes, context.HttpContext.RequestAborted);
     }
 }

@@ -1,4 +1,5 @@
 using LeadHandoff.Leads;
+using LeadHandoff.Qualification;
 
 namespace LeadHandoff.Batches;
 
@@ -7,12 +8,11 @@ public sealed record BatchLead(Lead Lead, Lead? Earlier, string QualifyUrl)
 {
     public string SeenBefore => Earlier is null ? "" : $"{Earlier.WindowId} ({Outcome(Earlier)})";
 
-    public static string Outcome(Lead lead) => lead.Decision switch
+    public static string Outcome(Lead lead) => lead.Decision?.Decision switch
     {
         null => "undecided",
-        "Accepted" => "accepted",
-        "Rejected" => "rejected",
-        "Nurture" => "returned to nurture",
-        var other => other.ToLowerInvariant(),
+        Decision.Accepted => "accepted",
+        Decision.Rejected => "rejected",
+        _ => "returned to nurture",
     };
 }

@@ -1,6 +1,5 @@
 using LeadHandoff.Configuration;
 using LeadHandoff.Routing;
-using LeadHandoff.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LeadHandoff.Batches;
@@ -12,7 +11,6 @@ public static class BatchServiceCollectionExtensions
         services.AddSettings<BatchOptions>(BatchOptions.SectionName);
         services.AddSettings<RoutingOptions>(RoutingOptions.SectionName);
         services.AddSingleton<LeadRouter>();
-        services.AddSingleton<Ledger>();
         services.AddTransient<WeeklyBatchService>();
         return services;
     }

@@ -50,6 +50,17 @@ public sealed class SlaCalendar
             ToUtc(deadlineDate, _options.DeadlineTime));
     }
 
+    /// <summary>The window named <paramref name="windowId"/> (e.g. 2026-W50), or null if it is not a window id.</summary>
+    public BatchWindow? WindowOf(string windowId)
+    {
+        if (windowId.Length != 8 || windowId[4..6] != "-W" ||
+            !int.TryParse(windowId[..4], System.Globalization.CultureInfo.InvariantCulture, out var year) ||
+            !int.TryParse(windowId[6..], System.Globalization.CultureInfo.InvariantCulture, out var week) ||
+            year is < 2000 or > 9000 || week < 1 || week > System.Globalization.ISOWeek.GetWeeksInYear(year))
+            return null;
+        return WindowOf(DateOnly.FromDateTime(System.Globalization.ISOWeek.ToDateTime(year, week, DayOfWeek.Monday)));
+    }
+
     /// <summary>Monday = 0 … Sunday = 6: the order of days within a batch week.</summary>
     public static int DayIndex(DayOfWeek day) => ((int)day + 6) % 7;
 

@@ -1,3 +1,5 @@
+using LeadHandoff.Qualification;
+
 namespace LeadHandoff.Leads;
 
 /// <summary>
@@ -12,4 +14,4 @@ public sealed record Lead(
     DateTimeOffset LastReceivedAt,
     int SubmissionCount,
     string? OwnerId = null,
-    string? Decision = null);
+    RecordedDecision? Decision = null);

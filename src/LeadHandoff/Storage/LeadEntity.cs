@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 using LeadHandoff.Leads;
+using LeadHandoff.Qualification;
 
 namespace LeadHandoff.Storage;
 
@@ -49,6 +50,14 @@ public sealed class LeadEntity : ITableEntity
     /// <summary>Accepted, Rejected or Nurture once sales has decided; null while open.</summary>
     public string? Decision { get; set; }
     public string? RejectReason { get; set; }
+    public string? DecisionNote { get; set; }
+    public string? DecidedBy { get; set; }
+    public DateTimeOffset? DecidedAt { get; set; }
+    /// <summary>From the batch email going out to the decision.</summary>
+    public double? DecisionSeconds { get; set; }
+    public bool? DecidedOnTime { get; set; }
+    /// <summary>1 for the first decision, +1 for each change; each has a history row.</summary>
+    public int DecisionRevision { get; set; }
 
     public static string RowKeyOf(string leadId) => RowPrefix + leadId;
 
@@ -105,5 +114,20 @@ public sealed class LeadEntity : ITableEntity
         LastReceivedAt,
         SubmissionCount,
         OwnerId,
-        Decision);
+        Decision is null ? null : new RecordedDecision(
+            Enum.Parse<Decision>(Decision), RejectReason, DecisionNote, DecidedBy ?? "", DecidedAt ?? default,
+            DecisionSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : null, DecidedOnTime ?? false, DecisionRevision));
+
+    /// <summary>The decision fields, for a merge that leaves everything else alone.</summary>
+    public static TableEntity DecisionFields(string windowId, string leadId, RecordedDecision decision) => new(windowId, RowKeyOf(leadId))
+    {
+        [nameof(Decision)] = decision.Decision.ToString(),
+        [nameof(RejectReason)] = decision.Reason,
+        [nameof(DecisionNote)] = decision.Note,
+        [nameof(DecidedBy)] = decision.DecidedBy,
+        [nameof(DecidedAt)] = decision.DecidedAt,
+        [nameof(DecisionSeconds)] = decision.TimeToDecide?.TotalSeconds,
+        [nameof(DecidedOnTime)] = decision.OnTime,
+        [nameof(DecisionRevision)] = decision.Revision,
+    };
 }

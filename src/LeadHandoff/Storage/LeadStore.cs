@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 using LeadHandoff.Leads;
+using LeadHandoff.Qualification;
 
 namespace LeadHandoff.Storage;
 
@@ -68,6 +69,68 @@ public sealed class LeadStore(LeadTables tables)
         var leads = await tables.GetAsync(LeadTables.Leads, cancellationToken);
         var index = await GetOrNullAsync<EmailIndexEntity>(leads, latest, EmailIndexEntity.RowKeyOf(emailHash), cancellationToken);
         return index is null ? null : (await GetOrNullAsync<LeadEntity>(leads, latest, LeadEntity.RowKeyOf(index.LeadId), cancellationToken))?.ToLead();
+    }
+
+    /// <summary>A lead with the version its next conditional write must match.</summary>
+    public async Task<(Lead Lead, string Version)?> GetVersionedAsync(string windowId, string leadId, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(LeadTables.Leads, cancellationToken);
+        var entity = await LeadTables.Guard("read lead", () => GetOrNullAsync<LeadEntity>(table, windowId, LeadEntity.RowKeyOf(leadId), cancellationToken), cancellationToken);
+        return entity is null ? null : (entity.ToLead(), entity.ETag.ToString());
+    }
+
+    /// <summary>
+    /// Records a decision if the lead is still at <paramref name="version"/>: the lead's decision
+    /// fields and a history row, in one transaction. False when another writer changed it first.
+    /// </summary>
+    public async Task<bool> RecordDecisionAsync(string windowId, string leadId, string version, RecordedDecision decision, RecordedDecision? previous, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(LeadTables.Leads, cancellationToken);
+        var history = new DecisionHistoryEntity
+        {
+            PartitionKey = windowId,
+            RowKey = DecisionHistoryEntity.RowKeyOf(leadId, decision.Revision),
+            LeadId = leadId,
+            Revision = decision.Revision,
+            Decision = decision.Decision.ToString(),
+            Reason = decision.Reason,
+            Note = decision.Note,
+            DecidedBy = decision.DecidedBy,
+            DecidedAt = decision.DecidedAt,
+            OnTime = decision.OnTime,
+            PreviousDecision = previous?.Decision.ToString(),
+            PreviousReason = previous?.Reason,
+        };
+        TableTransactionAction[] actions =
+        [
+            new(TableTransactionActionType.UpdateMerge, LeadEntity.DecisionFields(windowId, leadId, decision), new ETag(version)),
+            new(TableTransactionActionType.Add, history),
+        ];
+        return await LeadTables.Guard("record decision", async () =>
+        {
+            try
+            {
+                await table.SubmitTransactionAsync(actions, cancellationToken);
+                return true;
+            }
+            catch (TableTransactionFailedException ex) when (ex.Status is 412 or 409 or 404)
+            {
+                return false;
+            }
+        }, cancellationToken);
+    }
+
+    public async Task<List<DecisionHistoryEntity>> DecisionHistoryAsync(string windowId, string leadId, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(LeadTables.Leads, cancellationToken);
+        var prefix = DecisionHistoryEntity.RowPrefix + leadId + "-";
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {windowId} and RowKey ge {prefix} and RowKey lt {prefix[..^1] + "."}");
+        return await LeadTables.Guard("read decision history", async () =>
+        {
+            var rows = new List<DecisionHistoryEntity>();
+            await foreach (var row in table.QueryAsync<DecisionHistoryEntity>(filter, cancellationToken: cancellationToken)) rows.Add(row);
+            return rows;
+        }, cancellationToken);
     }
 
     public async Task SaveFlaggedAsync(FlaggedSubmission submission, CancellationToken cancellationToken)

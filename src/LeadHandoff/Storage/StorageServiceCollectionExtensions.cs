@@ -10,6 +10,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSettings<StorageOptions>(StorageOptions.SectionName);
         services.AddSingleton<LeadTables>();
         services.AddSingleton<LeadStore>();
+        services.AddSingleton<Ledger>();
         return services;
     }
 }

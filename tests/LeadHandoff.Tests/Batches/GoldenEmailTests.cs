@@ -1,6 +1,7 @@
 using LeadHandoff.Batches;
 using LeadHandoff.Calendar;
 using LeadHandoff.Leads;
+using LeadHandoff.Qualification;
 using LeadHandoff.Routing;
 using LeadHandoff.Tests.Infrastructure;
 using Microsoft.Extensions.Options;
@@ -33,7 +34,7 @@ public sealed class GoldenEmailTests
     [Fact]
     public void The_owner_email_matches_its_golden_copy()
     {
-        var earlier = Lead("0193aaaa", "Grace Hopper", "Navy Systems", "Public sector", "1001+") with { WindowId = "2026-W45", Decision = "Nurture" };
+        var earlier = Lead("0193aaaa", "Grace Hopper", "Navy Systems", "Public sector", "1001+") with { WindowId = "2026-W45", Decision = new RecordedDecision(Decision.Nurture, null, null, "rep-1", new DateTimeOffset(2026, 11, 4, 10, 0, 0, TimeSpan.Zero), null, true, 1) };
         BatchLead[] leads =
         [
             new(Lead("0193a1", "Ada Lovelace", "Analytical Engines", "Software", "11-50", submissions: 2, phone: "+44 20 7946 0000"), null, "https://app.example/api/qualify?t=k1.AAA.BBB"),

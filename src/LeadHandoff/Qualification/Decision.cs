@@ -1,0 +1,24 @@
+namespace LeadHandoff.Qualification;
+
+public enum Decision
+{
+    /// <summary>A sales-qualified lead (SQL).</summary>
+    Accepted,
+    Rejected,
+    /// <summary>Not ready yet: back to marketing.</summary>
+    Nurture,
+}
+
+/// <summary>What a rep posted.</summary>
+public sealed record DecisionRequest(Decision Decision, string? Reason, string? Note);
+
+/// <summary>A decision as recorded on the lead.</summary>
+public sealed record RecordedDecision(
+    Decision Decision,
+    string? Reason,
+    string? Note,
+    string DecidedBy,
+    DateTimeOffset DecidedAt,
+    TimeSpan? TimeToDecide,
+    bool OnTime,
+    int Revision);

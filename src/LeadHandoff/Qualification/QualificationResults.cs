@@ -1,0 +1,42 @@
+using LeadHandoff.Calendar;
+using LeadHandoff.Intake;
+using LeadHandoff.Leads;
+
+namespace LeadHandoff.Qualification;
+
+public enum Refusal
+{
+    /// <summary>Tampered, forged, wrongly purposed, or not this owner's lead: 403.</summary>
+    Forbidden,
+    /// <summary>Expired link, or a lead that no longer exists (erased): 410.</summary>
+    Gone,
+}
+
+/// <summary>Opening a qualify link: the lead, or why not.</summary>
+public abstract record LeadAccess
+{
+    private LeadAccess() { }
+    public sealed record Granted(Lead Lead, string OwnerId, BatchWindow Window) : LeadAccess;
+    public sealed record Refused(Refusal Why) : LeadAccess;
+}
+
+/// <summary>Opening a batch link: the owner's leads in that window, or why not.</summary>
+public abstract record BatchAccess
+{
+    private BatchAccess() { }
+    public sealed record Granted(IReadOnlyList<Lead> Leads, string OwnerId, BatchWindow Window) : BatchAccess;
+    public sealed record Refused(Refusal Why) : BatchAccess;
+}
+
+public abstract record DecisionResult
+{
+    private DecisionResult() { }
+    public sealed record Invalid(FieldErrors Errors) : DecisionResult;
+    public sealed record Recorded(RecordedDecision Decision) : DecisionResult;
+    /// <summary>The very same decision was already on the lead: nothing changed.</summary>
+    public sealed record AlreadyRecorded(RecordedDecision Decision) : DecisionResult;
+    public sealed record Changed(RecordedDecision Decision, RecordedDecision Previous) : DecisionResult;
+    /// <summary>Another decision landed first; this is the lead's state now.</summary>
+    public sealed record Conflict(RecordedDecision? Current) : DecisionResult;
+    public sealed record Refused(Refusal Why) : DecisionResult;
+}

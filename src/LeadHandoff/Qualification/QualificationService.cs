@@ -1,0 +1,123 @@
+using LeadHandoff.Calendar;
+using LeadHandoff.Intake;
+using LeadHandoff.Leads;
+using LeadHandoff.Links;
+using LeadHandoff.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace LeadHandoff.Qualification;
+
+/// <summary>
+/// Sales' side of the agreement: open a signed link, see the lead, record a decision. Reading never
+/// changes anything (mail scanners prefetch links); a decision is one conditional write.
+/// </summary>
+public sealed partial class QualificationService(
+    LinkSigner signer,
+    LeadStore store,
+    Ledger ledger,
+    SlaCalendar calendar,
+    IOptions<QualificationOptions> options,
+    TimeProvider time,
+    ILogger<QualificationService> logger)
+{
+    public IReadOnlyList<RejectReasonOptions> Reasons => options.Value.EffectiveReasons;
+
+    public async Task<LeadAccess> OpenLeadAsync(string? token, CancellationToken cancellationToken)
+    {
+        var check = signer.Verify(token, LinkPurpose.Qualify);
+        if (Refuse(check.Check) is { } refusal) return new LeadAccess.Refused(refusal);
+        var parts = check.Claims!.Subject.Split('/');
+        var window = parts.Length == 2 ? calendar.WindowOf(parts[0]) : null;
+        if (window is null) return new LeadAccess.Refused(Refusal.Forbidden);
+        var lead = await store.GetAsync(window.Id, parts[1], cancellationToken);
+        if (lead is null) return new LeadAccess.Refused(Refusal.Gone);
+        if (lead.OwnerId != check.Claims.OwnerId) return new LeadAccess.Refused(Refusal.Forbidden);
+        return new LeadAccess.Granted(lead, check.Claims.OwnerId, window);
+    }
+
+    public async Task<BatchAccess> OpenBatchAsync(string? token, CancellationToken cancellationToken)
+    {
+        var check = signer.Verify(token, LinkPurpose.Batch);
+        if (Refuse(check.Check) is { } refusal) return new BatchAccess.Refused(refusal);
+        var window = calendar.WindowOf(check.Claims!.Subject);
+        if (window is null) return new BatchAccess.Refused(Refusal.Forbidden);
+        var leads = new List<Lead>();
+        await foreach (var lead in store.ListAsync(window.Id, cancellationToken))
+        {
+            if (lead.OwnerId == check.Claims.OwnerId) leads.Add(lead);
+        }
+        return new BatchAccess.Granted(leads.OrderBy(l => l.Details.Company, StringComparer.OrdinalIgnoreCase).ToList(), check.Claims.OwnerId, window);
+    }
+
+    /// <summary>Reads a posted decision: decision, reason (required to reject, from the list), note (required for "other").</summary>
+    public (DecisionRequest? Request, FieldErrors Errors) Parse(IReadOnlyDictionary<string, string> fields)
+    {
+        var errors = new FieldErrors();
+        string Field(string name) => fields.TryGetValue(name, out var value) ? TextNormaliser.Normalise(value) : "";
+        Decision? decision = Field("decision").ToLowerInvariant() switch
+        {
+            "accept" or "accepted" => Decision.Accepted,
+            "reject" or "rejected" => Decision.Rejected,
+            "nurture" => Decision.Nurture,
+            _ => null,
+        };
+        if (decision is null) errors.Add("decision", "Choose accept, reject or return to nurture.");
+        var reason = Field("reason");
+        var note = Field("note");
+        if (note.Length > QualificationOptions.MaxNoteLength)
+            errors.Add("note", $"The note must be at most {QualificationOptions.MaxNoteLength} characters.");
+        else if (TextNormaliser.HasControlCharacter(note, multiline: true))
+            errors.Add("note", "The note must not contain control characters.");
+        if (decision == Decision.Rejected)
+        {
+            if (reason.Length == 0) errors.Add("reason", "Choose a reason to reject the lead.");
+            else if (!Reasons.Any(r => r.Id == reason)) errors.Add("reason", "Choose a reason from the list.");
+            else if (reason == QualificationOptions.OtherReason && note.Length == 0) errors.Add("note", "Say why in the note when the reason is Other.");
+        }
+        return errors.Count > 0
+            ? (null, errors)
+            : (new DecisionRequest(decision!.Value, decision == Decision.Rejected ? reason : null, note.Length == 0 ? null : note), errors);
+    }
+
+    /// <summary>Records an owner's decision on a lead of a window. Settled by ETag: of two racing posts exactly one wins.</summary>
+    public async Task<DecisionResult> DecideAsync(BatchWindow window, string leadId, string ownerId, DecisionRequest request, CancellationToken cancellationToken)
+    {
+        var current = await store.GetVersionedAsync(window.Id, leadId, cancellationToken);
+        if (current is null) return new DecisionResult.Refused(Refusal.Gone);
+        var (lead, version) = current.Value;
+        if (lead.OwnerId != ownerId) return new DecisionResult.Refused(Refusal.Forbidden);
+        var previous = lead.Decision;
+        if (previous is not null && previous.Decision == request.Decision && previous.Reason == request.Reason && previous.Note == request.Note)
+            return new DecisionResult.AlreadyRecorded(previous);
+
+        var batch = await ledger.GetBatchAsync(window.Id, cancellationToken);
+        var now = time.GetUtcNow();
+        var deadline = batch?.DeadlineAt ?? window.DeadlineAt;
+        var decision = new RecordedDecision(
+            request.Decision, request.Reason, request.Note, ownerId, now,
+            batch?.SentAt is { } sentAt ? now - sentAt : null,
+            OnTime: now <= deadline,
+            Revision: (previous?.Revision ?? 0) + 1);
+        if (!await store.RecordDecisionAsync(window.Id, leadId, version, decision, previous, cancellationToken))
+        {
+            LogConflict(logger, leadId);
+            return new DecisionResult.Conflict((await store.GetAsync(window.Id, leadId, cancellationToken))?.Decision);
+        }
+        LogDecided(logger, leadId, window.Id, decision.Decision, decision.Revision, decision.OnTime);
+        return previous is null ? new DecisionResult.Recorded(decision) : new DecisionResult.Changed(decision, previous);
+    }
+
+    private static Refusal? Refuse(TokenCheck check) => check switch
+    {
+        TokenCheck.Valid => null,
+        TokenCheck.Expired => Refusal.Gone,
+        _ => Refusal.Forbidden,
+    };
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Lead {LeadId} in {WindowId} decided {Decision} (revision {Revision}, on time: {OnTime})")]
+    private static partial void LogDecided(ILogger logger, string leadId, string windowId, Decision decision, int revision, bool onTime);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Decision on lead {LeadId} lost a race; the other decision stands")]
+    private static partial void LogConflict(ILogger logger, string leadId);
+}
