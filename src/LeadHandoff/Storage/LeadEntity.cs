@@ -61,6 +61,8 @@ public sealed class LeadEntity : ITableEntity
 
     public static string RowKeyOf(string leadId) => RowPrefix + leadId;
 
+    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+
     public string LeadId => RowKey[RowPrefix.Length..];
 
     public static LeadEntity Create(string windowId, string leadId, LeadDetails details, DateTimeOffset receivedAt)
@@ -115,15 +117,18 @@ public sealed class LeadEntity : ITableEntity
         SubmissionCount,
         OwnerId,
         Decision is null ? null : new RecordedDecision(
-            Enum.Parse<Decision>(Decision), RejectReason, DecisionNote, DecidedBy ?? "", DecidedAt ?? default,
+            Enum.Parse<Decision>(Decision), NullIfEmpty(RejectReason), NullIfEmpty(DecisionNote), DecidedBy ?? "", DecidedAt ?? default,
             DecisionSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : null, DecidedOnTime ?? false, DecisionRevision));
 
-    /// <summary>The decision fields, for a merge that leaves everything else alone.</summary>
+    /// <summary>
+    /// The decision fields, for a merge that leaves everything else alone. A merge skips nulls
+    /// rather than clearing them, so "no reason" and "no note" are written as empty strings.
+    /// </summary>
     public static TableEntity DecisionFields(string windowId, string leadId, RecordedDecision decision) => new(windowId, RowKeyOf(leadId))
     {
         [nameof(Decision)] = decision.Decision.ToString(),
-        [nameof(RejectReason)] = decision.Reason,
-        [nameof(DecisionNote)] = decision.Note,
+        [nameof(RejectReason)] = decision.Reason ?? "",
+        [nameof(DecisionNote)] = decision.Note ?? "",
         [nameof(DecidedBy)] = decision.DecidedBy,
         [nameof(DecidedAt)] = decision.DecidedAt,
         [nameof(DecisionSeconds)] = decision.TimeToDecide?.TotalSeconds,

@@ -89,6 +89,9 @@ public sealed class TestApp : IAsyncDisposable
     {
         var context = new DefaultHttpContext { RequestServices = _services };
         context.Request.Method = request.Method;
+        var target = new Uri("http://localhost" + request.Target);
+        context.Request.Path = target.AbsolutePath;
+        context.Request.QueryString = new QueryString(target.Query);
         context.Request.ContentType = request.ContentType;
         context.Request.Body = new MemoryStream(request.Body);
         context.Request.ContentLength = request.Body.Length;
@@ -108,6 +111,9 @@ public sealed class TestApp : IAsyncDisposable
 
 public sealed record TestRequest(string Method, string? ContentType, byte[] Body, string RemoteIp = "203.0.113.10")
 {
+    /// <summary>Path and query, e.g. /api/qualify?t=…</summary>
+    public string Target { get; init; } = "/api/leads";
+
     public Dictionary<string, string> Headers { get; init; } = new(StringComparer.OrdinalIgnoreCase);
 }
 
