@@ -1,6 +1,7 @@
 using LeadHandoff.Batches;
 using LeadHandoff.Calendar;
 using LeadHandoff.Configuration;
+using LeadHandoff.Deadlines;
 using LeadHandoff.Email;
 using LeadHandoff.Functions.Intake;
 using LeadHandoff.Functions.Scheduling;
@@ -29,6 +30,7 @@ public static class FunctionAppServices
             .AddSignedLinks()
             .AddEmail()
             .AddWeeklyBatch()
-            .AddQualification();
+            .AddQualification()
+            .AddDeadlines();
     }
 }

@@ -11,10 +11,14 @@ public sealed class ScheduleOptions : ISettings
 {
     public string BatchSchedule { get; set; } = "";
 
+    public string DeadlineSchedule { get; set; } = "";
+
     public IEnumerable<string> Validate()
     {
         if (!IsNcrontab(BatchSchedule))
             yield return "BatchSchedule must be a six-field NCRONTAB expression such as '0 */15 * * * *' (every 15 minutes).";
+        if (!IsNcrontab(DeadlineSchedule))
+            yield return "DeadlineSchedule must be a six-field NCRONTAB expression such as '0 */15 * * * *' (every 15 minutes).";
     }
 
     private static bool IsNcrontab(string value) =>

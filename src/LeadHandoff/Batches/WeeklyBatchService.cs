@@ -66,7 +66,7 @@ public sealed partial class WeeklyBatchService(
             return new BatchRunResult(BatchRunOutcome.Incomplete, window.Id, batch.Count, states.Count);
         }
         var sentAt = time.GetUtcNow();
-        await ledger.CompleteBatchAsync(claim, sentAt, batch.Count, cancellationToken);
+        await ledger.CompleteBatchAsync(claim, window, sentAt, batch.Count, cancellationToken);
         LogBatchSent(logger, window.Id, batch.Count, summary.Target, messages.Count(m => m.State == MessageState.Sent), messages.Count(m => m.State is MessageState.Failed or MessageState.Unknown));
         return new BatchRunResult(BatchRunOutcome.Sent, window.Id, batch.Count, states.Count);
     }
@@ -81,7 +81,7 @@ public sealed partial class WeeklyBatchService(
         var current = all.ToDictionary(l => l.Id, l => l.OwnerId is { } id && router.Find(id) is not null ? id : null);
         var routes = router.Route(all.Select(l => (l.Id, l.Details.Segment, current[l.Id])));
         var changed = routes.Where(r => current[r.Key] != r.Value).ToDictionary();
-        if (changed.Count > 0) await leads.AssignOwnersAsync(window.Id, changed, now, cancellationToken);
+        if (changed.Count > 0) await leads.AssignOwnersAsync(window.Id, changed, all.Where(l => l.Decision is null).Select(l => l.Id).ToHashSet(), now, cancellationToken);
 
         var earlier = new ConcurrentDictionary<string, Lead?>();
         await Parallel.ForEachAsync(all, new ParallelOptions { MaxDegreeOfParallelism = options.Value.LookupConcurrency, CancellationToken = cancellationToken },

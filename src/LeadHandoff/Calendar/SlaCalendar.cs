@@ -85,7 +85,7 @@ public sealed class SlaCalendar
         return _holidays.Contains(date) ? NextBusinessDay(date) : date;
     }
 
-    private DateOnly NextBusinessDay(DateOnly date)
+    public DateOnly NextBusinessDay(DateOnly date)
     {
         do date = date.AddDays(1);
         while (date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday || _holidays.Contains(date));

@@ -14,4 +14,5 @@ public sealed record Lead(
     DateTimeOffset LastReceivedAt,
     int SubmissionCount,
     string? OwnerId = null,
-    RecordedDecision? Decision = null);
+    RecordedDecision? Decision = null,
+    bool Unworked = false);

@@ -105,8 +105,26 @@ public sealed partial class QualificationService(
             return new DecisionResult.Conflict((await store.GetAsync(window.Id, leadId, cancellationToken))?.Decision);
         }
         LogDecided(logger, leadId, window.Id, decision.Decision, decision.Revision, decision.OnTime);
+        if (previous is null) await DropUndecidedMarkerAsync(window.Id, leadId, cancellationToken);
         return previous is null ? new DecisionResult.Recorded(decision) : new DecisionResult.Changed(decision, previous);
     }
+
+    // Best effort: the decision is already recorded; a marker left behind is dropped by the deadline
+    // check, which reads the lead itself before it reminds anyone.
+    private async Task DropUndecidedMarkerAsync(string windowId, string leadId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await store.RemoveUndecidedAsync(windowId, leadId, cancellationToken);
+        }
+        catch (StorageUnavailableException ex)
+        {
+            LogMarkerLeft(logger, leadId, ex.Status);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Lead {LeadId} decided, but its undecided marker could not be dropped (status {Status}); the deadline check will")]
+    private static partial void LogMarkerLeft(ILogger logger, string leadId, int status);
 
     private static Refusal? Refuse(TokenCheck check) => check switch
     {

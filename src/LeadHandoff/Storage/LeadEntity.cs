@@ -56,6 +56,8 @@ public sealed class LeadEntity : ITableEntity
     /// <summary>From the batch email going out to the decision.</summary>
     public double? DecisionSeconds { get; set; }
     public bool? DecidedOnTime { get; set; }
+    /// <summary>Still undecided when the last escalation step ran. Stays set if a late decision follows.</summary>
+    public bool Unworked { get; set; }
     /// <summary>1 for the first decision, +1 for each change; each has a history row.</summary>
     public int DecisionRevision { get; set; }
 
@@ -118,7 +120,8 @@ public sealed class LeadEntity : ITableEntity
         OwnerId,
         Decision is null ? null : new RecordedDecision(
             Enum.Parse<Decision>(Decision), NullIfEmpty(RejectReason), NullIfEmpty(DecisionNote), DecidedBy ?? "", DecidedAt ?? default,
-            DecisionSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : null, DecidedOnTime ?? false, DecisionRevision));
+            DecisionSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : null, DecidedOnTime ?? false, DecisionRevision),
+        Unworked);
 
     /// <summary>
     /// The decision fields, for a merge that leaves everything else alone. A merge skips nulls

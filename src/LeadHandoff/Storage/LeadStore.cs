@@ -41,18 +41,60 @@ public sealed class LeadStore(LeadTables tables)
         throw new StorageUnavailableException("dedupe", 412, "TooManyConflicts", new InvalidOperationException("Gave up after repeated write conflicts."));
     }
 
-    /// <summary>Records each lead's owner: entity-group transactions of up to 100 merges in the window's partition.</summary>
-    public async Task AssignOwnersAsync(string windowId, IReadOnlyDictionary<string, string> owners, DateTimeOffset assignedAt, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records each lead's owner and, for leads not yet decided, its <see cref="UndecidedEntity"/>:
+    /// entity-group transactions within the window's partition, 50 leads (100 writes) at a time.
+    /// </summary>
+    public async Task AssignOwnersAsync(string windowId, IReadOnlyDictionary<string, string> owners, IReadOnlySet<string> undecided, DateTimeOffset assignedAt, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(LeadTables.Leads, cancellationToken);
-        foreach (var chunk in owners.Chunk(100))
+        foreach (var chunk in owners.Chunk(50))
         {
-            var actions = chunk.Select(o => new TableTransactionAction(TableTransactionActionType.UpdateMerge, new TableEntity(windowId, LeadEntity.RowKeyOf(o.Key))
+            var actions = new List<TableTransactionAction>();
+            foreach (var (leadId, ownerId) in chunk)
             {
-                [nameof(LeadEntity.OwnerId)] = o.Value,
-                [nameof(LeadEntity.AssignedAt)] = assignedAt,
-            }, ETag.All)).ToList();
+                actions.Add(new(TableTransactionActionType.UpdateMerge, new TableEntity(windowId, LeadEntity.RowKeyOf(leadId))
+                {
+                    [nameof(LeadEntity.OwnerId)] = ownerId,
+                    [nameof(LeadEntity.AssignedAt)] = assignedAt,
+                }, ETag.All));
+                if (undecided.Contains(leadId))
+                    actions.Add(new(TableTransactionActionType.UpsertReplace, new UndecidedEntity { PartitionKey = windowId, RowKey = UndecidedEntity.RowKeyOf(leadId), OwnerId = ownerId }));
+            }
             await LeadTables.Guard("assign owners", () => table.SubmitTransactionAsync(actions, cancellationToken), cancellationToken);
+        }
+    }
+
+    /// <summary>The window's undecided leads by their index rows: a range query over open leads only.</summary>
+    public IAsyncEnumerable<UndecidedEntity> ListUndecidedAsync(string windowId, CancellationToken cancellationToken) =>
+        QueryRangeAsync<UndecidedEntity, UndecidedEntity>(windowId, UndecidedEntity.RowPrefix, e => e, cancellationToken);
+
+    /// <summary>Drops a lead's undecided marker; a missing one is fine (already dropped).</summary>
+    public async Task RemoveUndecidedAsync(string windowId, string leadId, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(LeadTables.Leads, cancellationToken);
+        await LeadTables.Guard("remove undecided marker", async () =>
+        {
+            try
+            {
+                await table.DeleteEntityAsync(windowId, UndecidedEntity.RowKeyOf(leadId), ETag.All, cancellationToken);
+            }
+            catch (RequestFailedException ex) when (ex.Status == 404)
+            {
+            }
+            return true;
+        }, cancellationToken);
+    }
+
+    /// <summary>Flags leads still undecided after the last escalation step, for the scorecard.</summary>
+    public async Task MarkUnworkedAsync(string windowId, IEnumerable<string> leadIds, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(LeadTables.Leads, cancellationToken);
+        foreach (var chunk in leadIds.Chunk(100))
+        {
+            var actions = chunk.Select(id => new TableTransactionAction(TableTransactionActionType.UpdateMerge,
+                new TableEntity(windowId, LeadEntity.RowKeyOf(id)) { [nameof(LeadEntity.Unworked)] = true }, ETag.All)).ToList();
+            await LeadTables.Guard("mark unworked", () => table.SubmitTransactionAsync(actions, cancellationToken), cancellationToken);
         }
     }
 

@@ -9,6 +9,9 @@ public sealed record BatchClaim(string WindowId, DateTimeOffset LeaseUntil, ETag
 
 public enum MessageState { Pending, Sent, Failed, Deferred, Unknown, Skipped }
 
+/// <summary>A batch whose deadline work is not finished.</summary>
+public sealed record OpenBatch(string WindowId, DateTimeOffset SentAt, DateTimeOffset DeadlineAt);
+
 /// <summary>A message row as read: its state and how many times a send was started.</summary>
 public sealed record MessageRecord(string Key, MessageState State, int Attempts, ETag ETag, string? ProviderMessageId);
 
@@ -56,18 +59,67 @@ public sealed class Ledger(LeadTables tables)
         }, cancellationToken);
     }
 
-    /// <summary>Marks the batch sent. Its row stays open for the deadline work that follows.</summary>
-    public async Task CompleteBatchAsync(BatchClaim claim, DateTimeOffset sentAt, int leadCount, CancellationToken cancellationToken)
+    /// <summary>
+    /// Marks the batch sent and, in the same transaction, opens it for the deadline work that
+    /// follows: an <c>open-{window}</c> row the deadline check lists instead of every batch ever sent.
+    /// </summary>
+    public async Task CompleteBatchAsync(BatchClaim claim, BatchWindow window, DateTimeOffset sentAt, int leadCount, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(LeadTables.Ledger, cancellationToken);
-        await LeadTables.Guard("complete batch", () => table.UpdateEntityAsync(new TableEntity(LedgerEntity.BatchPartition, claim.WindowId)
+        TableTransactionAction[] actions =
+        [
+            new(TableTransactionActionType.UpdateMerge, new TableEntity(LedgerEntity.BatchPartition, claim.WindowId)
+            {
+                [nameof(LedgerEntity.Status)] = Done,
+                [nameof(LedgerEntity.SentAt)] = sentAt,
+                [nameof(LedgerEntity.FinishedAt)] = sentAt,
+                [nameof(LedgerEntity.LeaseUntil)] = DateTimeOffset.UnixEpoch,
+                [nameof(LedgerEntity.LeadCount)] = leadCount,
+            }, claim.ETag),
+            new(TableTransactionActionType.UpsertReplace, new LedgerEntity
+            {
+                PartitionKey = LedgerEntity.BatchPartition,
+                RowKey = OpenPrefix + claim.WindowId,
+                Status = "Open",
+                SentAt = sentAt,
+                DeadlineAt = window.DeadlineAt,
+                LeadCount = leadCount,
+            }),
+        ];
+        await LeadTables.Guard("complete batch", () => table.SubmitTransactionAsync(actions, cancellationToken), cancellationToken);
+    }
+
+    public const string OpenPrefix = "open-";
+
+    /// <summary>Batches sent and still being chased: a range query over the open rows only.</summary>
+    public async Task<List<OpenBatch>> ListOpenBatchesAsync(CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(LeadTables.Ledger, cancellationToken);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {LedgerEntity.BatchPartition} and RowKey ge {OpenPrefix} and RowKey lt {"open."}");
+        return await LeadTables.Guard("list open batches", async () =>
         {
-            [nameof(LedgerEntity.Status)] = Done,
-            [nameof(LedgerEntity.SentAt)] = sentAt,
-            [nameof(LedgerEntity.FinishedAt)] = sentAt,
-            [nameof(LedgerEntity.LeaseUntil)] = null,
-            [nameof(LedgerEntity.LeadCount)] = leadCount,
-        }, claim.ETag, TableUpdateMode.Merge, cancellationToken), cancellationToken);
+            var list = new List<OpenBatch>();
+            await foreach (var row in table.QueryAsync<LedgerEntity>(filter, cancellationToken: cancellationToken))
+                list.Add(new OpenBatch(row.RowKey[OpenPrefix.Length..], row.SentAt ?? default, row.DeadlineAt ?? default));
+            return list;
+        }, cancellationToken);
+    }
+
+    /// <summary>Closes a batch once its last escalation step has run.</summary>
+    public async Task CloseBatchAsync(string windowId, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(LeadTables.Ledger, cancellationToken);
+        await LeadTables.Guard("close batch", async () =>
+        {
+            try
+            {
+                await table.DeleteEntityAsync(LedgerEntity.BatchPartition, OpenPrefix + windowId, ETag.All, cancellationToken);
+            }
+            catch (RequestFailedException ex) when (ex.Status == 404)
+            {
+            }
+            return true;
+        }, cancellationToken);
     }
 
     /// <summary>Gives the batch back before its lease ends, so the next heartbeat retries what is left.</summary>

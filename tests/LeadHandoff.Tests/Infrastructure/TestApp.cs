@@ -65,6 +65,7 @@ public sealed class TestApp : IAsyncDisposable
             ["Intake:AllowedRedirectOrigins:0"] = "https://www.example.com",
             ["Intake:RateLimitPermits"] = "1000",
             ["BatchSchedule"] = "0 */15 * * * *",
+            ["DeadlineSchedule"] = "0 */15 * * * *",
             ["Links:BaseUrl"] = "https://leadhandoff.example.net",
             ["Links:CurrentKeyId"] = "k1",
             ["Links:SigningKeys:0:Id"] = "k1",
