@@ -35,6 +35,9 @@ public sealed class EmailOptions : ISettings
 
     public bool UsesSendGrid => !string.IsNullOrWhiteSpace(SendGridApiKey);
 
+    /// <summary>The longest one send can take with every try and wait: a Pending row younger than this is still in flight.</summary>
+    public TimeSpan LongestSend => TimeSpan.FromSeconds(TimeoutSeconds * MaxAttempts + MaxBackoffSeconds * (MaxAttempts - 1));
+
     public IEnumerable<string> Validate()
     {
         if (!Intake.EmailAddress.IsValid(FromAddress.Trim().ToLowerInvariant()))

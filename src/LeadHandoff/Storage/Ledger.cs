@@ -151,10 +151,11 @@ public sealed class Ledger(LeadTables tables)
 
     /// <summary>
     /// Starts a message: inserts its row as Pending, or takes over a Deferred one. Returns null when
-    /// the message is final, in flight elsewhere, or was left Pending by a run that died mid-send
-    /// (that one becomes Unknown: it may have gone, so it is never resent automatically).
+    /// the message is final or in flight elsewhere (Pending for less than <paramref name="inFlightFor"/>).
+    /// A row left Pending longer than that belongs to a run that died mid-send: it becomes Unknown,
+    /// because it may have gone, and is never resent automatically.
     /// </summary>
-    public async Task<MessageRecord?> StartMessageAsync(string windowId, string key, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<MessageRecord?> StartMessageAsync(string windowId, string key, DateTimeOffset now, TimeSpan inFlightFor, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(LeadTables.Ledger, cancellationToken);
         var partition = LedgerEntity.MessagePartition(windowId);
@@ -171,6 +172,7 @@ public sealed class Ledger(LeadTables tables)
                 }
                 var current = existing.Value!;
                 var state = Enum.Parse<MessageState>(current.Status);
+                if (state == MessageState.Pending && current.StartedAt + inFlightFor > now) return null;
                 if (state == MessageState.Pending)
                 {
                     current.Status = nameof(MessageState.Unknown);
@@ -201,16 +203,28 @@ public sealed class Ledger(LeadTables tables)
         }, cancellationToken);
     }
 
-    public async Task FinishMessageAsync(string windowId, MessageRecord started, MessageState state, string? providerMessageId, string? detail, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Settles a started message. False when the row moved on meanwhile (a send so slow another run declared it Unknown).</summary>
+    public async Task<bool> FinishMessageAsync(string windowId, MessageRecord started, MessageState state, string? providerMessageId, string? detail, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(LeadTables.Ledger, cancellationToken);
-        await LeadTables.Guard("finish message", () => table.UpdateEntityAsync(new TableEntity(LedgerEntity.MessagePartition(windowId), started.Key)
+        return await LeadTables.Guard("finish message", async () =>
         {
-            [nameof(LedgerEntity.Status)] = state.ToString(),
-            [nameof(LedgerEntity.ProviderMessageId)] = providerMessageId,
-            [nameof(LedgerEntity.Detail)] = detail,
-            [nameof(LedgerEntity.FinishedAt)] = now,
-        }, started.ETag, TableUpdateMode.Merge, cancellationToken), cancellationToken);
+            try
+            {
+                await table.UpdateEntityAsync(new TableEntity(LedgerEntity.MessagePartition(windowId), started.Key)
+                {
+                    [nameof(LedgerEntity.Status)] = state.ToString(),
+                    [nameof(LedgerEntity.ProviderMessageId)] = providerMessageId ?? "",
+                    [nameof(LedgerEntity.Detail)] = detail ?? "",
+                    [nameof(LedgerEntity.FinishedAt)] = now,
+                }, started.ETag, TableUpdateMode.Merge, cancellationToken);
+                return true;
+            }
+            catch (RequestFailedException ex) when (ex.Status == 412)
+            {
+                return false;
+            }
+        }, cancellationToken);
     }
 
     public async Task<List<MessageRecord>> ListMessagesAsync(string windowId, CancellationToken cancellationToken)

@@ -1,0 +1,219 @@
+using LeadHandoff.Deadlines;
+using LeadHandoff.Qualification;
+using LeadHandoff.Calendar;
+using LeadHandoff.Storage;
+using LeadHandoff.Tests.Batches;
+using LeadHandoff.Tests.Infrastructure;
+
+namespace LeadHandoff.Tests.Deadlines;
+
+/// <summary>
+/// The escalation ladder over simulated weeks. Batch 2026-W50 goes out Monday 7 December 09:01; its
+/// deadline is Wednesday 9 December 17:00 London (UTC in winter); the escalation is due Thursday 17:00.
+/// </summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class DeadlineTests(AzuriteFixture azurite)
+{
+    private static readonly DateTimeOffset Deadline = new(2026, 12, 9, 17, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset EscalationDue = Deadline.AddDays(1);
+
+    /// <summary>Alpha and Delta to rep-1 (Rita), Beta to rep-2 (Sam), Gamma to rep-3 (Maya); the batch sent.</summary>
+    private async Task<(BatchScenario Week, Dictionary<string, string> Ids)> SentWeekAsync(Action<Dictionary<string, string?>>? configure = null)
+    {
+        var week = BatchScenario.Create(azurite.ConnectionString, configure);
+        var start = week.App.Time.GetUtcNow();
+        var ids = new Dictionary<string, string>
+        {
+            ["Alpha"] = (await week.AddLeadAsync("a@alpha.example", "Alpha", at: start)).LeadId,
+            ["Beta"] = (await week.AddLeadAsync("b@beta.example", "Beta", at: start.AddMinutes(1))).LeadId,
+            ["Gamma"] = (await week.AddLeadAsync("c@gamma.example", "Gamma", "Manufacturing", at: start.AddMinutes(2))).LeadId,
+            ["Delta"] = (await week.AddLeadAsync("d@delta.example", "Delta", at: start.AddMinutes(3))).LeadId,
+        };
+        week.App.Time.SetUtcNow(BatchScenario.CutOff.AddMinutes(1));
+        await week.RunBatchAsync();
+        while (week.SendGrid.Accepted.TryDequeue(out _)) { } // only the deadline's emails matter here
+        return (week, ids);
+    }
+
+    private static async Task DecideAsync(BatchScenario week, string leadId, string ownerId, Decision decision = Decision.Accepted)
+    {
+        var window = week.App.Get<SlaCalendar>().WindowOf("2026-W50")!;
+        var result = await week.App.Get<QualificationService>().DecideAsync(window, leadId, ownerId, new DecisionRequest(decision, null, null), CancellationToken.None);
+        Assert.IsType<DecisionResult.Recorded>(result);
+    }
+
+    private static Task<DeadlineRunResult> RunAsync(BatchScenario week) => week.App.Get<DeadlineService>().RunAsync(CancellationToken.None);
+
+    private static List<(DateTimeOffset At, string To, string Subject)> Mails(BatchScenario week) =>
+        week.SendGrid.Accepted.Select(m => (m.ReceivedAt, m.To[0], m.Subject)).OrderBy(m => m.ReceivedAt).ThenBy(m => m.Item2).ToList();
+
+    [Fact]
+    public async Task The_whole_ladder_over_a_week_sends_the_right_emails_at_the_right_instants()
+    {
+        var (week, ids) = await SentWeekAsync();
+        await using var _ = week;
+        var betaDecidedAt = new DateTimeOffset(2026, 12, 8, 11, 0, 0, TimeSpan.Zero);
+
+        // A heartbeat every 15 minutes from Monday 09:15 to Friday 18:00; Sam decides Beta on Tuesday at 11:00.
+        for (var at = BatchScenario.CutOff.AddMinutes(15); at <= new DateTimeOffset(2026, 12, 11, 18, 0, 0, TimeSpan.Zero); at = at.AddMinutes(15))
+        {
+            week.App.Time.SetUtcNow(at);
+            if (at == betaDecidedAt) await DecideAsync(week, ids["Beta"], "rep-2");
+            await RunAsync(week);
+        }
+
+        Assert.Equal(
+        [
+            (Deadline, "maya@example.com", "Reminder: 1 lead from batch 2026-W50 past the deadline (due now)"),
+            (Deadline, "rita@example.com", "Reminder: 2 leads from batch 2026-W50 past the deadline (due now)"),
+            (EscalationDue, "manager@example.com", "Escalation: 3 leads from batch 2026-W50 undecided past the deadline"),
+        ], Mails(week));
+        var rita = Assert.Single(week.SendGrid.To("rita@example.com"));
+        Assert.Contains("Alpha", rita.Text);
+        Assert.Contains("Delta", rita.Text);
+        Assert.Contains("Qualify: https://leadhandoff.example.net/api/qualify?t=", rita.Text);
+        Assert.Contains("Decide them all on one page: https://leadhandoff.example.net/api/batch?t=", rita.Text);
+        var escalation = Assert.Single(week.SendGrid.To("manager@example.com"));
+        Assert.Equal(["marketing@example.com"], escalation.Cc);
+        Assert.Contains("Rita Rep: 2 undecided\r\n  * Alpha (24 hours late)\r\n  * Delta (24 hours late)", escalation.Text);
+        Assert.Contains("Maya Maker: 1 undecided\r\n  * Gamma (24 hours late)", escalation.Text);
+        Assert.DoesNotContain("Beta", escalation.Text);
+        var leads = (await week.App.LeadsAsync("2026-W50")).ToDictionary(l => l.Details.Company, l => l.Unworked);
+        Assert.Equal(new Dictionary<string, bool> { ["Alpha"] = true, ["Beta"] = false, ["Gamma"] = true, ["Delta"] = true }, leads);
+        Assert.Empty(await week.App.Get<Ledger>().ListOpenBatchesAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_decision_between_reminder_and_escalation_drops_that_lead_from_the_escalation()
+    {
+        var (week, ids) = await SentWeekAsync();
+        await using var _ = week;
+        week.App.Time.SetUtcNow(Deadline);
+        await RunAsync(week);
+        week.App.Time.SetUtcNow(Deadline.AddHours(17));
+        await DecideAsync(week, ids["Alpha"], "rep-1", Decision.Rejected);
+
+        week.App.Time.SetUtcNow(EscalationDue);
+        await RunAsync(week);
+
+        var escalation = Assert.Single(week.SendGrid.To("manager@example.com"));
+        Assert.DoesNotContain("Alpha", escalation.Text);
+        Assert.Contains("Rita Rep: 1 undecided\r\n  * Delta", escalation.Text);
+    }
+
+    [Fact]
+    public async Task Five_overlapping_runs_send_each_step_once()
+    {
+        var (week, _) = await SentWeekAsync();
+        await using var __ = week;
+        week.App.Time.SetUtcNow(EscalationDue.AddHours(1));
+        var before = week.SendGrid.Requests.Count;
+
+        await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => Task.Run(() => RunAsync(week))));
+        await RunAsync(week);
+
+        Assert.Single(week.SendGrid.To("rita@example.com"));
+        Assert.Single(week.SendGrid.To("sam@example.com"));
+        Assert.Single(week.SendGrid.To("maya@example.com"));
+        Assert.Single(week.SendGrid.To("manager@example.com"));
+        Assert.Equal(4, week.SendGrid.Requests.Count - before);
+    }
+
+    [Fact]
+    public async Task A_run_three_days_late_sends_each_due_step_once_with_the_current_state()
+    {
+        var (week, ids) = await SentWeekAsync();
+        await using var _ = week;
+        week.App.Time.SetUtcNow(new DateTimeOffset(2026, 12, 12, 10, 0, 0, TimeSpan.Zero)); // Saturday: no run since Monday
+        await DecideAsync(week, ids["Alpha"], "rep-1");
+        week.App.Time.SetUtcNow(new DateTimeOffset(2026, 12, 12, 17, 0, 0, TimeSpan.Zero));
+
+        await RunAsync(week);
+        await RunAsync(week);
+
+        var rita = Assert.Single(week.SendGrid.To("rita@example.com"));
+        Assert.DoesNotContain("Alpha", rita.Text);
+        Assert.True(rita.Text.Contains("Delta, Buyer (3 days late)"), rita.Text);
+        var escalation = Assert.Single(week.SendGrid.To("manager@example.com"));
+        Assert.DoesNotContain("Alpha", escalation.Text);
+        Assert.Equal(4, week.SendGrid.Accepted.Count);
+    }
+
+    [Fact]
+    public async Task A_holiday_after_the_deadline_moves_the_escalation_to_the_next_business_day()
+    {
+        var (week, _) = await SentWeekAsync(s => s["Sla:Holidays:0"] = "2026-12-10");
+        await using var __ = week;
+
+        week.App.Time.SetUtcNow(EscalationDue);
+        await RunAsync(week);
+        var beforeFriday = week.SendGrid.To("manager@example.com").Count;
+        week.App.Time.SetUtcNow(new DateTimeOffset(2026, 12, 11, 17, 0, 0, TimeSpan.Zero));
+        await RunAsync(week);
+
+        Assert.Equal(0, beforeFriday);
+        Assert.Single(week.SendGrid.To("manager@example.com"));
+    }
+
+    [Fact]
+    public async Task Across_a_DST_change_the_reminder_goes_at_17_00_local_time()
+    {
+        await using var week = BatchScenario.Create(azurite.ConnectionString);
+        // Batch 2027-W13 goes out Monday 29 March 2027 09:00 BST; its deadline is Wednesday 31 March 17:00 BST = 16:00 UTC.
+        await week.AddLeadAsync("a@alpha.example", "Alpha", at: new DateTimeOffset(2027, 3, 26, 12, 0, 0, TimeSpan.Zero));
+        week.App.Time.SetUtcNow(new DateTimeOffset(2027, 3, 29, 8, 1, 0, TimeSpan.Zero));
+        Assert.Equal("2027-W13", (await week.RunBatchAsync()).WindowId);
+        while (week.SendGrid.Accepted.TryDequeue(out _)) { }
+
+        week.App.Time.SetUtcNow(new DateTimeOffset(2027, 3, 31, 15, 59, 0, TimeSpan.Zero));
+        await RunAsync(week);
+        var early = week.SendGrid.Accepted.Count;
+        week.App.Time.SetUtcNow(new DateTimeOffset(2027, 3, 31, 16, 0, 0, TimeSpan.Zero));
+        await RunAsync(week);
+
+        Assert.Equal(0, early);
+        Assert.Single(week.SendGrid.To("rita@example.com"));
+    }
+
+    [Fact]
+    public async Task No_email_goes_out_when_everything_was_decided_on_time()
+    {
+        var (week, ids) = await SentWeekAsync();
+        await using var _ = week;
+        foreach (var (company, owner) in new[] { ("Alpha", "rep-1"), ("Beta", "rep-2"), ("Gamma", "rep-3"), ("Delta", "rep-1") })
+            await DecideAsync(week, ids[company], owner);
+
+        week.App.Time.SetUtcNow(EscalationDue.AddDays(2));
+        var result = await RunAsync(week);
+
+        Assert.DoesNotContain(week.SendGrid.Requests, r => r.Subject.StartsWith("Reminder") || r.Subject.StartsWith("Escalation"));
+        Assert.Equal(new DeadlineRunResult(1, 0, 1), result);
+        Assert.All(await week.App.LeadsAsync("2026-W50"), l => Assert.False(l.Unworked));
+    }
+
+    [Fact]
+    public async Task A_run_racing_decisions_never_reminds_about_a_lead_decided_before_its_email_was_composed()
+    {
+        var (week, ids) = await SentWeekAsync();
+        await using var _ = week;
+        week.App.Time.SetUtcNow(Deadline.AddMinutes(5));
+        await DecideAsync(week, ids["Gamma"], "rep-3");
+
+        var run = Task.Run(() => RunAsync(week));
+        var decisions = Task.Run(async () =>
+        {
+            await DecideAsync(week, ids["Alpha"], "rep-1");
+            await DecideAsync(week, ids["Beta"], "rep-2");
+        });
+        await Task.WhenAll(run, decisions);
+
+        Assert.Empty(week.SendGrid.To("maya@example.com")); // decided before the run began
+        foreach (var mail in week.SendGrid.Accepted)
+        {
+            // Whatever a reminder lists must have been undecided when it was composed: a decision's
+            // history row says when it landed, and the mail was composed before the send reached the fake.
+            Assert.DoesNotContain("Gamma", mail.Text);
+        }
+        Assert.Contains("Delta", Assert.Single(week.SendGrid.To("rita@example.com")).Text);
+    }
+}
