@@ -23,6 +23,43 @@ public sealed class FunctionMetadataTests
         Assert.Equal(File.ReadAllText(Path.Combine(RepositoryRoot.Path, "host.json")), File.ReadAllText(OutputFile("host.json")));
     }
 
+    /// <summary>Every function the app has: trigger, auth level, methods, and route or schedule setting.</summary>
+    public static readonly TheoryData<string, string, string?, string, string> Expected = new()
+    {
+        { "SubmitLead", "httpTrigger", "anonymous", "post", "leads" },
+        { "QualifyLead", "httpTrigger", "anonymous", "get,head,post", "qualify" },
+        { "QualifyBatch", "httpTrigger", "anonymous", "get,head,post", "batch" },
+        { "RunWeeklyBatch", "timerTrigger", null, "", "%BatchSchedule%" },
+        { "EnforceDeadline", "timerTrigger", null, "", "%DeadlineSchedule%" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Expected))]
+    public void Each_function_has_its_trigger_auth_level_and_route_or_schedule(string name, string trigger, string? authLevel, string methods, string routeOrSchedule)
+    {
+        var binding = Function(name).GetProperty("bindings").EnumerateArray().Single(b => b.GetProperty("type").GetString()!.EndsWith("Trigger", StringComparison.Ordinal));
+
+        Assert.Equal(trigger, binding.GetProperty("type").GetString());
+        if (trigger == "httpTrigger")
+        {
+            Assert.Equal(authLevel, binding.GetProperty("authLevel").GetString(), ignoreCase: true);
+            Assert.Equal(methods, string.Join(",", binding.GetProperty("methods").EnumerateArray().Select(m => m.GetString())));
+            Assert.Equal(routeOrSchedule, binding.GetProperty("route").GetString());
+        }
+        else
+        {
+            Assert.Equal(routeOrSchedule, binding.GetProperty("schedule").GetString());
+        }
+    }
+
+    [Fact]
+    public void The_app_has_no_function_the_expectation_does_not_list()
+    {
+        var names = JsonDocument.Parse(File.ReadAllText(OutputFile("functions.metadata"))).RootElement.EnumerateArray().Select(f => f.GetProperty("name").GetString()).Order();
+
+        Assert.Equal(Expected.Select(row => (string)row[0]).Order(), names);
+    }
+
     [Fact]
     public void SubmitLead_is_an_anonymous_post_http_trigger_on_route_leads()
     {

@@ -1,0 +1,278 @@
+targetScope = 'subscription'
+
+// ---- azd conventions --------------------------------------------------------------------------
+
+@minLength(1)
+@maxLength(64)
+@description('Name of the environment (azd env name); used in resource names and the azd-env-name tag.')
+param environmentName string
+
+@minLength(1)
+@description('Azure region for every resource.')
+param location string
+
+@description('Object id of the deploying user; gets read/write on the tables for troubleshooting. Empty skips it.')
+param principalId string = ''
+
+// ---- the website ------------------------------------------------------------------------------
+
+@description('Origins of the websites whose forms post leads (CORS), e.g. ["https://www.example.com"].')
+param websiteOrigins array
+
+@description('Where a browser goes after a successful form post (Intake__ThankYouUrl).')
+param thankYouUrl string
+
+@description('Where a browser goes after an invalid form post; empty shows an error page (Intake__ErrorUrl).')
+param errorUrl string = ''
+
+@description('Origins a form\'s redirect field may point to (Intake__AllowedRedirectOrigins); defaults to the website origins.')
+param allowedRedirectOrigins array = websiteOrigins
+
+@description('Sectors a form may send (Intake__Sectors).')
+param sectors array
+
+@description('Company size bands (Intake__SizeBands).')
+param sizeBands array = ['1-10', '11-50', '51-200', '201-1000', '1001+']
+
+@description('Refuse leads without consent and its text version (Intake__RequireConsent).')
+param requireConsent bool = true
+
+@description('Submissions per client IP per minute, per instance (Intake__RateLimitPermits).')
+param rateLimitPermits int = 20
+
+// ---- the agreement ----------------------------------------------------------------------------
+
+@description('IANA time zone of the business (Sla__TimeZone).')
+param timeZone string = 'Europe/London'
+
+@description('Day the weekly batch goes out (Sla__BatchDay).')
+param batchDay string = 'Monday'
+
+@description('Local time the batch goes out, HH:mm (Sla__BatchTime).')
+param batchTime string = '09:00'
+
+@description('Qualification deadline day, later in the batch week (Sla__DeadlineDay).')
+param deadlineDay string = 'Wednesday'
+
+@description('Qualification deadline time, HH:mm (Sla__DeadlineTime).')
+param deadlineTime string = '17:00'
+
+@description('Marketing\'s promise: leads per batch (Sla__WeeklyTarget).')
+param weeklyTarget int = 50
+
+@description('Dates (yyyy-MM-dd) with no batch and no deadline (Sla__Holidays).')
+param holidays array = []
+
+@description('First batch window to send, e.g. 2026-W50; empty sends from the first Monday (Batch__FirstWindow).')
+param firstWindow string = ''
+
+@description('Heartbeat of the batch timer, NCRONTAB in UTC (BatchSchedule).')
+param batchSchedule string = '0 */15 * * * *'
+
+@description('Heartbeat of the deadline timer, NCRONTAB in UTC (DeadlineSchedule).')
+param deadlineSchedule string = '0 */15 * * * *'
+
+// ---- the people -------------------------------------------------------------------------------
+
+@description('Salespeople: [{ id, name, email }]; ids are opaque and travel in links (Routing__Owners).')
+param owners array = []
+
+@description('Routing rules, first match wins: [{ sector?, sizeBand?, owner }] (Routing__Rules).')
+param routingRules array = []
+
+@description('Owner ids sharing unmatched leads evenly (Routing__Pool).')
+param routingPool array = []
+
+@description('Shared sales inbox for leads no rule or pool takes (Routing__SalesInboxEmail).')
+param salesInboxEmail string
+
+@description('Sender address of every email (Email__FromAddress).')
+param fromAddress string
+
+@description('Sales manager: summary and escalations (Email__SalesManagerEmail).')
+param salesManagerEmail string
+
+@description('Marketing lead: summary, copied on escalations (Email__MarketingLeadEmail).')
+param marketingLeadEmail string
+
+@description('Receives the operational alerts (function failures, batch not sent).')
+param alertEmail string
+
+@description('Public base URL of the app for links in emails; empty uses https://<app>.azurewebsites.net (Links__BaseUrl).')
+param publicBaseUrl string = ''
+
+// ---- secrets: into Key Vault, never into settings or outputs -----------------------------------
+
+@secure()
+@description('SendGrid API key.')
+param sendGridApiKey string
+
+@secure()
+@description('Link-signing key: base64 of at least 32 random bytes (e.g. openssl rand -base64 32).')
+param linkSigningKey string
+
+@secure()
+@description('Cloudflare Turnstile secret; empty leaves verification off.')
+param turnstileSecretKey string = ''
+
+@description('Id of the link-signing key; change it together with linkSigningKey to rotate (Links__CurrentKeyId).')
+param linkSigningKeyId string = 'k1'
+
+// ---- names ------------------------------------------------------------------------------------
+
+var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
+var tags = { 'azd-env-name': environmentName }
+var appName = 'func-${resourceToken}'
+var deploymentContainerName = 'app-package-${resourceToken}'
+var keyVaultName = 'kv-${resourceToken}'
+
+resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
+  name: 'rg-${environmentName}'
+  location: location
+  tags: tags
+}
+
+module identity 'modules/identity.bicep' = {
+  scope: rg
+  name: 'identity'
+  params: {
+    name: 'id-${resourceToken}'
+    location: location
+    tags: tags
+  }
+}
+
+module monitoring 'modules/monitoring.bicep' = {
+  scope: rg
+  name: 'monitoring'
+  params: {
+    logAnalyticsName: 'log-${resourceToken}'
+    appInsightsName: 'appi-${resourceToken}'
+    location: location
+    tags: tags
+  }
+}
+
+module storage 'modules/storage.bicep' = {
+  scope: rg
+  name: 'storage'
+  params: {
+    name: 'st${resourceToken}'
+    location: location
+    tags: tags
+    deploymentContainerName: deploymentContainerName
+  }
+}
+
+module vault 'modules/keyvault.bicep' = {
+  scope: rg
+  name: 'keyvault'
+  params: {
+    name: keyVaultName
+    location: location
+    tags: tags
+    sendGridApiKey: sendGridApiKey
+    linkSigningKey: linkSigningKey
+    turnstileSecretKey: turnstileSecretKey
+  }
+}
+
+module roles 'modules/roles.bicep' = {
+  scope: rg
+  name: 'roles'
+  params: {
+    principalId: identity.outputs.principalId
+    storageName: storage.outputs.name
+    keyVaultName: vault.outputs.name
+    appInsightsName: monitoring.outputs.appInsightsName
+    userPrincipalId: principalId
+  }
+}
+
+// Lists become indexed settings (Section__List__0, __1, …), which is how .NET binds them.
+var listSettings = union(
+  toObject(range(0, length(sectors)), i => 'Intake__Sectors__${i}', i => string(sectors[i])),
+  toObject(range(0, length(sizeBands)), i => 'Intake__SizeBands__${i}', i => string(sizeBands[i])),
+  toObject(range(0, length(allowedRedirectOrigins)), i => 'Intake__AllowedRedirectOrigins__${i}', i => string(allowedRedirectOrigins[i])),
+  toObject(range(0, length(holidays)), i => 'Sla__Holidays__${i}', i => string(holidays[i])),
+  toObject(range(0, length(owners)), i => 'Routing__Owners__${i}__Id', i => string(owners[i].id)),
+  toObject(range(0, length(owners)), i => 'Routing__Owners__${i}__Name', i => string(owners[i].name)),
+  toObject(range(0, length(owners)), i => 'Routing__Owners__${i}__Email', i => string(owners[i].email)),
+  toObject(range(0, length(routingRules)), i => 'Routing__Rules__${i}__Sector', i => string(routingRules[i].?sector ?? '')),
+  toObject(range(0, length(routingRules)), i => 'Routing__Rules__${i}__SizeBand', i => string(routingRules[i].?sizeBand ?? '')),
+  toObject(range(0, length(routingRules)), i => 'Routing__Rules__${i}__Owner', i => string(routingRules[i].owner)),
+  toObject(range(0, length(routingPool)), i => 'Routing__Pool__${i}', i => string(routingPool[i]))
+)
+
+// Secrets are Key Vault references, resolved by the platform with the app's identity.
+var secretRef = '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName='
+
+var appSettings = union(listSettings, {
+  BatchSchedule: batchSchedule
+  DeadlineSchedule: deadlineSchedule
+  // The lead tables through the identity: the endpoint, never a key.
+  Storage__TableServiceUri: storage.outputs.tableEndpoint
+  Storage__ManagedIdentityClientId: identity.outputs.clientId
+  Intake__ThankYouUrl: thankYouUrl
+  Intake__ErrorUrl: errorUrl
+  Intake__RequireConsent: string(requireConsent)
+  Intake__RateLimitPermits: string(rateLimitPermits)
+  Turnstile__SecretKey: empty(turnstileSecretKey) ? '' : '${secretRef}TurnstileSecretKey)'
+  Sla__TimeZone: timeZone
+  Sla__BatchDay: batchDay
+  Sla__BatchTime: batchTime
+  Sla__DeadlineDay: deadlineDay
+  Sla__DeadlineTime: deadlineTime
+  Sla__WeeklyTarget: string(weeklyTarget)
+  Batch__FirstWindow: firstWindow
+  Routing__SalesInboxEmail: salesInboxEmail
+  Email__SendGridApiKey: '${secretRef}SendGridApiKey)'
+  Email__FromAddress: fromAddress
+  Email__SalesManagerEmail: salesManagerEmail
+  Email__MarketingLeadEmail: marketingLeadEmail
+  Links__BaseUrl: empty(publicBaseUrl) ? 'https://${appName}.azurewebsites.net' : publicBaseUrl
+  Links__CurrentKeyId: linkSigningKeyId
+  Links__SigningKeys__0__Id: linkSigningKeyId
+  Links__SigningKeys__0__Secret: '${secretRef}LinkSigningKey)'
+})
+
+module app 'modules/functionapp.bicep' = {
+  scope: rg
+  name: 'functionapp'
+  dependsOn: [roles]
+  params: {
+    planName: 'plan-${resourceToken}'
+    name: appName
+    location: location
+    tags: union(tags, { 'azd-service-name': 'api' })
+    identityId: identity.outputs.id
+    identityClientId: identity.outputs.clientId
+    storageName: storage.outputs.name
+    deploymentContainerName: deploymentContainerName
+    appInsightsName: monitoring.outputs.appInsightsName
+    allowedOrigins: websiteOrigins
+    appSettings: appSettings
+  }
+}
+
+module alerts 'modules/alerts.bicep' = {
+  scope: rg
+  name: 'alerts'
+  params: {
+    namePrefix: 'leadhandoff-${resourceToken}'
+    location: location
+    tags: tags
+    appInsightsId: monitoring.outputs.appInsightsId
+    alertEmail: alertEmail
+    timeZone: timeZone
+    batchHour: int(split(batchTime, ':')[0])
+  }
+}
+
+output AZURE_LOCATION string = location
+output AZURE_TENANT_ID string = tenant().tenantId
+output AZURE_RESOURCE_GROUP string = rg.name
+output AZURE_FUNCTION_APP_NAME string = app.outputs.name
+output AZURE_FUNCTION_APP_URL string = 'https://${app.outputs.defaultHostName}'
+output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
+output AZURE_KEY_VAULT_NAME string = vault.outputs.name
