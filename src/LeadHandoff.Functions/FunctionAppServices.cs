@@ -8,6 +8,7 @@ using LeadHandoff.Functions.Scheduling;
 using LeadHandoff.Intake;
 using LeadHandoff.Links;
 using LeadHandoff.Qualification;
+using LeadHandoff.Scorecards;
 using LeadHandoff.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -31,6 +32,7 @@ public static class FunctionAppServices
             .AddEmail()
             .AddWeeklyBatch()
             .AddQualification()
-            .AddDeadlines();
+            .AddDeadlines()
+            .AddScorecard();
     }
 }

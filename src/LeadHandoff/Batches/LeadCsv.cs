@@ -1,12 +1,10 @@
 using System.Globalization;
 using System.Text;
+using LeadHandoff.Leads;
 
 namespace LeadHandoff.Batches;
 
-/// <summary>
-/// An owner's leads as RFC 4180 CSV (CRLF rows, quoted where needed), safe to open in a spreadsheet:
-/// a value a spreadsheet would run as a formula is prefixed with an apostrophe.
-/// </summary>
+/// <summary>An owner's leads as CSV for the batch email (see <see cref="SafeCsv"/>).</summary>
 public static class LeadCsv
 {
     public static readonly string[] Header =
@@ -35,15 +33,5 @@ public static class LeadCsv
         return Encoding.UTF8.GetBytes(csv.ToString());
     }
 
-    /// <summary>One field: neutralised against formula injection, then quoted if it holds a comma, quote or line break.</summary>
-    public static string Field(string? value)
-    {
-        value ??= "";
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' or '|' or '%')
-            value = "'" + value;
-        return value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
-    }
-
-    private static void Row(StringBuilder csv, IEnumerable<string?> fields) =>
-        csv.AppendJoin(',', fields.Select(Field)).Append("\r\n");
+    private static void Row(StringBuilder csv, IEnumerable<string?> fields) => SafeCsv.Row(csv, fields);
 }

@@ -4,6 +4,7 @@ using LeadHandoff.Email;
 using LeadHandoff.Leads;
 using LeadHandoff.Links;
 using LeadHandoff.Routing;
+using LeadHandoff.Scorecards;
 using LeadHandoff.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -21,12 +22,15 @@ public sealed partial class WeeklyBatchService(
     LeadRouter router,
     LinkBuilder links,
     OnceOnlyMailer mailer,
+    ScorecardService scorecards,
+    IOptions<ScorecardOptions> scorecard,
     IOptions<EmailOptions> email,
     IOptions<BatchOptions> options,
     TimeProvider time,
     ILogger<WeeklyBatchService> logger)
 {
     public const string SummaryKey = "summary";
+    public const string ScorecardKey = "scorecard";
 
     public static string OwnerKey(string ownerId) => "owner-" + ownerId;
 
@@ -57,6 +61,14 @@ public sealed partial class WeeklyBatchService(
         var recipients = new[] { email.Value.SalesManagerEmail, email.Value.MarketingLeadEmail };
         states.Add(await mailer.SendOnceAsync(window.Id, SummaryKey,
             id => Task.FromResult<EmailMessage?>(BatchSummaryEmail.Compose(id, summary, recipients, calendar.TimeZone)), cancellationToken));
+
+        if (scorecard.Value.SendWithBatch)
+        {
+            // The scorecard of the batch before this one: its deadline week has just closed.
+            var closed = calendar.WindowOf(window.WeekStart.AddDays(-7));
+            states.Add(await mailer.SendOnceAsync(window.Id, ScorecardKey, async id =>
+                ScorecardEmail.Compose(id, await scorecards.BuildAsync(closed, scorecard.Value.TrailingWeeks, cancellationToken), recipients), cancellationToken));
+        }
 
         var messages = await ledger.ListMessagesAsync(window.Id, cancellationToken);
         if (messages.Any(m => m.State is MessageState.Deferred or MessageState.Pending))

@@ -15,4 +15,5 @@ public sealed record Lead(
     int SubmissionCount,
     string? OwnerId = null,
     RecordedDecision? Decision = null,
-    bool Unworked = false);
+    bool Unworked = false,
+    FirstDecision? FirstDecision = null);

@@ -22,3 +22,6 @@ public sealed record RecordedDecision(
     TimeSpan? TimeToDecide,
     bool OnTime,
     int Revision);
+
+/// <summary>When sales first decided a lead: the SLA measures this one, not later changes.</summary>
+public sealed record FirstDecision(DateTimeOffset DecidedAt, TimeSpan? TimeToDecide, bool OnTime);

@@ -56,6 +56,10 @@ public sealed class LeadEntity : ITableEntity
     /// <summary>From the batch email going out to the decision.</summary>
     public double? DecisionSeconds { get; set; }
     public bool? DecidedOnTime { get; set; }
+    /// <summary>The first decision's time to decide and timeliness: what the SLA measures, whatever changes follow.</summary>
+    public double? FirstDecisionSeconds { get; set; }
+    public bool? FirstDecidedOnTime { get; set; }
+    public DateTimeOffset? FirstDecidedAt { get; set; }
     /// <summary>Still undecided when the last escalation step ran. Stays set if a late decision follows.</summary>
     public bool Unworked { get; set; }
     /// <summary>1 for the first decision, +1 for each change; each has a history row.</summary>
@@ -121,13 +125,26 @@ public sealed class LeadEntity : ITableEntity
         Decision is null ? null : new RecordedDecision(
             Enum.Parse<Decision>(Decision), NullIfEmpty(RejectReason), NullIfEmpty(DecisionNote), DecidedBy ?? "", DecidedAt ?? default,
             DecisionSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : null, DecidedOnTime ?? false, DecisionRevision),
-        Unworked);
+        Unworked,
+        FirstDecidedAt is null ? null : new FirstDecision(FirstDecidedAt.Value, FirstDecisionSeconds is { } first ? TimeSpan.FromSeconds(first) : null, FirstDecidedOnTime ?? false));
 
     /// <summary>
     /// The decision fields, for a merge that leaves everything else alone. A merge skips nulls
     /// rather than clearing them, so "no reason" and "no note" are written as empty strings.
     /// </summary>
-    public static TableEntity DecisionFields(string windowId, string leadId, RecordedDecision decision) => new(windowId, RowKeyOf(leadId))
+    public static TableEntity DecisionFields(string windowId, string leadId, RecordedDecision decision)
+    {
+        var fields = DecisionOnly(windowId, leadId, decision);
+        if (decision.Revision == 1)
+        {
+            fields[nameof(FirstDecisionSeconds)] = decision.TimeToDecide?.TotalSeconds;
+            fields[nameof(FirstDecidedOnTime)] = decision.OnTime;
+            fields[nameof(FirstDecidedAt)] = decision.DecidedAt;
+        }
+        return fields;
+    }
+
+    private static TableEntity DecisionOnly(string windowId, string leadId, RecordedDecision decision) => new(windowId, RowKeyOf(leadId))
     {
         [nameof(Decision)] = decision.Decision.ToString(),
         [nameof(RejectReason)] = decision.Reason ?? "",

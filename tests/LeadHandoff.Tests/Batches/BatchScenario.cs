@@ -48,6 +48,7 @@ public sealed class BatchScenario : IAsyncDisposable
             s["Routing:Pool:0"] = "rep-1";
             s["Routing:Pool:1"] = "rep-2";
             s["Sla:WeeklyTarget"] = "5";
+            s["Scorecard:SendWithBatch"] = "false"; // the scorecard email has tests of its own
             configure?.Invoke(s);
         }, overrides: overrides, clock: clock);
         return new BatchScenario(app, sendGrid);

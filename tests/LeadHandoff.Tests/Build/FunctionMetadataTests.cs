@@ -31,6 +31,7 @@ public sealed class FunctionMetadataTests
         { "QualifyBatch", "httpTrigger", "anonymous", "get,head,post", "batch" },
         { "RunWeeklyBatch", "timerTrigger", null, "", "%BatchSchedule%" },
         { "EnforceDeadline", "timerTrigger", null, "", "%DeadlineSchedule%" },
+        { "GetScorecard", "httpTrigger", "function", "get", "scorecard" },
     };
 
     [Theory]

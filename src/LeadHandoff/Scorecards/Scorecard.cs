@@ -1,0 +1,46 @@
+namespace LeadHandoff.Scorecards;
+
+/// <summary>
+/// The agreement's numbers for one set of delivered leads. Every share is over <see cref="Delivered"/>,
+/// so an undecided lead counts against on-time and conversion; times are hours from the batch email
+/// to the first decision, median and 90th percentile by nearest rank.
+/// </summary>
+public sealed record MetricSet(
+    int Delivered,
+    int Decided,
+    int DecidedOnTime,
+    double? OnTimeShare,
+    double? MedianHoursToDecide,
+    double? P90HoursToDecide,
+    int Unworked,
+    int Accepted,
+    int Rejected,
+    int Nurture,
+    int Undecided,
+    double? Conversion,
+    IReadOnlyDictionary<string, int> RejectReasons);
+
+public sealed record WeekScore(string Week, int Target, bool TargetHit, int Spam, int Quarantined, MetricSet Metrics);
+
+/// <summary>One value of a breakdown (an owner, an offer, a campaign…) and its numbers.</summary>
+public sealed record Breakdown(string Value, string Label, MetricSet Metrics);
+
+public sealed record Feedback(
+    IReadOnlyList<Breakdown> ByOffer,
+    IReadOnlyList<Breakdown> ByUtmSource,
+    IReadOnlyList<Breakdown> ByUtmCampaign,
+    IReadOnlyList<Breakdown> BySector,
+    IReadOnlyList<Breakdown> BySizeBand);
+
+/// <summary>Both sides of the agreement over a run of batch weeks, oldest first.</summary>
+public sealed record Scorecard(
+    string From,
+    string To,
+    int WeeklyTarget,
+    int WeeksTargetHit,
+    int Spam,
+    int Quarantined,
+    MetricSet Totals,
+    IReadOnlyList<WeekScore> Weeks,
+    IReadOnlyList<Breakdown> ByOwner,
+    Feedback Feedback);

@@ -1,0 +1,72 @@
+using LeadHandoff.Leads;
+using LeadHandoff.Qualification;
+
+namespace LeadHandoff.Scorecards;
+
+/// <summary>One batch week's raw material: its delivered leads and its flagged submissions.</summary>
+public sealed record WeekInput(string Week, IReadOnlyList<Lead> Leads, int Spam, int Quarantined);
+
+/// <summary>Pure arithmetic over stored leads; the README defines every number it produces.</summary>
+public static class ScorecardCalculator
+{
+    public const string None = "(none)";
+
+    public static Scorecard Compute(IReadOnlyList<WeekInput> weeks, int weeklyTarget, Func<string, string> ownerName)
+    {
+        var all = weeks.SelectMany(w => w.Leads).ToList();
+        var scores = weeks.Select(w => new WeekScore(w.Week, weeklyTarget, w.Leads.Count >= weeklyTarget, w.Spam, w.Quarantined, Metrics(w.Leads))).ToList();
+        return new Scorecard(
+            weeks.Count == 0 ? "" : weeks[0].Week,
+            weeks.Count == 0 ? "" : weeks[^1].Week,
+            weeklyTarget,
+            scores.Count(s => s.TargetHit),
+            weeks.Sum(w => w.Spam),
+            weeks.Sum(w => w.Quarantined),
+            Metrics(all),
+            scores,
+            By(all, l => l.OwnerId ?? "unassigned", ownerName),
+            new Feedback(
+                By(all, l => l.Details.Source.Offer, v => v),
+                By(all, l => l.Details.Source.UtmSource ?? None, v => v),
+                By(all, l => l.Details.Source.UtmCampaign ?? None, v => v),
+                By(all, l => l.Details.Segment.Sector, v => v),
+                By(all, l => l.Details.Segment.SizeBand, v => v)));
+    }
+
+    public static MetricSet Metrics(IReadOnlyCollection<Lead> leads)
+    {
+        var delivered = leads.Count;
+        var decided = leads.Where(l => l.Decision is not null).ToList();
+        var onTime = leads.Count(l => l.FirstDecision?.OnTime == true);
+        var hours = leads.Where(l => l.FirstDecision?.TimeToDecide is not null).Select(l => l.FirstDecision!.TimeToDecide!.Value.TotalHours).Order().ToList();
+        var accepted = decided.Count(l => l.Decision!.Decision == Decision.Accepted);
+        var rejected = decided.Where(l => l.Decision!.Decision == Decision.Rejected).ToList();
+        return new MetricSet(
+            delivered,
+            decided.Count,
+            onTime,
+            Share(onTime, delivered),
+            NearestRank(hours, 50),
+            NearestRank(hours, 90),
+            leads.Count(l => l.Unworked),
+            accepted,
+            rejected.Count,
+            decided.Count(l => l.Decision!.Decision == Decision.Nurture),
+            delivered - decided.Count,
+            Share(accepted, delivered),
+            rejected.GroupBy(l => l.Decision!.Reason ?? "unspecified").OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.Count()));
+    }
+
+    /// <summary>The p-th percentile by nearest rank: the value at position ceil(p/100 × n) of the sorted list.</summary>
+    public static double? NearestRank(IReadOnlyList<double> sorted, int percentile) =>
+        sorted.Count == 0 ? null : Math.Round(sorted[Math.Max(1, (int)Math.Ceiling(percentile / 100.0 * sorted.Count)) - 1], 2);
+
+    private static double? Share(int part, int whole) => whole == 0 ? null : Math.Round((double)part / whole, 4);
+
+    private static List<Breakdown> By(IEnumerable<Lead> leads, Func<Lead, string> key, Func<string, string> label) =>
+        leads.GroupBy(key, StringComparer.Ordinal)
+            .Select(g => new Breakdown(g.Key, label(g.Key), Metrics(g.ToList())))
+            .OrderByDescending(b => b.Metrics.Delivered).ThenBy(b => b.Value, StringComparer.Ordinal)
+            .ToList();
+}
