@@ -1,0 +1,150 @@
+using System.Text.Json;
+using LeadHandoff.Calendar;
+using LeadHandoff.Functions.Scorecards;
+using LeadHandoff.Qualification;
+using LeadHandoff.Tests.Batches;
+using LeadHandoff.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace LeadHandoff.Tests.Scorecards;
+
+/// <summary>
+/// The scorecard end to end on Azurite: batch 2026-W50 with three leads (one hostile offer name),
+/// one accepted on time, one rejected, one decided late.
+/// </summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class GetScorecardTests(AzuriteFixture azurite)
+{
+    private async Task<BatchScenario> DecidedWeekAsync(Action<Dictionary<string, string?>>? configure = null)
+    {
+        var week = BatchScenario.Create(azurite.ConnectionString, s => { s["Routing:Pool:1"] = "rep-1"; configure?.Invoke(s); });
+        var start = week.App.Time.GetUtcNow();
+        var a = await week.AddLeadAsync("a@alpha.example", "Alpha", at: start);
+        var b = await week.AddLeadAsync("b@beta.example", "Beta", at: start.AddMinutes(1));
+        var c = await week.AddLeadAsync("c@gamma.example", "Gamma", at: start.AddMinutes(2));
+        week.App.Time.SetUtcNow(BatchScenario.CutOff.AddMinutes(1));
+        await week.RunBatchAsync();
+        var window = week.App.Get<SlaCalendar>().WindowOf("2026-W50")!;
+        var qualification = week.App.Get<QualificationService>();
+        week.App.Time.Advance(TimeSpan.FromHours(4));
+        await qualification.DecideAsync(window, a.LeadId, "rep-1", new DecisionRequest(Decision.Accepted, null, null), CancellationToken.None);
+        await qualification.DecideAsync(window, b.LeadId, "rep-1", new DecisionRequest(Decision.Rejected, "no-budget", null), CancellationToken.None);
+        week.App.Time.SetUtcNow(new DateTimeOffset(2026, 12, 10, 9, 0, 0, TimeSpan.Zero)); // a day after the deadline
+        await qualification.DecideAsync(window, c.LeadId, "rep-1", new DecisionRequest(Decision.Nurture, null, null), CancellationToken.None);
+        return week;
+    }
+
+    private static Task<TestResponse> GetAsync(BatchScenario week, string query, string? accept = null)
+    {
+        var request = new TestRequest("GET", null, []) { Target = "/api/scorecard" + query };
+        if (accept is not null) request.Headers["Accept"] = accept;
+        return week.App.SendAsync(request, http => week.App.Function<GetScorecard>().Run(http, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Json_is_the_default_and_carries_the_weeks_numbers()
+    {
+        await using var week = await DecidedWeekAsync();
+
+        var response = await GetAsync(week, "?weeks=2&end=2026-W50");
+
+        Assert.Equal(200, response.Status);
+        Assert.Equal("application/json; charset=utf-8", response.ContentType);
+        var card = JsonDocument.Parse(response.Body).RootElement;
+        Assert.Equal("2026-W49", card.GetProperty("from").GetString());
+        Assert.Equal("2026-W50", card.GetProperty("to").GetString());
+        var w50 = card.GetProperty("weeks")[1];
+        Assert.Equal("2026-W50", w50.GetProperty("week").GetString());
+        var m = w50.GetProperty("metrics");
+        Assert.Equal(3, m.GetProperty("delivered").GetInt32());
+        Assert.Equal(2, m.GetProperty("decidedOnTime").GetInt32());
+        Assert.Equal(0.6667, m.GetProperty("onTimeShare").GetDouble());
+        Assert.Equal(4, m.GetProperty("medianHoursToDecide").GetDouble());
+        Assert.Equal(71.98, m.GetProperty("p90HoursToDecide").GetDouble()); // Monday 09:01 to Thursday 09:00: 3 days less a minute
+        Assert.Equal(0.3333, m.GetProperty("conversion").GetDouble());
+        Assert.Equal(1, m.GetProperty("rejectReasons").GetProperty("no-budget").GetInt32());
+        Assert.Equal(JsonValueKind.Null, card.GetProperty("weeks")[0].GetProperty("metrics").GetProperty("conversion").ValueKind);
+        Assert.Equal("Rita Rep", card.GetProperty("byOwner")[0].GetProperty("label").GetString());
+        Assert.Equal("pricing-guide", card.GetProperty("feedback").GetProperty("byOffer")[0].GetProperty("value").GetString());
+    }
+
+    [Fact]
+    public async Task Csv_comes_back_when_asked_for_and_parses_back()
+    {
+        await using var week = await DecidedWeekAsync();
+
+        var response = await GetAsync(week, "?weeks=2&end=2026-W50", "text/csv");
+
+        Assert.Equal("text/csv; charset=utf-8", response.ContentType);
+        var rows = CsvReader.Parse(response.Body);
+        Assert.Equal(LeadHandoff.Scorecards.ScorecardCsv.Header, rows[0]);
+        var w50 = rows.Single(r => r[0] == "week" && r[1] == "2026-W50");
+        var column = (string name) => w50[Array.IndexOf(rows[0], name)];
+        Assert.Equal(("3", "5", "no", "1", "0.3333", "no-budget=1"), (column("delivered"), column("target"), column("target_hit"), column("accepted"), column("conversion"), column("reject_reasons")));
+        Assert.Contains(rows, r => r[0] == "offer" && r[1] == "pricing-guide" && r[3] == "3");
+    }
+
+    [Fact]
+    public async Task A_browser_gets_a_page_with_inline_svg_charts_and_encoded_values()
+    {
+        await using var week = await DecidedWeekAsync(s => s["Routing:Owners:0:Name"] = "<script>Rita</script>");
+
+        var response = await GetAsync(week, "?weeks=4&end=2026-W50", "text/html,application/xhtml+xml");
+
+        Assert.Equal("text/html; charset=utf-8", response.ContentType);
+        Assert.Equal(4, response.Body.Split("<svg ").Length - 1);
+        Assert.Contains("aria-label=\"Leads delivered per week against the target\"", response.Body);
+        Assert.Contains("&lt;script&gt;Rita&lt;/script&gt;", response.Body);
+        Assert.DoesNotContain("<script>", response.Body);
+        Assert.DoesNotContain("http", response.Body.Replace("http://www.w3.org/2000/svg", "", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("?weeks=0", "weeks")]
+    [InlineData("?weeks=abc", "weeks")]
+    [InlineData("?end=2026-50", "end")]
+    public async Task A_bad_query_gets_400_naming_the_parameter(string query, string field)
+    {
+        await using var week = BatchScenario.Create(azurite.ConnectionString);
+
+        var response = await GetAsync(week, query);
+
+        Assert.Equal(400, response.Status);
+        Assert.True(JsonDocument.Parse(response.Body).RootElement.GetProperty("errors").TryGetProperty(field, out _));
+    }
+
+    [Fact]
+    public async Task The_weekly_scorecard_email_goes_with_the_next_Mondays_batch()
+    {
+        await using var week = await DecidedWeekAsync(s => s["Scorecard:SendWithBatch"] = "true");
+        while (week.SendGrid.Accepted.TryDequeue(out _)) { }
+        week.App.Time.SetUtcNow(BatchScenario.CutOff.AddDays(7).AddMinutes(1)); // Monday 14 December
+
+        await week.RunBatchAsync();
+
+        var mail = Assert.Single(week.SendGrid.Accepted, m => m.Subject.StartsWith("Scorecard"));
+        Assert.Equal("Scorecard for batch 2026-W50: 3 delivered, 66.7% on time, 33.3% SQL", mail.Subject);
+        Assert.Equal(["manager@example.com", "marketing@example.com"], mail.To);
+        Assert.Contains("bgcolor=\"#c62828\"", mail.Html); // the table-cell bar chart
+        Assert.DoesNotContain("<svg", mail.Html);
+        Assert.Contains("  2026-W50: 3 (missed)", mail.Text);
+    }
+
+    [Fact]
+    [Trait("Category", "Browser")]
+    public async Task The_page_renders_in_Chromium()
+    {
+        await using var week = await DecidedWeekAsync();
+        var html = (await GetAsync(week, "?weeks=6&end=2026-W50", "text/html")).Body;
+        var (playwright, browser) = await Browser.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var page = await browser.NewPageAsync();
+
+        await page.SetContentAsync(html);
+        await page.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("scorecard.png"), FullPage = true });
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Img, new() { Name = "Leads delivered per week against the target" })).ToBeVisibleAsync();
+        Assert.Equal(6, await page.Locator("svg[aria-label='Leads delivered per week against the target'] rect").CountAsync());
+    }
+}
