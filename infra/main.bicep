@@ -72,6 +72,15 @@ param batchSchedule string = '0 */15 * * * *'
 @description('Heartbeat of the deadline timer, NCRONTAB in UTC (DeadlineSchedule).')
 param deadlineSchedule string = '0 */15 * * * *'
 
+@description('Daily retention run, NCRONTAB in UTC (PurgeSchedule).')
+param purgeSchedule string = '0 30 2 * * *'
+
+@description('Days after its batch week that a lead is anonymised (Retention__LeadDays).')
+param leadRetentionDays int = 400
+
+@description('Days after its week that spam and quarantined submissions are deleted (Retention__FlaggedDays).')
+param flaggedRetentionDays int = 30
+
 // ---- the people -------------------------------------------------------------------------------
 
 @description('Salespeople: [{ id, name, email }]; ids are opaque and travel in links (Routing__Owners).')
@@ -210,6 +219,9 @@ var secretRef = '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName='
 var appSettings = union(listSettings, {
   BatchSchedule: batchSchedule
   DeadlineSchedule: deadlineSchedule
+  PurgeSchedule: purgeSchedule
+  Retention__LeadDays: string(leadRetentionDays)
+  Retention__FlaggedDays: string(flaggedRetentionDays)
   // The lead tables through the identity: the endpoint, never a key.
   Storage__TableServiceUri: storage.outputs.tableEndpoint
   Storage__ManagedIdentityClientId: identity.outputs.clientId

@@ -7,6 +7,7 @@ using LeadHandoff.Functions.Intake;
 using LeadHandoff.Functions.Scheduling;
 using LeadHandoff.Intake;
 using LeadHandoff.Links;
+using LeadHandoff.Privacy;
 using LeadHandoff.Qualification;
 using LeadHandoff.Scorecards;
 using LeadHandoff.Storage;
@@ -33,6 +34,8 @@ public static class FunctionAppServices
             .AddWeeklyBatch()
             .AddQualification()
             .AddDeadlines()
-            .AddScorecard();
+            .AddScorecard()
+            .AddPrivacy()
+            .AddSingleton<LeadHandoff.Functions.Privacy.PrivacyRequests>();
     }
 }

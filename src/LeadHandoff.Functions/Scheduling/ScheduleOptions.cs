@@ -13,12 +13,16 @@ public sealed class ScheduleOptions : ISettings
 
     public string DeadlineSchedule { get; set; } = "";
 
+    public string PurgeSchedule { get; set; } = "";
+
     public IEnumerable<string> Validate()
     {
         if (!IsNcrontab(BatchSchedule))
             yield return "BatchSchedule must be a six-field NCRONTAB expression such as '0 */15 * * * *' (every 15 minutes).";
         if (!IsNcrontab(DeadlineSchedule))
             yield return "DeadlineSchedule must be a six-field NCRONTAB expression such as '0 */15 * * * *' (every 15 minutes).";
+        if (!IsNcrontab(PurgeSchedule))
+            yield return "PurgeSchedule must be a six-field NCRONTAB expression such as '0 30 2 * * *' (daily at 02:30 UTC).";
     }
 
     private static bool IsNcrontab(string value) =>

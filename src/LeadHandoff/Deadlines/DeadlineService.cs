@@ -116,7 +116,7 @@ public sealed partial class DeadlineService(
         foreach (var marker in markers)
         {
             var lead = await store.GetAsync(windowId, marker.LeadId, cancellationToken);
-            if (lead is { Decision: null }) result.Add(lead);
+            if (lead is { Decision: null, Anonymised: false }) result.Add(lead);
             else await store.RemoveUndecidedAsync(windowId, marker.LeadId, cancellationToken);
         }
         return result;

@@ -16,4 +16,5 @@ public sealed record Lead(
     string? OwnerId = null,
     RecordedDecision? Decision = null,
     bool Unworked = false,
-    FirstDecision? FirstDecision = null);
+    FirstDecision? FirstDecision = null,
+    bool Anonymised = false);

@@ -31,7 +31,7 @@ public sealed partial class QualificationService(
         var window = parts.Length == 2 ? calendar.WindowOf(parts[0]) : null;
         if (window is null) return new LeadAccess.Refused(Refusal.Forbidden);
         var lead = await store.GetAsync(window.Id, parts[1], cancellationToken);
-        if (lead is null) return new LeadAccess.Refused(Refusal.Gone);
+        if (lead is null or { Anonymised: true }) return new LeadAccess.Refused(Refusal.Gone);
         if (lead.OwnerId != check.Claims.OwnerId) return new LeadAccess.Refused(Refusal.Forbidden);
         return new LeadAccess.Granted(lead, check.Claims.OwnerId, window);
     }
@@ -45,7 +45,7 @@ public sealed partial class QualificationService(
         var leads = new List<Lead>();
         await foreach (var lead in store.ListAsync(window.Id, cancellationToken))
         {
-            if (lead.OwnerId == check.Claims.OwnerId) leads.Add(lead);
+            if (lead.OwnerId == check.Claims.OwnerId && !lead.Anonymised) leads.Add(lead);
         }
         return new BatchAccess.Granted(leads.OrderBy(l => l.Details.Company, StringComparer.OrdinalIgnoreCase).ToList(), check.Claims.OwnerId, window);
     }
@@ -86,6 +86,7 @@ public sealed partial class QualificationService(
         var current = await store.GetVersionedAsync(window.Id, leadId, cancellationToken);
         if (current is null) return new DecisionResult.Refused(Refusal.Gone);
         var (lead, version) = current.Value;
+        if (lead.Anonymised) return new DecisionResult.Refused(Refusal.Gone);
         if (lead.OwnerId != ownerId) return new DecisionResult.Refused(Refusal.Forbidden);
         var previous = lead.Decision;
         if (previous is not null && previous.Decision == request.Decision && previous.Reason == request.Reason && previous.Note == request.Note)

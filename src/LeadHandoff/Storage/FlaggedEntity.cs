@@ -17,6 +17,8 @@ public sealed class FlaggedEntity : ITableEntity
     public string Kind { get; set; } = "";
     public string Reason { get; set; } = "";
     public DateTimeOffset ReceivedAt { get; set; }
+    /// <summary>Hash of the submitted email, when there was one: erasure finds the row by it.</summary>
+    public string? EmailHash { get; set; }
     /// <summary>The submitted fields as a JSON object, already cut to each field's limit.</summary>
     public string FieldsJson { get; set; } = "{}";
 
@@ -28,7 +30,12 @@ public sealed class FlaggedEntity : ITableEntity
         Reason = submission.Reason,
         ReceivedAt = submission.ReceivedAt,
         FieldsJson = System.Text.Json.JsonSerializer.Serialize(submission.Fields),
+        EmailHash = EmailOf(submission) is { } email ? Leads.EmailHash.Of(email) : null,
     };
+
+    /// <summary>The submission's email as the intake would normalise it, if it has one.</summary>
+    public static string? EmailOf(FlaggedSubmission submission) =>
+        submission.Fields.TryGetValue("email", out var email) && email.Length > 0 ? Intake.TextNormaliser.Normalise(email).ToLowerInvariant() : null;
 
     public FlaggedSubmission ToSubmission() => new(
         RowKey[RowPrefix.Length..],

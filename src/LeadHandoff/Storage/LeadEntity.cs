@@ -62,6 +62,8 @@ public sealed class LeadEntity : ITableEntity
     public DateTimeOffset? FirstDecidedAt { get; set; }
     /// <summary>Still undecided when the last escalation step ran. Stays set if a late decision follows.</summary>
     public bool Unworked { get; set; }
+    /// <summary>Personal fields removed (retention or erasure); the row remains for the scorecard.</summary>
+    public bool Anonymised { get; set; }
     /// <summary>1 for the first decision, +1 for each change; each has a history row.</summary>
     public int DecisionRevision { get; set; }
 
@@ -126,7 +128,27 @@ public sealed class LeadEntity : ITableEntity
             Enum.Parse<Decision>(Decision), NullIfEmpty(RejectReason), NullIfEmpty(DecisionNote), DecidedBy ?? "", DecidedAt ?? default,
             DecisionSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : null, DecidedOnTime ?? false, DecisionRevision),
         Unworked,
-        FirstDecidedAt is null ? null : new FirstDecision(FirstDecidedAt.Value, FirstDecisionSeconds is { } first ? TimeSpan.FromSeconds(first) : null, FirstDecidedOnTime ?? false));
+        FirstDecidedAt is null ? null : new FirstDecision(FirstDecidedAt.Value, FirstDecisionSeconds is { } first ? TimeSpan.FromSeconds(first) : null, FirstDecidedOnTime ?? false),
+        Anonymised);
+
+    /// <summary>
+    /// A merge that blanks every personal field and keeps the rest (segment, source, dates, owner,
+    /// decision), so the scorecard still counts the lead. Blank, not null: a merge skips nulls.
+    /// </summary>
+    public static TableEntity AnonymisedFields(string windowId, string leadId) => new(windowId, RowKeyOf(leadId))
+    {
+        [nameof(Name)] = "",
+        [nameof(Email)] = "",
+        [nameof(EmailHash)] = "",
+        [nameof(Company)] = "",
+        [nameof(JobTitle)] = "",
+        [nameof(Phone)] = "",
+        [nameof(Message)] = "",
+        [nameof(PageUrl)] = "",
+        [nameof(Referrer)] = "",
+        [nameof(DecisionNote)] = "",
+        [nameof(Anonymised)] = true,
+    };
 
     /// <summary>
     /// The decision fields, for a merge that leaves everything else alone. A merge skips nulls

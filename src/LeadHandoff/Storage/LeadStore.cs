@@ -178,6 +178,12 @@ public sealed class LeadStore(LeadTables tables)
     public async Task SaveFlaggedAsync(FlaggedSubmission submission, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(LeadTables.Leads, cancellationToken);
+        // Flagged submissions carry personal data too: index them, so erasure and export find them.
+        if (FlaggedEntity.EmailOf(submission) is { } email)
+        {
+            var people = await tables.GetAsync(LeadTables.People, cancellationToken);
+            await LeadTables.Guard("index person", () => people.UpsertEntityAsync(new PersonIndexEntity { PartitionKey = EmailHash.Of(email), RowKey = submission.WindowId }, TableUpdateMode.Replace, cancellationToken), cancellationToken);
+        }
         await LeadTables.Guard("store flagged submission", () => table.AddEntityAsync(FlaggedEntity.From(submission), cancellationToken), cancellationToken);
     }
 

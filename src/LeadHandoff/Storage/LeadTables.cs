@@ -16,6 +16,7 @@ public sealed class LeadTables
     public const string Leads = "Leads";
     public const string People = "People";
     public const string Ledger = "Ledger";
+    public const string Audit = "Audit";
 
     private readonly TableServiceClient _service;
     private readonly string _prefix;

@@ -32,6 +32,9 @@ public sealed class FunctionMetadataTests
         { "RunWeeklyBatch", "timerTrigger", null, "", "%BatchSchedule%" },
         { "EnforceDeadline", "timerTrigger", null, "", "%DeadlineSchedule%" },
         { "GetScorecard", "httpTrigger", "function", "get", "scorecard" },
+        { "ErasePersonalData", "httpTrigger", "function", "post", "privacy/erase" },
+        { "ExportPersonalData", "httpTrigger", "function", "post", "privacy/export" },
+        { "PurgeExpiredLeads", "timerTrigger", null, "", "%PurgeSchedule%" },
     };
 
     [Theory]

@@ -66,6 +66,7 @@ public sealed class TestApp : IAsyncDisposable
             ["Intake:RateLimitPermits"] = "1000",
             ["BatchSchedule"] = "0 */15 * * * *",
             ["DeadlineSchedule"] = "0 */15 * * * *",
+            ["PurgeSchedule"] = "0 30 2 * * *",
             ["Links:BaseUrl"] = "https://leadhandoff.example.net",
             ["Links:CurrentKeyId"] = "k1",
             ["Links:SigningKeys:0:Id"] = "k1",

@@ -1,0 +1,20 @@
+using LeadHandoff.Functions.Http;
+using LeadHandoff.Functions.Intake;
+using LeadHandoff.Privacy;
+using Microsoft.AspNetCore.Http;
+
+namespace LeadHandoff.Functions.Privacy;
+
+/// <summary>Reads the one field the privacy endpoints take: the person's email, as JSON or a form.</summary>
+public sealed class PrivacyRequests(LeadRequestReader reader, IntakeResponses responses)
+{
+    public async Task<(string? Email, WebResponse? Error)> ReadEmailAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var form = await reader.ReadAsync(request, cancellationToken);
+        if (form is not SubmittedForm.Fields fields) return (null, responses.For(form, json: true));
+        var email = PrivacyService.Normalise(fields.Values.GetValueOrDefault("email"));
+        return email is null
+            ? (null, WebResponse.Problem(StatusCodes.Status400BadRequest, "Invalid request.", errors: new Dictionary<string, string[]> { ["email"] = ["Email must be a valid email address."] }))
+            : (email, null);
+    }
+}

@@ -1,0 +1,143 @@
+using Azure;
+using Azure.Data.Tables;
+using LeadHandoff.Calendar;
+using LeadHandoff.Intake;
+using LeadHandoff.Leads;
+using LeadHandoff.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace LeadHandoff.Privacy;
+
+public sealed record PurgeResult(int Weeks, int LeadsAnonymised, int FlaggedDeleted);
+
+/// <summary>
+/// What the business owes its leads: erasure and export on request (each audited without personal
+/// data), and retention that anonymises old leads and deletes old spam on its own.
+/// </summary>
+public sealed partial class PrivacyService(
+    PersonalDataStore data,
+    LeadTables tables,
+    SlaCalendar calendar,
+    IOptions<RetentionOptions> retention,
+    TimeProvider time,
+    ILogger<PrivacyService> logger)
+{
+    /// <summary>The address as the intake stores it, or null when it is not an address.</summary>
+    public static string? Normalise(string? email)
+    {
+        var normalised = TextNormaliser.Normalise(email ?? "").ToLowerInvariant();
+        return EmailAddress.IsValid(normalised) ? normalised : null;
+    }
+
+    public async Task<ErasureCounts> EraseAsync(string normalisedEmail, CancellationToken cancellationToken)
+    {
+        var hash = EmailHash.Of(normalisedEmail);
+        var counts = await data.EraseAsync(hash, cancellationToken);
+        await AuditAsync("erase", hash, counts, cancellationToken);
+        LogErased(logger, counts.Weeks, counts.Leads, counts.Submissions);
+        return counts;
+    }
+
+    public async Task<PersonalData> ExportAsync(string normalisedEmail, CancellationToken cancellationToken)
+    {
+        var hash = EmailHash.Of(normalisedEmail);
+        var export = await data.ExportAsync(hash, cancellationToken);
+        await AuditAsync("export", hash, new ErasureCounts(export.Leads.Select(l => l.WindowId).Concat(export.Submissions.Select(s => s.WindowId)).Distinct().Count(), export.Leads.Count, export.Submissions.Count, 0), cancellationToken);
+        return export;
+    }
+
+    /// <summary>
+    /// One retention pass. A watermark row remembers the oldest week not yet purged, so each pass
+    /// reads only the weeks that have just come of age: its cost follows what it removes. Concurrent
+    /// passes do the same idempotent work, and the watermark only moves forward (ETag).
+    /// </summary>
+    public async Task<PurgeResult> PurgeAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var flaggedDue = await PassAsync("flagged", now - TimeSpan.FromDays(retention.Value.FlaggedDays), leads: false, cancellationToken);
+        var leadsDue = await PassAsync("leads", now - TimeSpan.FromDays(retention.Value.LeadDays), leads: true, cancellationToken);
+        var result = new PurgeResult(flaggedDue.Weeks + leadsDue.Weeks, leadsDue.Leads, flaggedDue.Flagged + leadsDue.Flagged);
+        LogPurged(logger, result.Weeks, result.LeadsAnonymised, result.FlaggedDeleted);
+        return result;
+    }
+
+    private async Task<(int Weeks, int Leads, int Flagged)> PassAsync(string kind, DateTimeOffset closedBefore, bool leads, CancellationToken cancellationToken)
+    {
+        var ledger = await tables.GetAsync(LeadTables.Ledger, cancellationToken);
+        var mark = await LeadTables.Guard("read watermark", async () =>
+        {
+            var row = await ledger.GetEntityIfExistsAsync<LedgerEntity>("retention", kind, cancellationToken: cancellationToken);
+            return row.HasValue ? row.Value : null;
+        }, cancellationToken);
+        // With no watermark yet, start at the oldest week the lead table holds.
+        var start = mark?.Detail ?? await OldestWeekAsync(cancellationToken);
+        var week = start is null ? null : calendar.WindowOf(start);
+        int weeks = 0, anonymised = 0, deleted = 0;
+        while (week is not null && week.ClosesAt < closedBefore)
+        {
+            var (a, d) = await data.PurgeWeekAsync(week.Id, leads, flagged: true, cancellationToken);
+            anonymised += a;
+            deleted += d;
+            weeks++;
+            week = calendar.WindowOf(week.WeekStart.AddDays(7));
+        }
+        if (week is not null && week.Id != start)
+        {
+            var row = mark ?? new LedgerEntity { PartitionKey = "retention", RowKey = kind };
+            row.Detail = week.Id;
+            row.FinishedAt = time.GetUtcNow();
+            await LeadTables.Guard("move watermark", async () =>
+            {
+                try
+                {
+                    if (mark is null) await ledger.AddEntityAsync(row, cancellationToken);
+                    else await ledger.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken);
+                }
+                catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+                {
+                    // A concurrent pass moved it; it did the same work.
+                }
+                return true;
+            }, cancellationToken);
+        }
+        return (weeks, anonymised, deleted);
+    }
+
+    /// <summary>Entities come back in partition order and partitions are week ids: the first row names the oldest week.</summary>
+    private async Task<string?> OldestWeekAsync(CancellationToken cancellationToken)
+    {
+        var leads = await tables.GetAsync(LeadTables.Leads, cancellationToken);
+        return await LeadTables.Guard("find oldest week", async () =>
+        {
+            await foreach (var page in leads.QueryAsync<TableEntity>(maxPerPage: 1, select: ["PartitionKey"], cancellationToken: cancellationToken).AsPages())
+            {
+                if (page.Values.Count > 0) return page.Values[0].PartitionKey;
+            }
+            return null;
+        }, cancellationToken);
+    }
+
+    private Task AuditAsync(string action, string hash, ErasureCounts counts, CancellationToken cancellationToken)
+    {
+        var at = time.GetUtcNow();
+        return data.AuditAsync(new AuditEntity
+        {
+            PartitionKey = AuditEntity.PrivacyPartition,
+            RowKey = $"{DateTimeOffset.MaxValue.UtcTicks - at.UtcTicks:D19}-{Guid.NewGuid():N}", // newest first
+            Action = action,
+            At = at,
+            EmailHash = hash,
+            Weeks = counts.Weeks,
+            Leads = counts.Leads,
+            Submissions = counts.Submissions,
+            IndexRows = counts.IndexRows,
+        }, cancellationToken);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Erasure: {Weeks} weeks, {Leads} leads anonymised, {Submissions} submissions deleted")]
+    private static partial void LogErased(ILogger logger, int weeks, int leads, int submissions);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Retention: {Weeks} weeks purged, {Leads} leads anonymised, {Flagged} flagged submissions deleted")]
+    private static partial void LogPurged(ILogger logger, int weeks, int leads, int flagged);
+}

@@ -1,0 +1,16 @@
+using LeadHandoff.Configuration;
+using LeadHandoff.Storage;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LeadHandoff.Privacy;
+
+public static class PrivacyServiceCollectionExtensions
+{
+    public static IServiceCollection AddPrivacy(this IServiceCollection services)
+    {
+        services.AddSettings<RetentionOptions>(RetentionOptions.SectionName);
+        services.AddSingleton<PersonalDataStore>();
+        services.AddTransient<PrivacyService>();
+        return services;
+    }
+}

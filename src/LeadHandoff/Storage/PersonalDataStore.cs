@@ -1,0 +1,177 @@
+using Azure;
+using Azure.Data.Tables;
+using LeadHandoff.Leads;
+
+namespace LeadHandoff.Storage;
+
+/// <summary>What erasing a person touched, in counts.</summary>
+public sealed record ErasureCounts(int Weeks, int Leads, int Submissions, int IndexRows);
+
+/// <summary>A person's data as held, for export.</summary>
+public sealed record PersonalData(IReadOnlyList<Lead> Leads, IReadOnlyList<DecisionHistoryEntity> DecisionHistory, IReadOnlyList<FlaggedSubmission> Submissions);
+
+/// <summary>
+/// Finds, exports and removes one person's data with point lookups: the person index (email hash →
+/// weeks), then in each week the dedupe row (→ lead), the lead's history, and flagged rows by hash.
+/// </summary>
+public sealed class PersonalDataStore(LeadTables tables)
+{
+    public async Task<List<string>> WeeksOfAsync(string emailHash, CancellationToken cancellationToken)
+    {
+        var people = await tables.GetAsync(LeadTables.People, cancellationToken);
+        return await LeadTables.Guard("find person", async () =>
+        {
+            var weeks = new List<string>();
+            await foreach (var row in people.QueryAsync<PersonIndexEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {emailHash}"), cancellationToken: cancellationToken))
+                weeks.Add(row.RowKey);
+            return weeks;
+        }, cancellationToken);
+    }
+
+    public async Task<PersonalData> ExportAsync(string emailHash, CancellationToken cancellationToken)
+    {
+        var leads = new List<Lead>();
+        var history = new List<DecisionHistoryEntity>();
+        var submissions = new List<FlaggedSubmission>();
+        var table = await tables.GetAsync(LeadTables.Leads, cancellationToken);
+        foreach (var week in await WeeksOfAsync(emailHash, cancellationToken))
+        {
+            await LeadTables.Guard("export week", async () =>
+            {
+                if (await LeadOfAsync(table, week, emailHash, cancellationToken) is { } lead)
+                {
+                    leads.Add(lead.ToLead());
+                    history.AddRange(await HistoryAsync(table, week, lead.LeadId, cancellationToken));
+                }
+                await foreach (var flagged in FlaggedAsync(table, week, emailHash, cancellationToken)) submissions.Add(flagged.ToSubmission());
+                return true;
+            }, cancellationToken);
+        }
+        return new PersonalData(leads, history, submissions);
+    }
+
+    /// <summary>
+    /// Removes a person: each lead is anonymised in place (its counts stay in the scorecard), notes in
+    /// its history are blanked, flagged submissions and every index row naming them are deleted.
+    /// Safe to repeat: a second run finds nothing left.
+    /// </summary>
+    public async Task<ErasureCounts> EraseAsync(string emailHash, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(LeadTables.Leads, cancellationToken);
+        var people = await tables.GetAsync(LeadTables.People, cancellationToken);
+        int leads = 0, submissions = 0, indexRows = 0;
+        var weeks = await WeeksOfAsync(emailHash, cancellationToken);
+        foreach (var week in weeks)
+        {
+            await LeadTables.Guard("erase week", async () =>
+            {
+                if (await LeadOfAsync(table, week, emailHash, cancellationToken) is { } lead)
+                {
+                    await table.UpdateEntityAsync(LeadEntity.AnonymisedFields(week, lead.LeadId), ETag.All, TableUpdateMode.Merge, cancellationToken);
+                    foreach (var row in await HistoryAsync(table, week, lead.LeadId, cancellationToken))
+                        await table.UpdateEntityAsync(new TableEntity(week, row.RowKey) { [nameof(DecisionHistoryEntity.Note)] = "" }, ETag.All, TableUpdateMode.Merge, cancellationToken);
+                    await DeleteAsync(table, week, UndecidedEntity.RowKeyOf(lead.LeadId), cancellationToken);
+                    leads++;
+                }
+                if (await DeleteAsync(table, week, EmailIndexEntity.RowKeyOf(emailHash), cancellationToken)) indexRows++;
+                var flagged = new List<FlaggedEntity>();
+                await foreach (var row in FlaggedAsync(table, week, emailHash, cancellationToken)) flagged.Add(row);
+                foreach (var row in flagged)
+                {
+                    if (await DeleteAsync(table, week, row.RowKey, cancellationToken)) submissions++;
+                }
+                if (await DeleteAsync(people, emailHash, week, cancellationToken)) indexRows++;
+                return true;
+            }, cancellationToken);
+        }
+        return new ErasureCounts(weeks.Count, leads, submissions, indexRows);
+    }
+
+    /// <summary>
+    /// Retention for one week: anonymises its leads (and drops their dedupe and person index rows)
+    /// when <paramref name="leads"/>, deletes its flagged submissions when <paramref name="flagged"/>.
+    /// Reads only that week's partition. Idempotent.
+    /// </summary>
+    public async Task<(int Leads, int Flagged)> PurgeWeekAsync(string week, bool leads, bool flagged, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(LeadTables.Leads, cancellationToken);
+        var people = await tables.GetAsync(LeadTables.People, cancellationToken);
+        return await LeadTables.Guard("purge week", async () =>
+        {
+            int anonymised = 0, deleted = 0;
+            if (leads)
+            {
+                await foreach (var lead in RangeAsync<LeadEntity>(table, week, LeadEntity.RowPrefix, cancellationToken))
+                {
+                    if (lead.Anonymised) continue;
+                    await table.UpdateEntityAsync(LeadEntity.AnonymisedFields(week, lead.LeadId), ETag.All, TableUpdateMode.Merge, cancellationToken);
+                    foreach (var row in await HistoryAsync(table, week, lead.LeadId, cancellationToken))
+                        await table.UpdateEntityAsync(new TableEntity(week, row.RowKey) { [nameof(DecisionHistoryEntity.Note)] = "" }, ETag.All, TableUpdateMode.Merge, cancellationToken);
+                    await DeleteAsync(people, lead.EmailHash, week, cancellationToken);
+                    anonymised++;
+                }
+                await foreach (var index in RangeAsync<EmailIndexEntity>(table, week, EmailIndexEntity.RowPrefix, cancellationToken))
+                    await DeleteAsync(table, week, index.RowKey, cancellationToken);
+            }
+            if (flagged)
+            {
+                await foreach (var row in RangeAsync<FlaggedEntity>(table, week, FlaggedEntity.RowPrefix, cancellationToken))
+                {
+                    if (await DeleteAsync(table, week, row.RowKey, cancellationToken)) deleted++;
+                    // The person row stays while the person still has a lead in this week.
+                    if (row.EmailHash is { Length: > 0 } hash && !(await table.GetEntityIfExistsAsync<EmailIndexEntity>(week, EmailIndexEntity.RowKeyOf(hash), cancellationToken: cancellationToken)).HasValue)
+                        await DeleteAsync(people, hash, week, cancellationToken);
+                }
+            }
+            return (anonymised, deleted);
+        }, cancellationToken);
+    }
+
+    public async Task AuditAsync(AuditEntity row, CancellationToken cancellationToken)
+    {
+        var audit = await tables.GetAsync(LeadTables.Audit, cancellationToken);
+        await LeadTables.Guard("audit", () => audit.AddEntityAsync(row, cancellationToken), cancellationToken);
+    }
+
+    private static async Task<LeadEntity?> LeadOfAsync(TableClient table, string week, string emailHash, CancellationToken cancellationToken)
+    {
+        var index = await table.GetEntityIfExistsAsync<EmailIndexEntity>(week, EmailIndexEntity.RowKeyOf(emailHash), cancellationToken: cancellationToken);
+        if (!index.HasValue) return null;
+        var lead = await table.GetEntityIfExistsAsync<LeadEntity>(week, LeadEntity.RowKeyOf(index.Value!.LeadId), cancellationToken: cancellationToken);
+        return lead.HasValue ? lead.Value : null;
+    }
+
+    private static async Task<List<DecisionHistoryEntity>> HistoryAsync(TableClient table, string week, string leadId, CancellationToken cancellationToken)
+    {
+        var rows = new List<DecisionHistoryEntity>();
+        await foreach (var row in RangeAsync<DecisionHistoryEntity>(table, week, DecisionHistoryEntity.RowPrefix + leadId + "-", cancellationToken)) rows.Add(row);
+        return rows;
+    }
+
+    private static IAsyncEnumerable<FlaggedEntity> FlaggedAsync(TableClient table, string week, string emailHash, CancellationToken cancellationToken)
+    {
+        var prefix = FlaggedEntity.RowPrefix;
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {week} and RowKey ge {prefix} and RowKey lt {"X."} and EmailHash eq {emailHash}");
+        return table.QueryAsync<FlaggedEntity>(filter, cancellationToken: cancellationToken);
+    }
+
+    private static IAsyncEnumerable<T> RangeAsync<T>(TableClient table, string week, string prefix, CancellationToken cancellationToken) where T : class, ITableEntity, new()
+    {
+        var upper = prefix[..^1] + (char)(prefix[^1] + 1);
+        return table.QueryAsync<T>(TableClient.CreateQueryFilter($"PartitionKey eq {week} and RowKey ge {prefix} and RowKey lt {upper}"), cancellationToken: cancellationToken);
+    }
+
+    private static async Task<bool> DeleteAsync(TableClient table, string partition, string row, CancellationToken cancellationToken)
+    {
+        if (partition.Length == 0) return false;
+        try
+        {
+            var response = await table.DeleteEntityAsync(partition, row, ETag.All, cancellationToken);
+            return response.Status is >= 200 and < 300;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return false;
+        }
+    }
+}
