@@ -25,9 +25,9 @@ public sealed class BatchScenario : IAsyncDisposable
 
     public FakeSendGrid SendGrid { get; }
 
-    public static BatchScenario Create(string connectionString, Action<Dictionary<string, string?>>? configure = null, Action<IServiceCollection>? overrides = null)
+    public static BatchScenario Create(string connectionString, Action<Dictionary<string, string?>>? configure = null, Action<IServiceCollection>? overrides = null, DateTimeOffset? start = null)
     {
-        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 12, 2, 10, 0, 0, TimeSpan.Zero));
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(start ?? new DateTimeOffset(2026, 12, 2, 10, 0, 0, TimeSpan.Zero));
         var sendGrid = new FakeSendGrid(clock);
         var app = TestApp.Create(connectionString, s =>
         {

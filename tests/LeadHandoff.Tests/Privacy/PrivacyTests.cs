@@ -1,0 +1,189 @@
+using System.Text.Json;
+using LeadHandoff.Calendar;
+using LeadHandoff.Functions.Privacy;
+using LeadHandoff.Privacy;
+using LeadHandoff.Qualification;
+using LeadHandoff.Scorecards;
+using LeadHandoff.Tests.Batches;
+using LeadHandoff.Tests.Functions.Intake;
+using LeadHandoff.Tests.Functions.Qualification;
+using LeadHandoff.Tests.Infrastructure;
+
+namespace LeadHandoff.Tests.Privacy;
+
+[Collection(AzuriteCollection.Name)]
+public sealed class PrivacyTests(AzuriteFixture azurite)
+{
+    private const string Grace = "grace.hopper@navy.example";
+
+    /// <summary>Grace submits in W48, W49 and W50 (plus one spam submission), Alan once in W50; every batch goes out.</summary>
+    private async Task<BatchScenario> ThreeWeeksAsync()
+    {
+        var week = BatchScenario.Create(azurite.ConnectionString, s => s["Routing:Pool:1"] = "rep-1", start: new DateTimeOffset(2026, 11, 18, 0, 0, 0, TimeSpan.Zero));
+        foreach (var (day, company) in new[] { (18, "Navy One"), (25, "Navy Two") })
+        {
+            week.App.Time.SetUtcNow(new DateTimeOffset(2026, 11, day, 12, 0, 0, TimeSpan.Zero));
+            await week.App.PostAsync(LeadRequests.Json(Person(company)));
+            week.App.Time.Advance(TimeSpan.FromDays(5)); // Monday after: the batch
+            await week.RunBatchAsync();
+        }
+        week.App.Time.SetUtcNow(new DateTimeOffset(2026, 12, 2, 12, 0, 0, TimeSpan.Zero));
+        await week.App.PostAsync(LeadRequests.Json(Person("Navy Three")));
+        await week.App.PostAsync(LeadRequests.Json(new Dictionary<string, string>(Person("Spam Co")) { ["website"] = "filled" }));
+        await week.App.PostAsync(LeadRequests.Json(LeadRequests.Valid("alan@bletchley.example", "Alan Turing")));
+        week.App.Time.SetUtcNow(BatchScenario.CutOff.AddMinutes(1));
+        await week.RunBatchAsync();
+        return week;
+    }
+
+    private static Dictionary<string, string> Person(string company)
+    {
+        var fields = LeadRequests.Valid("Grace.Hopper@Navy.example", "Grace Hopper");
+        fields["company"] = company;
+        fields["phone"] = "+1 555 867 5309";
+        fields["message"] = "Please call Grace Hopper";
+        return fields;
+    }
+
+    private static Task<TestResponse> PostAsync<TFunction>(BatchScenario week, string email, Func<TFunction, Microsoft.AspNetCore.Http.HttpRequest, Task<Microsoft.AspNetCore.Mvc.IActionResult>> run) =>
+        week.App.SendAsync(LeadRequests.Json(new { email }), http => run(week.App.Function<TFunction>(), http));
+
+    [Fact]
+    public async Task With_consent_required_a_lead_without_it_is_refused_and_a_consenting_lead_stores_its_record()
+    {
+        await using var app = TestApp.Create(azurite.ConnectionString, s => s["Intake:RequireConsent"] = "true");
+        var consenting = LeadRequests.Valid();
+        consenting["consent"] = "on";
+        consenting["consent_version"] = "2026-09";
+
+        var refused = await app.PostAsync(LeadRequests.Json(LeadRequests.Valid("no@consent.example")));
+        var accepted = await app.PostAsync(LeadRequests.Json(consenting));
+
+        Assert.Equal(400, refused.Status);
+        Assert.Equal(["Consent is required."], JsonDocument.Parse(refused.Body).RootElement.GetProperty("errors").GetProperty("consent").Deserialize<string[]>()!);
+        Assert.Equal(201, accepted.Status);
+        var row = Assert.Single((await TableScan.AllRowsAsync(app))["Leads"], r => r.Contains("RowKey=L-", StringComparison.Ordinal));
+        Assert.Contains("ConsentGiven=True", row);
+        Assert.Contains("ConsentVersion=2026-09", row);
+        Assert.Contains("Offer=pricing-guide", row);
+        Assert.True(row.Contains("ConsentAt=12/02/2026 10:00:00", StringComparison.Ordinal) || row.Contains("ConsentAt=12/2/2026 10:00:00", StringComparison.Ordinal), row);
+    }
+
+    [Fact]
+    public async Task With_consent_not_required_a_lead_without_it_is_stored_as_not_given()
+    {
+        await using var app = TestApp.Create(azurite.ConnectionString);
+
+        await app.PostAsync(LeadRequests.Json(LeadRequests.Valid()));
+
+        Assert.False(Assert.Single(await app.LeadsAsync()).Details.Consent.Given);
+    }
+
+    [Fact]
+    public async Task Erasing_a_person_removes_them_from_every_table_kills_their_links_and_keeps_the_counts()
+    {
+        await using var week = await ThreeWeeksAsync();
+        var links = week.QualifyLinks("rita@example.com").Concat(week.QualifyLinks("sam@example.com")).ToList();
+        var scorecard = week.App.Get<ScorecardService>();
+        var calendar = week.App.Get<SlaCalendar>();
+        var before = await scorecard.BuildAsync(calendar.WindowOf("2026-W50")!, 3, CancellationToken.None);
+
+        var response = await PostAsync<ErasePersonalData>(week, "GRACE.hopper@navy.example", (f, r) => f.Run(r, CancellationToken.None));
+
+        Assert.Equal(200, response.Status);
+        Assert.Equal("""{"erased":{"weeks":3,"leads":3,"submissions":1,"indexRows":6}}""", response.Body);
+        var tables = await TableScan.AllRowsAsync(week.App);
+        Assert.Equal(["Audit", "Leads", "Ledger", "People"], tables.Keys.Order());
+        var hash = LeadHandoff.Leads.EmailHash.Of(Grace);
+        foreach (var (table, rows) in tables)
+        {
+            foreach (var secret in new[] { "grace", "Hopper", "555 867 5309", "Navy", table == "Audit" ? "(none)" : hash })
+                Assert.DoesNotContain(rows, r => r.Contains(secret, StringComparison.OrdinalIgnoreCase));
+        }
+        Assert.Contains(tables["Leads"], r => r.Contains("alan@bletchley.example", StringComparison.Ordinal)); // others untouched
+        var graceLinks = new List<TestResponse>();
+        foreach (var link in links) graceLinks.Add(await week.App.QualifyAsync("GET", link));
+        Assert.Equal(3, graceLinks.Count(r => r.Status == 410));
+        Assert.All(graceLinks.Where(r => r.Status == 410), r => Assert.DoesNotContain("Navy", r.Body));
+        var after = await scorecard.BuildAsync(calendar.WindowOf("2026-W50")!, 3, CancellationToken.None);
+        Assert.Equal(before.Weeks.Select(w => (w.Week, w.Metrics.Delivered, w.Metrics.Undecided)), after.Weeks.Select(w => (w.Week, w.Metrics.Delivered, w.Metrics.Undecided)));
+        Assert.Equal((1, 0), (before.Weeks[2].Spam, after.Weeks[2].Spam)); // her spam submission is gone with her
+    }
+
+    [Fact]
+    public async Task Export_returns_exactly_that_persons_data_and_the_audit_row_holds_no_personal_data()
+    {
+        await using var week = await ThreeWeeksAsync();
+        var window = week.App.Get<SlaCalendar>().WindowOf("2026-W50")!;
+        var graceW50 = (await week.App.LeadsAsync("2026-W50")).Single(l => l.Details.Name == "Grace Hopper");
+        await week.App.Get<QualificationService>().DecideAsync(window, graceW50.Id, graceW50.OwnerId!, new DecisionRequest(Decision.Nurture, null, "Spoke to Grace"), CancellationToken.None);
+
+        var response = await PostAsync<ExportPersonalData>(week, Grace, (f, r) => f.Run(r, CancellationToken.None));
+
+        Assert.Equal(200, response.Status);
+        var export = JsonDocument.Parse(response.Body).RootElement;
+        Assert.Equal(["Navy One", "Navy Two", "Navy Three"], export.GetProperty("leads").EnumerateArray().Select(l => l.GetProperty("details").GetProperty("company").GetString()));
+        Assert.All(export.GetProperty("leads").EnumerateArray(), l => Assert.Equal(Grace, l.GetProperty("details").GetProperty("email").GetString()));
+        Assert.Equal("Spoke to Grace", Assert.Single(export.GetProperty("decisionHistory").EnumerateArray()).GetProperty("note").GetString());
+        Assert.Equal("Spam Co", Assert.Single(export.GetProperty("submissions").EnumerateArray()).GetProperty("fields").GetProperty("company").GetString());
+        Assert.DoesNotContain("alan", response.Body, StringComparison.OrdinalIgnoreCase);
+        var audit = Assert.Single((await TableScan.AllRowsAsync(week.App))["Audit"]);
+        Assert.Contains("Action=export", audit);
+        Assert.Contains($"EmailHash={LeadHandoff.Leads.EmailHash.Of(Grace)}", audit);
+        foreach (var secret in new[] { "grace", "Hopper", "555", "Navy" }) Assert.DoesNotContain(secret, audit, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task An_invalid_email_gets_400_naming_the_field()
+    {
+        await using var week = BatchScenario.Create(azurite.ConnectionString);
+
+        var response = await PostAsync<ErasePersonalData>(week, "not-an-email", (f, r) => f.Run(r, CancellationToken.None));
+
+        Assert.Equal(400, response.Status);
+        Assert.Equal(["Email must be a valid email address."], JsonDocument.Parse(response.Body).RootElement.GetProperty("errors").GetProperty("email").Deserialize<string[]>()!);
+    }
+
+    [Fact]
+    public async Task Retention_anonymises_old_leads_deletes_old_spam_keeps_the_rest_and_old_weeks_still_count()
+    {
+        await using var week = await ThreeWeeksAsync();
+        var scorecard = week.App.Get<ScorecardService>();
+        var w48 = week.App.Get<SlaCalendar>().WindowOf("2026-W48")!;
+        var before = await scorecard.BuildAsync(w48, 1, CancellationToken.None);
+        // 400 days after W48 closed (Monday 23 November 2026) but not after W49 closed a week later.
+        week.App.Time.SetUtcNow(new DateTimeOffset(2027, 12, 29, 12, 0, 0, TimeSpan.Zero));
+
+        var runs = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Task.Run(() => week.App.Get<PrivacyService>().PurgeAsync(CancellationToken.None))));
+        var again = await week.App.Get<PrivacyService>().PurgeAsync(CancellationToken.None);
+
+        Assert.InRange(runs.Sum(r => r.LeadsAnonymised), 1, 3); // overlapping runs may each anonymise it: idempotent
+        Assert.Equal(0, again.LeadsAnonymised);
+        var w48Lead = Assert.Single(await week.App.LeadsAsync("2026-W48"));
+        Assert.True(w48Lead.Anonymised);
+        Assert.Equal(("", "", "", "Software", "11-50", "pricing-guide"), (w48Lead.Details.Name, w48Lead.Details.Email, w48Lead.Details.Company, w48Lead.Details.Segment.Sector, w48Lead.Details.Segment.SizeBand, w48Lead.Details.Source.Offer));
+        Assert.Equal("Grace Hopper", Assert.Single(await week.App.LeadsAsync("2026-W49")).Details.Name); // younger: untouched
+        Assert.Empty(await week.App.FlaggedAsync("2026-W50")); // spam: past 30 days
+        var after = await scorecard.BuildAsync(w48, 1, CancellationToken.None);
+        Assert.Equal(before.Totals.Delivered, after.Totals.Delivered);
+        Assert.Equal(before.Totals.Undecided, after.Totals.Undecided);
+    }
+
+    [Fact]
+    public async Task Retention_deletes_spam_after_30_days_and_not_before()
+    {
+        await using var week = await ThreeWeeksAsync();
+        var privacy = week.App.Get<PrivacyService>();
+
+        week.App.Time.SetUtcNow(BatchScenario.CutOff.AddDays(29));
+        await privacy.PurgeAsync(CancellationToken.None);
+        var kept = (await week.App.FlaggedAsync("2026-W50")).Count;
+        week.App.Time.SetUtcNow(BatchScenario.CutOff.AddDays(30).AddMinutes(1));
+        var result = await privacy.PurgeAsync(CancellationToken.None);
+
+        Assert.Equal(1, kept);
+        Assert.Equal(1, result.FlaggedDeleted);
+        Assert.Empty(await week.App.FlaggedAsync("2026-W50"));
+        Assert.Equal(2, (await week.App.LeadsAsync("2026-W50")).Count(l => !l.Anonymised));
+    }
+}
