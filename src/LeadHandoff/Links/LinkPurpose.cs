@@ -8,4 +8,7 @@ public enum LinkPurpose
 
     /// <summary>See and decide all of an owner's leads in one batch. Subject: "{windowId}".</summary>
     Batch = 2,
+
+    /// <summary>A person confirms they want their data erased. Subject: the withdrawal request id.</summary>
+    Withdraw = 3,
 }

@@ -30,11 +30,14 @@ public sealed partial class PrivacyService(
         return EmailAddress.IsValid(normalised) ? normalised : null;
     }
 
-    public async Task<ErasureCounts> EraseAsync(string normalisedEmail, CancellationToken cancellationToken)
+    public Task<ErasureCounts> EraseAsync(string normalisedEmail, CancellationToken cancellationToken) =>
+        EraseByHashAsync(EmailHash.Of(normalisedEmail), "erase", cancellationToken);
+
+    /// <summary>Erases the person behind <paramref name="hash"/>; <paramref name="action"/> names who asked, for the audit.</summary>
+    public async Task<ErasureCounts> EraseByHashAsync(string hash, string action, CancellationToken cancellationToken)
     {
-        var hash = EmailHash.Of(normalisedEmail);
         var counts = await data.EraseAsync(hash, cancellationToken);
-        await AuditAsync("erase", hash, counts, cancellationToken);
+        await AuditAsync(action, hash, counts, cancellationToken);
         LogErased(logger, counts.Weeks, counts.Leads, counts.Submissions);
         return counts;
     }

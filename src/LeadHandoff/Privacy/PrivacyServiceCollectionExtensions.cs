@@ -11,6 +11,7 @@ public static class PrivacyServiceCollectionExtensions
         services.AddSettings<RetentionOptions>(RetentionOptions.SectionName);
         services.AddSingleton<PersonalDataStore>();
         services.AddTransient<PrivacyService>();
+        services.AddTransient<WithdrawalService>();
         return services;
     }
 }

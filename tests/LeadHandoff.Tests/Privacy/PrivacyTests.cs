@@ -186,4 +186,36 @@ public sealed class PrivacyTests(AzuriteFixture azurite)
         Assert.Empty(await week.App.FlaggedAsync("2026-W50"));
         Assert.Equal(2, (await week.App.LeadsAsync("2026-W50")).Count(l => !l.Anonymised));
     }
+
+    [Fact]
+    public async Task A_person_withdraws_through_an_emailed_link_and_only_the_confirming_post_erases()
+    {
+        await using var week = await ThreeWeeksAsync();
+        while (week.SendGrid.Accepted.TryDequeue(out _)) { }
+        TestRequest Withdraw(string target, Dictionary<string, string>? form = null) => form is null
+            ? new TestRequest("GET", null, []) { Target = target }
+            : LeadRequests.UrlEncoded(form) with { Target = target };
+        Task<TestResponse> Send(TestRequest request) => week.App.SendAsync(request, http => week.App.Function<WithdrawConsent>().Run(http, CancellationToken.None));
+
+        var formPage = await Send(Withdraw("/api/privacy/withdraw"));
+        var unknown = await Send(Withdraw("/api/privacy/withdraw", new() { ["email"] = "nobody@nowhere.example" }));
+        var known = await Send(Withdraw("/api/privacy/withdraw", new() { ["email"] = " Grace.Hopper@navy.example " }));
+        var mail = Assert.Single(week.SendGrid.Accepted);
+        var link = System.Text.RegularExpressions.Regex.Match(mail.Text, @"Confirm and erase my details: (\S+)").Groups[1].Value;
+        var confirmPage = await Send(Withdraw(new Uri(link).PathAndQuery));
+        var stillThere = (await week.App.LeadsAsync("2026-W50")).Count(l => l.Details.Name == "Grace Hopper");
+        var confirmed = await Send(Withdraw(new Uri(link).PathAndQuery, new()));
+        var reused = await Send(Withdraw(new Uri(link).PathAndQuery));
+
+        Assert.Contains("<label for=\"email\">Email address</label>", formPage.Body);
+        Assert.Equal(unknown.Body, known.Body); // the answer reveals nothing
+        Assert.Equal([Grace], mail.To);
+        Assert.Contains("Erase my details</button>", confirmPage.Body);
+        Assert.Equal(1, stillThere); // GET changed nothing
+        Assert.Contains("Your details have been erased", confirmed.Body);
+        Assert.Equal(410, reused.Status);
+        Assert.DoesNotContain(await week.App.LeadsAsync("2026-W50"), l => l.Details.Name == "Grace Hopper");
+        Assert.Contains((await TableScan.AllRowsAsync(week.App))["Audit"], r => r.Contains("Action=withdraw", StringComparison.Ordinal));
+        Assert.DoesNotContain(link.Split("?t=")[1], week.App.Logs.All);
+    }
 }

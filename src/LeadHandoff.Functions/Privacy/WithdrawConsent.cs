@@ -1,0 +1,63 @@
+using LeadHandoff.Functions.Http;
+using LeadHandoff.Functions.Intake;
+using LeadHandoff.Functions.Qualification;
+using LeadHandoff.Privacy;
+using LeadHandoff.Spam;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using static LeadHandoff.Email.EmailText;
+
+namespace LeadHandoff.Functions.Privacy;
+
+/// <summary>
+/// <c>/api/privacy/withdraw</c>, for the people in the leads table themselves (anonymous):
+/// GET shows a one-field form; POST {email} emails a confirmation link; the link (GET) shows a
+/// confirm button and its POST erases them. GET and HEAD never change anything.
+/// </summary>
+public sealed class WithdrawConsent(WithdrawalService withdrawals, LeadRequestReader reader, ClientRateLimiter rateLimiter)
+{
+    private const string Requested = "If we hold details for that address, we have emailed it a link to confirm. Nothing changes until you follow it.";
+
+    [Function(nameof(WithdrawConsent))]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", "post", Route = "privacy/withdraw")] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        var token = request.Query["t"].ToString();
+        var post = HttpMethods.IsPost(request.Method);
+        if (token.Length == 0) return post ? await RequestAsync(request, cancellationToken) : Page(StatusCodes.Status200OK, RequestForm(null));
+
+        var (check, requestId) = await withdrawals.OpenAsync(token, cancellationToken);
+        if (check != WithdrawalCheck.Pending) return QualificationResponses.Refused(check == WithdrawalCheck.Gone ? LeadHandoff.Qualification.Refusal.Gone : LeadHandoff.Qualification.Refusal.Forbidden);
+        if (!post)
+            return Page(StatusCodes.Status200OK, $"<h1>Erase your details</h1><div class=\"card\"><p>This erases the details you gave us, everywhere we hold them. It cannot be undone.</p><form method=\"post\" action=\"?t={H(Uri.EscapeDataString(token))}\"><button type=\"submit\">Erase my details</button></form></div>");
+        await withdrawals.ConfirmAsync(requestId!, cancellationToken);
+        return Page(StatusCodes.Status200OK, "<h1>Your details have been erased</h1><div class=\"card\"><p>We no longer hold the details you gave us, and we will not contact you about them again.</p></div>");
+    }
+
+    private async Task<IActionResult> RequestAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var json = LeadRequestReader.WantsJson(request);
+        if (rateLimiter.TryAcquire(ClientAddress.Of(request) ?? "unknown") is { } wait)
+            return WebResponse.Problem(StatusCodes.Status429TooManyRequests, "Too many requests").WithHeader("Retry-After", ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var form = await reader.ReadAsync(request, cancellationToken);
+        var email = form is SubmittedForm.Fields fields ? PrivacyService.Normalise(fields.Values.GetValueOrDefault("email")) : null;
+        if (email is null)
+            return json
+                ? WebResponse.Problem(StatusCodes.Status400BadRequest, "Invalid request.", errors: new Dictionary<string, string[]> { ["email"] = ["Email must be a valid email address."] })
+                : Page(StatusCodes.Status400BadRequest, RequestForm("Enter the email address you gave us."));
+        await withdrawals.RequestAsync(email, cancellationToken);
+        return json
+            ? WebResponse.JsonBody(StatusCodes.Status202Accepted, new { message = Requested })
+            : Page(StatusCodes.Status200OK, $"<h1>Check your inbox</h1><div class=\"card\"><p role=\"status\">{H(Requested)}</p></div>");
+    }
+
+    private static string RequestForm(string? error) =>
+        "<h1>Stop using my details</h1>" + (error is null ? "" : $"<p class=\"errors\" role=\"alert\">{H(error)}</p>") +
+        "<div class=\"card\"><p>Give the email address you used on our forms. We will email it a link: following it erases everything we hold for it.</p>" +
+        "<form method=\"post\"><label for=\"email\">Email address</label><input id=\"email\" name=\"email\" type=\"email\" required autocomplete=\"email\" style=\"display:block;width:100%;font:inherit;padding:.5rem;margin:.2rem 0 .8rem\">" +
+        "<button type=\"submit\">Email me the link</button></form></div>";
+
+    private static WebResponse Page(int status, string body) => WebResponse.Page(status, PageLayout.Render("Your details", body));
+}

@@ -1,0 +1,77 @@
+using System.Text;
+using LeadHandoff.Email;
+using LeadHandoff.Leads;
+using LeadHandoff.Links;
+using LeadHandoff.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using static LeadHandoff.Email.EmailText;
+
+namespace LeadHandoff.Privacy;
+
+public enum WithdrawalCheck
+{
+    /// <summary>The link is good and the request still pending.</summary>
+    Pending,
+    /// <summary>Tampered or forged: 403.</summary>
+    Forbidden,
+    /// <summary>Expired, or already carried out: 410.</summary>
+    Gone,
+}
+
+/// <summary>
+/// A person withdraws consent themselves, as easily as they filled in the form: they give their
+/// address, we email it a signed link, and confirming on that page erases them. Only the mailbox's
+/// owner can confirm, so nobody can erase someone else; and the answer to a request is the same
+/// whether or not we hold data, so the form reveals nothing.
+/// </summary>
+public sealed partial class WithdrawalService(
+    PersonalDataStore data,
+    PrivacyService privacy,
+    LinkSigner signer,
+    IEmailSender sender,
+    IOptions<LinkOptions> links,
+    TimeProvider time,
+    ILogger<WithdrawalService> logger)
+{
+    public static readonly TimeSpan LinkLifetime = TimeSpan.FromDays(7);
+
+    public async Task RequestAsync(string normalisedEmail, CancellationToken cancellationToken)
+    {
+        var hash = EmailHash.Of(normalisedEmail);
+        if ((await data.WeeksOfAsync(hash, cancellationToken)).Count == 0) return;
+        var requestId = Guid.NewGuid().ToString("N");
+        var now = time.GetUtcNow();
+        await data.SaveWithdrawalAsync(requestId, hash, now, cancellationToken);
+        var token = signer.Sign(LinkPurpose.Withdraw, requestId, "person", now + LinkLifetime);
+        var url = $"{links.Value.BaseUrl.TrimEnd('/')}/api/privacy/withdraw?t={token}";
+        var html = new StringBuilder($"<!doctype html><html lang=\"en\"><body style=\"{PageStyle}\">")
+            .Append("<p>Someone, hopefully you, asked us to stop using your details and erase them.</p>")
+            .Append($"<p><a href=\"{H(url)}\">Confirm and erase my details</a></p>")
+            .Append("<p>If it was not you, ignore this email: nothing changes. The link works for 7 days.</p></body></html>");
+        var text = $"Someone, hopefully you, asked us to stop using your details and erase them.\r\n\r\nConfirm and erase my details: {url}\r\n\r\nIf it was not you, ignore this email: nothing changes. The link works for 7 days.\r\n";
+        var outcome = await sender.SendAsync(new EmailMessage($"withdraw-{requestId}", [normalisedEmail], [], "Confirm you want your details erased", html.ToString(), text), cancellationToken);
+        LogRequested(logger, requestId, outcome.Status);
+    }
+
+    public async Task<(WithdrawalCheck Check, string? RequestId)> OpenAsync(string? token, CancellationToken cancellationToken)
+    {
+        var result = signer.Verify(token, LinkPurpose.Withdraw);
+        if (result.Check is TokenCheck.Forged or TokenCheck.WrongPurpose) return (WithdrawalCheck.Forbidden, null);
+        if (result.Check == TokenCheck.Expired) return (WithdrawalCheck.Gone, null);
+        var requestId = result.Claims!.Subject;
+        return await data.WithdrawalHashAsync(requestId, cancellationToken) is null ? (WithdrawalCheck.Gone, null) : (WithdrawalCheck.Pending, requestId);
+    }
+
+    public async Task<ErasureCounts?> ConfirmAsync(string requestId, CancellationToken cancellationToken)
+    {
+        var hash = await data.WithdrawalHashAsync(requestId, cancellationToken);
+        if (hash is null) return null;
+        var counts = await privacy.EraseByHashAsync(hash, "withdraw", cancellationToken);
+        await data.DeleteWithdrawalAsync(requestId, cancellationToken);
+        return counts;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Withdrawal {RequestId} requested; confirmation email {Status}")]
+    private static partial void LogRequested(ILogger logger, string requestId, SendStatus status);
+}
