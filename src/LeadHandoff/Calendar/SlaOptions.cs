@@ -29,10 +29,6 @@ public sealed class SlaOptions : ISettings
     {
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out _))
             yield return $"{SectionName}:TimeZone '{TimeZone}' is not a known IANA time zone.";
-        if (BatchDay is DayOfWeek.Saturday or DayOfWeek.Sunday)
-            yield return $"{SectionName}:BatchDay must be a weekday (Monday to Friday).";
-        if (DeadlineDay is DayOfWeek.Saturday or DayOfWeek.Sunday)
-            yield return $"{SectionName}:DeadlineDay must be a weekday (Monday to Friday).";
         if (WeeklyTarget < 0)
             yield return $"{SectionName}:WeeklyTarget must be zero or more.";
         if (SlaCalendar.DayIndex(DeadlineDay) * TimeSpan.TicksPerDay + DeadlineTime.Ticks <= SlaCalendar.DayIndex(BatchDay) * TimeSpan.TicksPerDay + BatchTime.Ticks)

@@ -16,7 +16,6 @@ public sealed class StartupValidationTests
     [InlineData("Intake:RateLimitPermits", "0", "Intake:RateLimitPermits must be 1 or more.")]
     [InlineData("Sla:TimeZone", "Mars/Olympus_Mons", "Sla:TimeZone 'Mars/Olympus_Mons' is not a known IANA time zone.")]
     [InlineData("Sla:BatchDay", "Thursday", "Sla:DeadlineDay and Sla:DeadlineTime must fall after the batch in the same Monday-to-Sunday week.")]
-    [InlineData("Sla:BatchDay", "Saturday", "Sla:BatchDay must be a weekday (Monday to Friday).")]
     [InlineData("Storage:TablePrefix", "1-bad", "Storage:TablePrefix must be 1 to 40 letters or digits, starting with a letter.")]
     [InlineData("Turnstile:VerifyUrl", "not a url", "Turnstile:VerifyUrl must be an absolute http(s) URL.")]
     public void A_bad_setting_is_named(string key, string value, string message)

@@ -48,35 +48,7 @@ public sealed class TestApp : IAsyncDisposable
     /// <param name="overrides">Runs after the app's own registrations: for fault injection only.</param>
     public static TestApp Create(string connectionString, Action<Dictionary<string, string?>>? configure = null, DateTimeOffset? now = null, Action<IServiceCollection>? overrides = null, FakeTimeProvider? clock = null)
     {
-        var settings = new Dictionary<string, string?>
-        {
-            ["Storage:ConnectionString"] = connectionString,
-            ["Storage:TablePrefix"] = "t" + Guid.NewGuid().ToString("N"),
-            ["Storage:MaxRetries"] = "1",
-            ["Intake:Sectors:0"] = "Software",
-            ["Intake:Sectors:1"] = "Manufacturing",
-            ["Intake:Sectors:2"] = "Retail",
-            ["Intake:SizeBands:0"] = "1-10",
-            ["Intake:SizeBands:1"] = "11-50",
-            ["Intake:SizeBands:2"] = "51-200",
-            ["Intake:SizeBands:3"] = "201-1000",
-            ["Intake:SizeBands:4"] = "1001+",
-            ["Intake:ThankYouUrl"] = "https://www.example.com/thanks",
-            ["Intake:AllowedRedirectOrigins:0"] = "https://www.example.com",
-            ["Intake:RateLimitPermits"] = "1000",
-            ["BatchSchedule"] = "0 */15 * * * *",
-            ["DeadlineSchedule"] = "0 */15 * * * *",
-            ["PurgeSchedule"] = "0 30 2 * * *",
-            ["Links:BaseUrl"] = "https://leadhandoff.example.net",
-            ["Links:CurrentKeyId"] = "k1",
-            ["Links:SigningKeys:0:Id"] = "k1",
-            ["Links:SigningKeys:0:Secret"] = TestKeys.Key1,
-            ["Email:FromAddress"] = "leads@example.com",
-            ["Email:SalesManagerEmail"] = "manager@example.com",
-            ["Email:MarketingLeadEmail"] = "marketing@example.com",
-            ["Email:OutboxPath"] = Path.Combine(Path.GetTempPath(), "leadhandoff-outbox-" + Guid.NewGuid().ToString("N")),
-            ["Routing:SalesInboxEmail"] = "sales@example.com",
-        };
+        var settings = TestSettings.For(connectionString);
         configure?.Invoke(settings);
         return new TestApp(settings, clock ?? new FakeTimeProvider(now ?? new DateTimeOffset(2026, 12, 2, 10, 0, 0, TimeSpan.Zero)), overrides);
     }

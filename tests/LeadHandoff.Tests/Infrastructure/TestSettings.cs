@@ -1,0 +1,35 @@
+namespace LeadHandoff.Tests.Infrastructure;
+
+/// <summary>The settings every test app starts from: valid, on Azurite, each with tables of its own.</summary>
+public static class TestSettings
+{
+    public static Dictionary<string, string?> For(string connectionString) => new()
+    {
+        ["Storage:ConnectionString"] = connectionString,
+        ["Storage:TablePrefix"] = "t" + Guid.NewGuid().ToString("N"),
+        ["Storage:MaxRetries"] = "1",
+        ["Intake:Sectors:0"] = "Software",
+        ["Intake:Sectors:1"] = "Manufacturing",
+        ["Intake:Sectors:2"] = "Retail",
+        ["Intake:SizeBands:0"] = "1-10",
+        ["Intake:SizeBands:1"] = "11-50",
+        ["Intake:SizeBands:2"] = "51-200",
+        ["Intake:SizeBands:3"] = "201-1000",
+        ["Intake:SizeBands:4"] = "1001+",
+        ["Intake:ThankYouUrl"] = "https://www.example.com/thanks",
+        ["Intake:AllowedRedirectOrigins:0"] = "https://www.example.com",
+        ["Intake:RateLimitPermits"] = "1000",
+        ["BatchSchedule"] = "0 */15 * * * *",
+        ["DeadlineSchedule"] = "0 */15 * * * *",
+        ["PurgeSchedule"] = "0 30 2 * * *",
+        ["Links:BaseUrl"] = "https://leadhandoff.example.net",
+        ["Links:CurrentKeyId"] = "k1",
+        ["Links:SigningKeys:0:Id"] = "k1",
+        ["Links:SigningKeys:0:Secret"] = TestKeys.Key1,
+        ["Email:FromAddress"] = "leads@example.com",
+        ["Email:SalesManagerEmail"] = "manager@example.com",
+        ["Email:MarketingLeadEmail"] = "marketing@example.com",
+        ["Email:OutboxPath"] = Path.Combine(Path.GetTempPath(), "leadhandoff-outbox-" + Guid.NewGuid().ToString("N")),
+        ["Routing:SalesInboxEmail"] = "sales@example.com",
+    };
+}
