@@ -31,7 +31,7 @@ public sealed class QualifyLead(QualificationService qualification, SlaCalendar 
         var (decision, errors) = fields is null ? (null, QualificationResponses.Unreadable()) : qualification.Parse(fields);
         if (decision is null) return Page(token, granted, null, errors, StatusCodes.Status400BadRequest);
 
-        var result = await qualification.DecideAsync(granted.Window, granted.Lead.Id, granted.OwnerId, decision, cancellationToken);
+        var result = await qualification.DecideAsync(granted.Window, granted.Lead, granted.Version, granted.OwnerId, decision, cancellationToken);
         if (result is DecisionResult.Refused gone) return QualificationResponses.Refused(gone.Why);
         return WebResponse.SeeOther($"{request.Path}?t={Uri.EscapeDataString(token)}&done={DecisionForm.DoneCode(result)}");
     }

@@ -16,7 +16,8 @@ public enum Refusal
 public abstract record LeadAccess
 {
     private LeadAccess() { }
-    public sealed record Granted(Lead Lead, string OwnerId, BatchWindow Window) : LeadAccess;
+    /// <summary><paramref name="Version"/> is the lead's ETag as read, so a decision needs no second read.</summary>
+    public sealed record Granted(Lead Lead, string Version, string OwnerId, BatchWindow Window) : LeadAccess;
     public sealed record Refused(Refusal Why) : LeadAccess;
 }
 

@@ -30,10 +30,10 @@ public sealed partial class QualificationService(
         var parts = check.Claims!.Subject.Split('/');
         var window = parts.Length == 2 ? calendar.WindowOf(parts[0]) : null;
         if (window is null) return new LeadAccess.Refused(Refusal.Forbidden);
-        var lead = await store.GetAsync(window.Id, parts[1], cancellationToken);
-        if (lead is null or { Anonymised: true }) return new LeadAccess.Refused(Refusal.Gone);
-        if (lead.OwnerId != check.Claims.OwnerId) return new LeadAccess.Refused(Refusal.Forbidden);
-        return new LeadAccess.Granted(lead, check.Claims.OwnerId, window);
+        var current = await store.GetVersionedAsync(window.Id, parts[1], cancellationToken);
+        if (current is not { Lead.Anonymised: false } found) return new LeadAccess.Refused(Refusal.Gone);
+        if (found.Lead.OwnerId != check.Claims.OwnerId) return new LeadAccess.Refused(Refusal.Forbidden);
+        return new LeadAccess.Granted(found.Lead, found.Version, check.Claims.OwnerId, window);
     }
 
     public async Task<BatchAccess> OpenBatchAsync(string? token, CancellationToken cancellationToken)
@@ -84,15 +84,22 @@ public sealed partial class QualificationService(
     public async Task<DecisionResult> DecideAsync(BatchWindow window, string leadId, string ownerId, DecisionRequest request, CancellationToken cancellationToken)
     {
         var current = await store.GetVersionedAsync(window.Id, leadId, cancellationToken);
-        if (current is null) return new DecisionResult.Refused(Refusal.Gone);
-        var (lead, version) = current.Value;
+        return current is null
+            ? new DecisionResult.Refused(Refusal.Gone)
+            : await DecideAsync(window, current.Value.Lead, current.Value.Version, ownerId, request, cancellationToken);
+    }
+
+    /// <summary>The same, for a lead just read at <paramref name="version"/>: a stale version loses like any other race.</summary>
+    public async Task<DecisionResult> DecideAsync(BatchWindow window, Lead lead, string version, string ownerId, DecisionRequest request, CancellationToken cancellationToken)
+    {
+        var leadId = lead.Id;
         if (lead.Anonymised) return new DecisionResult.Refused(Refusal.Gone);
         if (lead.OwnerId != ownerId) return new DecisionResult.Refused(Refusal.Forbidden);
         var previous = lead.Decision;
         if (previous is not null && previous.Decision == request.Decision && previous.Reason == request.Reason && previous.Note == request.Note)
             return new DecisionResult.AlreadyRecorded(previous);
 
-        var batch = await ledger.GetBatchAsync(window.Id, cancellationToken);
+        var batch = await ledger.GetSentBatchAsync(window.Id, cancellationToken);
         var now = time.GetUtcNow();
         var deadline = batch?.DeadlineAt ?? window.DeadlineAt;
         var decision = new RecordedDecision(
@@ -100,32 +107,17 @@ public sealed partial class QualificationService(
             batch?.SentAt is { } sentAt ? now - sentAt : null,
             OnTime: now <= deadline,
             Revision: (previous?.Revision ?? 0) + 1);
-        if (!await store.RecordDecisionAsync(window.Id, leadId, version, decision, previous, cancellationToken))
+        // A routed lead got its undecided marker in the same transaction as its owner, so the first
+        // decision can drop it in its own transaction.
+        var dropMarker = previous is null && lead.OwnerId is not null;
+        if (!await store.RecordDecisionAsync(window.Id, leadId, version, decision, previous, dropMarker, cancellationToken))
         {
             LogConflict(logger, leadId);
             return new DecisionResult.Conflict((await store.GetAsync(window.Id, leadId, cancellationToken))?.Decision);
         }
         LogDecided(logger, leadId, window.Id, decision.Decision, decision.Revision, decision.OnTime);
-        if (previous is null) await DropUndecidedMarkerAsync(window.Id, leadId, cancellationToken);
         return previous is null ? new DecisionResult.Recorded(decision) : new DecisionResult.Changed(decision, previous);
     }
-
-    // Best effort: the decision is already recorded; a marker left behind is dropped by the deadline
-    // check, which reads the lead itself before it reminds anyone.
-    private async Task DropUndecidedMarkerAsync(string windowId, string leadId, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await store.RemoveUndecidedAsync(windowId, leadId, cancellationToken);
-        }
-        catch (StorageUnavailableException ex)
-        {
-            LogMarkerLeft(logger, leadId, ex.Status);
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Lead {LeadId} decided, but its undecided marker could not be dropped (status {Status}); the deadline check will")]
-    private static partial void LogMarkerLeft(ILogger logger, string leadId, int status);
 
     private static Refusal? Refuse(TokenCheck check) => check switch
     {

@@ -125,7 +125,7 @@ public sealed class LeadStore(LeadTables tables)
     /// Records a decision if the lead is still at <paramref name="version"/>: the lead's decision
     /// fields and a history row, in one transaction. False when another writer changed it first.
     /// </summary>
-    public async Task<bool> RecordDecisionAsync(string windowId, string leadId, string version, RecordedDecision decision, RecordedDecision? previous, CancellationToken cancellationToken)
+    public async Task<bool> RecordDecisionAsync(string windowId, string leadId, string version, RecordedDecision decision, RecordedDecision? previous, bool dropUndecidedMarker, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(LeadTables.Leads, cancellationToken);
         var history = new DecisionHistoryEntity
@@ -143,11 +143,12 @@ public sealed class LeadStore(LeadTables tables)
             PreviousDecision = previous?.Decision.ToString(),
             PreviousReason = previous?.Reason,
         };
-        TableTransactionAction[] actions =
+        List<TableTransactionAction> actions =
         [
             new(TableTransactionActionType.UpdateMerge, LeadEntity.DecisionFields(windowId, leadId, decision), new ETag(version)),
             new(TableTransactionActionType.Add, history),
         ];
+        if (dropUndecidedMarker) actions.Add(new(TableTransactionActionType.Delete, new TableEntity(windowId, UndecidedEntity.RowKeyOf(leadId)), ETag.All));
         return await LeadTables.Guard("record decision", async () =>
         {
             try

@@ -139,6 +139,18 @@ public sealed class Ledger(LeadTables tables)
         }, cancellationToken);
     }
 
+    // Once sent, a batch's SentAt and DeadlineAt never change: decisions read them from here.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, LedgerEntity> _sent = new(StringComparer.Ordinal);
+
+    /// <summary>The batch row if the batch was sent, served from memory after the first read.</summary>
+    public async Task<LedgerEntity?> GetSentBatchAsync(string windowId, CancellationToken cancellationToken)
+    {
+        if (_sent.TryGetValue(windowId, out var cached)) return cached;
+        var row = await GetBatchAsync(windowId, cancellationToken);
+        if (row?.Status == Done) _sent[windowId] = row;
+        return row;
+    }
+
     public async Task<LedgerEntity?> GetBatchAsync(string windowId, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(LeadTables.Ledger, cancellationToken);
