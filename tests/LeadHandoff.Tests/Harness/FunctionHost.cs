@@ -150,6 +150,27 @@ public sealed class FunctionHost : IAsyncDisposable
             }, "load:" + function.Id), $"load {function.Name}", timeout)).FunctionLoadResponse;
             if (load.Result.Status != StatusResult.Types.Status.Success) throw Failure($"loading {function.Name} failed: {load.Result.Exception?.Message}");
         }
+        // The worker reports its HttpUri before its Kestrel listens; the host retries, we wait once.
+        await WhileRunningAsync(WaitForListenerAsync(_workerHttp, timeout), "listen on its HttpUri", timeout);
+    }
+
+    private static async Task<bool> WaitForListenerAsync(Uri uri, TimeSpan timeout)
+    {
+        var until = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < until)
+        {
+            try
+            {
+                using var client = new System.Net.Sockets.TcpClient();
+                await client.ConnectAsync(uri.Host, uri.Port);
+                return true;
+            }
+            catch (System.Net.Sockets.SocketException)
+            {
+                await Task.Delay(25);
+            }
+        }
+        return false;
     }
 
     /// <summary>Fires a timer trigger with the payload the host sends: schedule status and IsPastDue.</summary>
