@@ -1,0 +1,252 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Azure.Core;
+using Azure.Core.Pipeline;
+using Azure.Data.Tables;
+using LeadHandoff.Batches;
+using LeadHandoff.Benchmarks;
+using LeadHandoff.Calendar;
+using LeadHandoff.Deadlines;
+using LeadHandoff.Email;
+using LeadHandoff.Functions.Intake;
+using LeadHandoff.Functions.Qualification;
+using LeadHandoff.Leads;
+using LeadHandoff.Links;
+using LeadHandoff.Routing;
+using LeadHandoff.Scorecards;
+using LeadHandoff.Storage;
+using LeadHandoff.Tests.Batches;
+using LeadHandoff.Tests.Harness;
+using LeadHandoff.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+// One command, every figure, written to bench/results.md with the goal beside each.
+var leads = args.Length > 1 && args[0] == "--leads" ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5000;
+var results = new List<(string Name, string Figure, string Goal, bool? Met)>();
+var notes = new List<string>();
+void Report(string name, string figure, string goal, bool? met)
+{
+    results.Add((name, figure, goal, met));
+    Console.WriteLine($"{name}: {figure} (goal {goal}{(met is null ? "" : met.Value ? ", met" : ", not met")})");
+}
+string F(double value, string format = "0.0") => value.ToString(format, CultureInfo.InvariantCulture);
+
+var azurite = new AzuriteFixture();
+await azurite.InitializeAsync();
+try
+{
+    // 3. Batch first, so the process's peak memory is the batch's own.
+    {
+        await using var sendGrid = new FakeSendGrid(TimeProvider.System);
+        var time = TimeProvider.System;
+        var linkOptions = Options.Create(new LinkOptions { BaseUrl = "https://leadhandoff.example.net", SigningKeys = [new() { Id = "k1", Secret = TestKeys.Key1 }], CurrentKeyId = "k1" });
+        var links = new LinkBuilder(new LinkSigner(linkOptions, time), linkOptions);
+        var calendar = new SlaCalendar(Options.Create(new SlaOptions()));
+        var window = calendar.WindowOf(new DateOnly(2026, 12, 7));
+        var sender = new SendGridEmailSender(new HttpClient(), Options.Create(new EmailOptions { SendGridApiKey = "SG.bench", SendGridHost = sendGrid.Host.TrimEnd('/'), FromAddress = "leads@example.com" }), time, NullLogger<SendGridEmailSender>.Instance);
+        GC.Collect();
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        var watch = Stopwatch.StartNew();
+        for (var owner = 0; owner < 20; owner++)
+        {
+            var ownerLeads = Enumerable.Range(0, 500).Select(i => owner * 500 + i)
+                .Select(i => new BatchLead(new Lead($"lead-{i:D6}", window.Id, Seed.Details(i), window.OpensAt.AddMinutes(i), window.OpensAt.AddMinutes(i), 1, $"rep-{owner}"), null, links.Qualify(window.Id, $"lead-{i:D6}", $"rep-{owner}")))
+                .ToList();
+            var mail = OwnerBatchEmail.Compose($"{window.Id}.owner-rep-{owner}", window, new Owner($"rep-{owner}", $"Rep {owner}", $"rep{owner}@example.com"), ownerLeads, links.Batch(window.Id, $"rep-{owner}"), calendar.TimeZone);
+            var outcome = await sender.SendAsync(mail, CancellationToken.None);
+            if (outcome.Status != SendStatus.Sent) throw new InvalidOperationException($"batch email refused: {outcome.Detail}");
+        }
+        watch.Stop();
+        var peakMb = Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0;
+        var allocatedMb = (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / 1024.0 / 1024.0;
+        Report("Batch: 10,000 leads, 20 owners, composed and sent to the fake SendGrid", $"{F(watch.Elapsed.TotalSeconds, "0.00")} s", "< 5 s", watch.Elapsed.TotalSeconds < 5);
+        Report("Batch: peak working set of the process", $"{F(peakMb, "0")} MB ({F(allocatedMb, "0")} MB allocated in total)", "< 300 MB", peakMb < 300);
+    }
+
+    // 1. Intake against the floor: the same Azurite, the same concurrency, entities of the same size.
+    {
+        var intakeRequests = new RequestCounter();
+        await using var app = TestApp.Create(azurite.ConnectionString, s => s["Intake:RateLimitPermits"] = "1000000", overrides: services => services.AddSingleton<HttpPipelinePolicy>(intakeRequests));
+        await app.Get<LeadTables>().GetAsync(LeadTables.Leads, CancellationToken.None);
+        await app.Get<LeadTables>().GetAsync(LeadTables.People, CancellationToken.None);
+        var requestsBefore = intakeRequests.Count;
+        var submit = app.Function<SubmitLead>();
+        var bodies = Enumerable.Range(0, leads).Select(i =>
+        {
+            var person = i % 20 < 2 && i > 20 ? i - 17 : i; // ~10% repeat an earlier address
+            var fields = LeadRequests.Valid($"person{person}@company{person % 997}.example", $"Person {person}");
+            if (i % 20 == 19) fields["website"] = "http://spam.example"; // ~5% spam
+            return LeadRequests.Json(fields, ip: $"198.51.{i % 250}.{i % 200}");
+        }).ToList();
+        var intakeLatency = new double[leads];
+        var watch = Stopwatch.StartNew();
+        await Parallel.ForAsync(0, leads, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, _) =>
+        {
+            var one = Stopwatch.StartNew();
+            var response = await app.SendAsync(bodies[i], http => submit.Run(http, CancellationToken.None));
+            intakeLatency[i] = one.Elapsed.TotalMilliseconds;
+            if (response.Status != 201) throw new InvalidOperationException($"intake answered {response.Status}: {response.Body}");
+        });
+        var intakeSeconds = watch.Elapsed.TotalSeconds;
+        notes.Add($"Intake made {F((double)(intakeRequests.Count - requestsBefore) / leads, "0.00")} Table Storage requests per submission (a new lead: the person-index upsert and the lead's entity-group transaction; a repeat: those plus the index and lead reads and the conditional replace; spam: the index upsert and the flagged row). The bare floor is 1.");
+        var bareTable = new TableServiceClient(azurite.ConnectionString).GetTableClient("bare" + Guid.NewGuid().ToString("N")[..12]);
+        await bareTable.CreateIfNotExistsAsync();
+        var bareLatency = new double[leads];
+        watch.Restart();
+        await Parallel.ForAsync(0, leads, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, _) =>
+        {
+            var one = Stopwatch.StartNew();
+            await bareTable.AddEntityAsync(LeadEntity.Create("2026-W50", Guid.NewGuid().ToString("N"), Seed.Details(i), DateTimeOffset.UtcNow));
+            bareLatency[i] = one.Elapsed.TotalMilliseconds;
+        });
+        var bareSeconds = watch.Elapsed.TotalSeconds;
+        var ratio = bareSeconds / intakeSeconds;
+        Report($"Intake: {leads} leads (10% repeats, 5% spam), 8 at a time", $"{F(leads / intakeSeconds, "0")} leads/s; p50 {F(Stats.Median(intakeLatency), "0.0")} ms, p99 {F(Stats.Percentile(intakeLatency, 99), "0.0")} ms", "", null);
+        Report($"Bare TableClient inserts of the same entity, {leads}", $"{F(leads / bareSeconds, "0")} inserts/s; p50 {F(Stats.Median(bareLatency), "0.0")} ms, p99 {F(Stats.Percentile(bareLatency, 99), "0.0")} ms", "", null);
+        Report("Intake throughput ÷ bare insert throughput", F(ratio, "0.00"), "≥ 0.70", ratio >= 0.7);
+    }
+
+    // 2. Storage requests over a lead's life, counted in the app's own pipeline.
+    {
+        var counter = new RequestCounter();
+        await using var week = BatchScenario.Create(azurite.ConnectionString, s => s["Routing:Pool:1"] = "rep-1", services => services.AddSingleton<HttpPipelinePolicy>(counter));
+        const int n = 100;
+        await week.App.Get<LeadTables>().GetAsync(LeadTables.Leads, CancellationToken.None); // table creation is a one-off, not per lead
+        await week.App.Get<LeadTables>().GetAsync(LeadTables.People, CancellationToken.None);
+        await week.App.Get<LeadTables>().GetAsync(LeadTables.Ledger, CancellationToken.None);
+        var submit = week.App.Function<SubmitLead>();
+        var intake = await counter.DuringAsync(async () =>
+        {
+            for (var i = 0; i < n; i++) await week.App.SendAsync(LeadRequests.Json(LeadRequests.Valid($"life{i}@company{i}.example")), http => submit.Run(http, CancellationToken.None));
+        });
+        week.App.Time.SetUtcNow(BatchScenario.CutOff.AddMinutes(1));
+        var batch = await counter.DuringAsync(week.RunBatchAsync);
+        var window = week.App.Get<SlaCalendar>().WindowOf("2026-W50")!;
+        var stored = await week.App.LeadsAsync("2026-W50");
+        var signer = week.App.Get<LinkSigner>();
+        var decide = await counter.DuringAsync(async () =>
+        {
+            foreach (var lead in stored.Take(n / 2))
+            {
+                var target = $"/api/qualify?t={signer.Sign(LinkPurpose.Qualify, $"{window.Id}/{lead.Id}", lead.OwnerId!)}";
+                var request = LeadRequests.UrlEncoded(new Dictionary<string, string> { ["decision"] = "accept" }) with { Target = target };
+                var response = await week.App.SendAsync(request, http => week.App.Function<QualifyLead>().Run(http, CancellationToken.None));
+                if (response.Status != 303) throw new InvalidOperationException($"decision answered {response.Status}");
+            }
+        });
+        week.App.Time.SetUtcNow(new DateTimeOffset(2026, 12, 9, 17, 0, 0, TimeSpan.Zero));
+        var remind = await counter.DuringAsync(() => week.App.Get<DeadlineService>().RunAsync(CancellationToken.None));
+        var score = await counter.DuringAsync(() => week.App.Get<ScorecardService>().BuildAsync(window, 1, CancellationToken.None));
+        double perLead(long count, int leadsCounted) => (double)count / leadsCounted;
+        var decided = perLead(intake, n) + perLead(batch, n) + perLead(decide, n / 2) + perLead(score, n);
+        var undecided = perLead(intake, n) + perLead(batch, n) + perLead(remind, n / 2) + perLead(score, n);
+        notes.Add($"Requests per lead by stage ({n} leads, half decided): intake {F(perLead(intake, n), "0.00")}, batch (routing, seen-before lookup, emails, ledger) {F(perLead(batch, n), "0.00")}, decision {F(perLead(decide, n / 2), "0.00")}, reminder {F(perLead(remind, n / 2), "0.00")} per undecided lead, scorecard {F(perLead(score, n), "0.00")}.");
+        Report("Table Storage requests over a decided lead's life", F(decided, "0.00"), "≤ 6", decided <= 6);
+        Report("Table Storage requests over an undecided lead's life (with its reminder)", F(undecided, "0.00"), "", null);
+    }
+
+    // 4. The deadline check with and without 100,000 leads of closed history.
+    {
+        async Task<(double First, double Steady, long Requests)> DeadlineAsync(int history)
+        {
+            var counter = new RequestCounter();
+            await using var week = BatchScenario.Create(azurite.ConnectionString, overrides: services => services.AddSingleton<HttpPipelinePolicy>(counter));
+            if (history > 0)
+            {
+                for (var w = 0; w < history / 1000; w++)
+                {
+                    var monday = new DateOnly(2024, 1, 1).AddDays(7 * w);
+                    await Seed.LeadsAsync(week.App, BatchWindow.IdOf(monday), 1000, new DateTimeOffset(monday.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), decided: true);
+                }
+            }
+            for (var i = 0; i < 500; i++) await week.App.Get<LeadStore>().SaveAsync("2026-W50", $"open-{i:D4}", Seed.Details(i), week.App.Time.GetUtcNow(), CancellationToken.None);
+            week.App.Time.SetUtcNow(BatchScenario.CutOff.AddMinutes(1));
+            await week.RunBatchAsync();
+            week.App.Time.SetUtcNow(new DateTimeOffset(2026, 12, 9, 17, 5, 0, TimeSpan.Zero));
+            var deadlines = week.App.Get<DeadlineService>();
+            var watch = Stopwatch.StartNew();
+            await deadlines.RunAsync(CancellationToken.None);
+            var first = watch.Elapsed.TotalMilliseconds;
+            var steady = new List<double>();
+            var before = counter.Count;
+            for (var run = 0; run < 7; run++)
+            {
+                watch.Restart();
+                await deadlines.RunAsync(CancellationToken.None);
+                steady.Add(watch.Elapsed.TotalMilliseconds);
+            }
+            return (first, Stats.Median(steady), (counter.Count - before) / 7);
+        }
+        var fresh = await DeadlineAsync(0);
+        var old = await DeadlineAsync(100_000);
+        Report("Deadline check, 500 undecided, no history: first run (sends reminders) / later heartbeat", $"{F(fresh.First, "0")} ms / {F(fresh.Steady, "0.0")} ms, {fresh.Requests} storage requests per heartbeat", "", null);
+        Report("Deadline check, 500 undecided, 100,000 leads of history: first run / later heartbeat", $"{F(old.First, "0")} ms / {F(old.Steady, "0.0")} ms, {old.Requests} storage requests per heartbeat", "", null);
+        Report("Deadline check with history ÷ without, first run", F(old.First / fresh.First, "0.00"), "≤ 1.2", old.First / fresh.First <= 1.2);
+        Report("Deadline check with history ÷ without, later heartbeat", F(old.Steady / fresh.Steady, "0.00"), "≤ 1.2", old.Steady / fresh.Steady <= 1.2);
+        Report("Storage requests per heartbeat, with history ÷ without", F((double)old.Requests / fresh.Requests, "0.00"), "≤ 1.2", (double)old.Requests / fresh.Requests <= 1.2);
+    }
+
+    // 5. The scorecard over 52 weeks of 200 leads, read cold.
+    {
+        var counter = new RequestCounter();
+        await using var seeded = TestApp.Create(azurite.ConnectionString);
+        var calendar = seeded.Get<SlaCalendar>();
+        for (var w = 0; w < 52; w++)
+        {
+            var monday = new DateOnly(2025, 12, 15).AddDays(7 * w);
+            await Seed.LeadsAsync(seeded, BatchWindow.IdOf(monday), 200, new DateTimeOffset(monday.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), decided: true);
+        }
+        var settings = seeded.Settings.ToDictionary();
+        await using var cold = TestApp.Create(azurite.ConnectionString, s => { s.Clear(); foreach (var (k, v) in settings) s[k] = v; }, overrides: services => services.AddSingleton<HttpPipelinePolicy>(counter));
+        var end = calendar.WindowOf(new DateOnly(2025, 12, 15).AddDays(7 * 51));
+        var watch = Stopwatch.StartNew();
+        var card = await cold.Get<ScorecardService>().BuildAsync(end, 52, CancellationToken.None);
+        watch.Stop();
+        if (card.Totals.Delivered != 52 * 200) throw new InvalidOperationException($"scorecard counted {card.Totals.Delivered}");
+        Report("Scorecard, 52 weeks × 200 leads, read cold", $"{F(watch.Elapsed.TotalMilliseconds, "0")} ms, {counter.Count} storage requests", "", null);
+    }
+
+    // The worker's start-up, through the host harness: launch to first successful invocation.
+    {
+        var starts = new List<double>();
+        using var http = new HttpClient();
+        for (var i = 0; i < 5; i++)
+        {
+            await using var host = await FunctionHost.StartAsync(TestSettings.For(azurite.ConnectionString));
+            await http.GetAsync(host.PublicUrl + "/api/qualify?t=invalid");
+            starts.Add(host.FirstSuccessAfter!.Value.TotalMilliseconds);
+        }
+        Report("Worker start-up to first successful invocation (median of 5)", $"{F(Stats.Median(starts) / 1000, "0.00")} s (each: {string.Join(", ", starts.Select(s => F(s / 1000, "0.00")))} s)", "< 3 s", Stats.Median(starts) < 3000);
+    }
+}
+finally
+{
+    await azurite.DisposeAsync();
+}
+
+var commit = Process.Start(new ProcessStartInfo("git", "rev-parse --short HEAD") { RedirectStandardOutput = true, WorkingDirectory = RepositoryRoot.Path })!;
+var sha = (await commit.StandardOutput.ReadToEndAsync()).Trim();
+var memoryGb = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 1024.0 / 1024 / 1024;
+var md = new StringBuilder()
+    .AppendLine("# Benchmark results")
+    .AppendLine()
+    .AppendLine($"- Date: {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC")
+    .AppendLine($"- Commit: {sha}")
+    .AppendLine($"- Machine: {Environment.ProcessorCount} cores, {F(memoryGb, "0")} GiB memory, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}")
+    .AppendLine($"- Storage: Azurite (in-memory) on loopback, started by the benchmark; intake N = {leads}")
+    .AppendLine($"- Command: `dotnet run -c Release --project bench/LeadHandoff.Benchmarks`")
+    .AppendLine()
+    .AppendLine("| measure | figure | goal | |")
+    .AppendLine("|---|---|---|---|");
+foreach (var (name, figure, goal, met) in results)
+    md.AppendLine($"| {name} | {figure} | {(goal.Length == 0 ? "—" : goal)} | {(met is null ? "" : met.Value ? "met" : "**not met**")} |");
+md.AppendLine();
+foreach (var note in notes) md.AppendLine($"- {note}");
+var path = Path.Combine(RepositoryRoot.Path, "bench", "results.md");
+var existing = File.Exists(path) ? await File.ReadAllTextAsync(path) : "";
+var analysis = existing.IndexOf("\n## What the figures say", StringComparison.Ordinal) is var at and >= 0 ? existing[at..] : "";
+await File.WriteAllTextAsync(path, md + analysis);
+Console.WriteLine($"Written to {path}");
