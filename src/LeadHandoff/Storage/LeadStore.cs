@@ -73,17 +73,7 @@ public sealed class LeadStore(LeadTables tables)
     public async Task RemoveUndecidedAsync(string windowId, string leadId, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(LeadTables.Leads, cancellationToken);
-        await LeadTables.Guard("remove undecided marker", async () =>
-        {
-            try
-            {
-                await table.DeleteEntityAsync(windowId, UndecidedEntity.RowKeyOf(leadId), ETag.All, cancellationToken);
-            }
-            catch (RequestFailedException ex) when (ex.Status == 404)
-            {
-            }
-            return true;
-        }, cancellationToken);
+        await LeadTables.Guard("remove undecided marker", () => LeadTables.DeleteIfPresentAsync(table, windowId, UndecidedEntity.RowKeyOf(leadId), cancellationToken), cancellationToken);
     }
 
     /// <summary>Flags leads still undecided after the last escalation step, for the scorecard.</summary>

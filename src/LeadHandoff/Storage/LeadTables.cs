@@ -81,6 +81,21 @@ public sealed class LeadTables
         }
     }
 
+    /// <summary>Deletes a row whatever its version; a row already gone is not an error. True when this call removed it.</summary>
+    public static async Task<bool> DeleteIfPresentAsync(TableClient table, string partitionKey, string rowKey, CancellationToken cancellationToken)
+    {
+        if (partitionKey.Length == 0) return false;
+        try
+        {
+            var response = await table.DeleteEntityAsync(partitionKey, rowKey, ETag.All, cancellationToken);
+            return response.Status is >= 200 and < 300;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return false;
+        }
+    }
+
     private static TokenCredential Credential(StorageOptions settings) =>
         new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = settings.ManagedIdentityClientId });
 }

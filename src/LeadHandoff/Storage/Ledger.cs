@@ -109,17 +109,7 @@ public sealed class Ledger(LeadTables tables)
     public async Task CloseBatchAsync(string windowId, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(LeadTables.Ledger, cancellationToken);
-        await LeadTables.Guard("close batch", async () =>
-        {
-            try
-            {
-                await table.DeleteEntityAsync(LedgerEntity.BatchPartition, OpenPrefix + windowId, ETag.All, cancellationToken);
-            }
-            catch (RequestFailedException ex) when (ex.Status == 404)
-            {
-            }
-            return true;
-        }, cancellationToken);
+        await LeadTables.Guard("close batch", () => LeadTables.DeleteIfPresentAsync(table, LedgerEntity.BatchPartition, OpenPrefix + windowId, cancellationToken), cancellationToken);
     }
 
     /// <summary>Gives the batch back before its lease ends, so the next heartbeat retries what is left.</summary>

@@ -186,17 +186,6 @@ public sealed class PersonalDataStore(LeadTables tables)
         return table.QueryAsync<T>(TableClient.CreateQueryFilter($"PartitionKey eq {week} and RowKey ge {prefix} and RowKey lt {upper}"), cancellationToken: cancellationToken);
     }
 
-    private static async Task<bool> DeleteAsync(TableClient table, string partition, string row, CancellationToken cancellationToken)
-    {
-        if (partition.Length == 0) return false;
-        try
-        {
-            var response = await table.DeleteEntityAsync(partition, row, ETag.All, cancellationToken);
-            return response.Status is >= 200 and < 300;
-        }
-        catch (RequestFailedException ex) when (ex.Status == 404)
-        {
-            return false;
-        }
-    }
+    private static Task<bool> DeleteAsync(TableClient table, string partition, string row, CancellationToken cancellationToken) =>
+        LeadTables.DeleteIfPresentAsync(table, partition, row, cancellationToken);
 }

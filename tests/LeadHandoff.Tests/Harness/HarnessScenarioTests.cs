@@ -135,7 +135,7 @@ public sealed partial class HarnessScenarioTests(AzuriteFixture azurite)
     public async Task An_exception_inside_a_function_comes_back_as_a_failed_invocation_without_personal_data()
     {
         var settings = Settings();
-        settings["Storage:ConnectionString"] = $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={Convert.ToBase64String(new byte[64])};TableEndpoint=http://127.0.0.1:{FreePort.Next()}/devstoreaccount1;";
+        settings["Storage:ConnectionString"] = TestSettings.UnreachableStorage();
         settings["Storage:MaxRetries"] = "0";
         await using var host = await FunctionHost.StartAsync(settings);
 

@@ -32,4 +32,8 @@ public static class TestSettings
         ["Email:OutboxPath"] = Path.Combine(Path.GetTempPath(), "leadhandoff-outbox-" + Guid.NewGuid().ToString("N")),
         ["Routing:SalesInboxEmail"] = "sales@example.com",
     };
+
+    /// <summary>A connection string to a loopback port nothing listens on: storage that is down.</summary>
+    public static string UnreachableStorage() =>
+        $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={Convert.ToBase64String(new byte[64])};TableEndpoint=http://127.0.0.1:{FreePort.Next()}/devstoreaccount1;";
 }

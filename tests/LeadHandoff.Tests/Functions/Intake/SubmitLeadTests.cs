@@ -361,9 +361,8 @@ public sealed class SubmitLeadTests(AzuriteFixture azurite)
     [Fact]
     public async Task When_storage_is_down_the_answer_is_503_with_retry_after_and_no_acknowledgement()
     {
-        var closedPort = FreePort.Next();
         await using var app = TestApp.Create(
-            $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:{closedPort}/devstoreaccount1;",
+            TestSettings.UnreachableStorage(),
             s => s["Storage:MaxRetries"] = "0");
 
         var json = await app.PostAsync(LeadRequests.Json(LeadRequests.Valid()));
@@ -380,10 +379,9 @@ public sealed class SubmitLeadTests(AzuriteFixture azurite)
     [Fact]
     public async Task No_submitted_email_name_or_phone_appears_in_the_logs()
     {
-        var closedPort = FreePort.Next();
         await using var app = App(s => s["Intake:RateLimitPermits"] = "6");
         await using var down = TestApp.Create(
-            $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:{closedPort}/devstoreaccount1;",
+            TestSettings.UnreachableStorage(),
             s => s["Storage:MaxRetries"] = "0");
         var valid = LeadRequests.Valid("grace.hopper@navy.example", "Grace Hopper");
         valid["phone"] = "+1 555 867 5309";
