@@ -12,10 +12,21 @@ public static class QualificationResponses
         ? WebResponse.Page(StatusCodes.Status410Gone, PageLayout.Refused(expired: true))
         : WebResponse.Page(StatusCodes.Status403Forbidden, PageLayout.Refused(expired: false));
 
-    public static FieldErrors Unreadable()
+    /// <summary>The decision a page's form posted, or what is wrong with it.</summary>
+    public static async Task<(DecisionRequest? Decision, FieldErrors Errors, IReadOnlyDictionary<string, string>? Fields)> ReadDecisionAsync(HttpRequest request, QualificationService qualification, CancellationToken cancellationToken)
     {
-        var errors = new FieldErrors();
-        errors.Add("body", "The form could not be read. Please submit it again.");
-        return errors;
+        var fields = await SmallForm.ReadAsync(request, cancellationToken);
+        if (fields is null)
+        {
+            var errors = new FieldErrors();
+            errors.Add("body", "The form could not be read. Please submit it again.");
+            return (null, errors, null);
+        }
+        var (decision, problems) = qualification.Parse(fields);
+        return (decision, problems, fields);
     }
+
+    /// <summary>Post/redirect/get: back to the page, saying what happened.</summary>
+    public static WebResponse BackToPage(HttpRequest request, string token, DecisionResult result, string? leadId = null) =>
+        WebResponse.SeeOther($"{request.Path}?t={Uri.EscapeDataString(token)}{(leadId is null ? "" : $"&lead={Uri.EscapeDataString(leadId)}")}&done={DecisionForm.DoneCode(result)}{(leadId is null ? "" : $"#lead-{leadId}")}");
 }

@@ -27,15 +27,14 @@ public sealed class QualifyBatch(QualificationService qualification, SlaCalendar
         var granted = (BatchAccess.Granted)access;
         if (!HttpMethods.IsPost(request.Method)) return Page(token, granted, request.Query["lead"], request.Query["done"], null, StatusCodes.Status200OK);
 
-        var fields = await SmallForm.ReadAsync(request, cancellationToken);
+        var (decision, errors, fields) = await QualificationResponses.ReadDecisionAsync(request, qualification, cancellationToken);
         var leadId = fields?.GetValueOrDefault("lead") ?? "";
+        // The token covers this owner's leads in this batch, and nothing else.
         if (!granted.Leads.Any(l => l.Id == leadId)) return QualificationResponses.Refused(Refusal.Forbidden);
-        var (decision, errors) = fields is null ? (null, QualificationResponses.Unreadable()) : qualification.Parse(fields);
         if (decision is null) return Page(token, granted, leadId, null, errors, StatusCodes.Status400BadRequest);
 
         var result = await qualification.DecideAsync(granted.Window, leadId, granted.OwnerId, decision, cancellationToken);
-        if (result is DecisionResult.Refused gone) return QualificationResponses.Refused(gone.Why);
-        return WebResponse.SeeOther($"{request.Path}?t={Uri.EscapeDataString(token)}&lead={Uri.EscapeDataString(leadId)}&done={DecisionForm.DoneCode(result)}#lead-{leadId}");
+        return result is DecisionResult.Refused gone ? QualificationResponses.Refused(gone.Why) : QualificationResponses.BackToPage(request, token, result, leadId);
     }
 
     private WebResponse Page(string token, BatchAccess.Granted access, string? focusLead, string? done, FieldErrors? errors, int status)

@@ -27,13 +27,11 @@ public sealed class QualifyLead(QualificationService qualification, SlaCalendar 
         var granted = (LeadAccess.Granted)access;
         if (!HttpMethods.IsPost(request.Method)) return Page(token, granted, request.Query["done"], errors: null, StatusCodes.Status200OK);
 
-        var fields = await SmallForm.ReadAsync(request, cancellationToken);
-        var (decision, errors) = fields is null ? (null, QualificationResponses.Unreadable()) : qualification.Parse(fields);
+        var (decision, errors, _) = await QualificationResponses.ReadDecisionAsync(request, qualification, cancellationToken);
         if (decision is null) return Page(token, granted, null, errors, StatusCodes.Status400BadRequest);
 
         var result = await qualification.DecideAsync(granted.Window, granted.Lead, granted.Version, granted.OwnerId, decision, cancellationToken);
-        if (result is DecisionResult.Refused gone) return QualificationResponses.Refused(gone.Why);
-        return WebResponse.SeeOther($"{request.Path}?t={Uri.EscapeDataString(token)}&done={DecisionForm.DoneCode(result)}");
+        return result is DecisionResult.Refused gone ? QualificationResponses.Refused(gone.Why) : QualificationResponses.BackToPage(request, token, result);
     }
 
     private WebResponse Page(string token, LeadAccess.Granted access, string? done, FieldErrors? errors, int status)

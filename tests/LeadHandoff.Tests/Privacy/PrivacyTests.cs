@@ -88,7 +88,7 @@ public sealed class PrivacyTests(AzuriteFixture azurite)
         var calendar = week.App.Get<SlaCalendar>();
         var before = await scorecard.BuildAsync(calendar.WindowOf("2026-W50")!, 3, CancellationToken.None);
 
-        var response = await PostAsync<ErasePersonalData>(week, "GRACE.hopper@navy.example", (f, r) => f.Run(r, CancellationToken.None));
+        var response = await PostAsync<PersonalDataRequests>(week, "GRACE.hopper@navy.example", (f, r) => f.Erase(r, CancellationToken.None));
 
         Assert.Equal(200, response.Status);
         Assert.Equal("""{"erased":{"weeks":3,"leads":3,"submissions":1,"indexRows":6}}""", response.Body);
@@ -118,7 +118,7 @@ public sealed class PrivacyTests(AzuriteFixture azurite)
         var graceW50 = (await week.App.LeadsAsync("2026-W50")).Single(l => l.Details.Name == "Grace Hopper");
         await week.App.Get<QualificationService>().DecideAsync(window, graceW50.Id, graceW50.OwnerId!, new DecisionRequest(Decision.Nurture, null, "Spoke to Grace"), CancellationToken.None);
 
-        var response = await PostAsync<ExportPersonalData>(week, Grace, (f, r) => f.Run(r, CancellationToken.None));
+        var response = await PostAsync<PersonalDataRequests>(week, Grace, (f, r) => f.Export(r, CancellationToken.None));
 
         Assert.Equal(200, response.Status);
         var export = JsonDocument.Parse(response.Body).RootElement;
@@ -138,7 +138,7 @@ public sealed class PrivacyTests(AzuriteFixture azurite)
     {
         await using var week = BatchScenario.Create(azurite.ConnectionString);
 
-        var response = await PostAsync<ErasePersonalData>(week, "not-an-email", (f, r) => f.Run(r, CancellationToken.None));
+        var response = await PostAsync<PersonalDataRequests>(week, "not-an-email", (f, r) => f.Erase(r, CancellationToken.None));
 
         Assert.Equal(400, response.Status);
         Assert.Equal(["Email must be a valid email address."], JsonDocument.Parse(response.Body).RootElement.GetProperty("errors").GetProperty("email").Deserialize<string[]>()!);

@@ -6,11 +6,26 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace LeadHandoff.Functions.Privacy;
 
-/// <summary><c>POST /api/privacy/export</c> {"email": …}, behind a function key: everything held for that person, as JSON.</summary>
-public sealed class ExportPersonalData(PrivacyRequests requests, PrivacyService privacy)
+/// <summary>
+/// An admin's requests about one person, <c>{"email": …}</c>, behind a function key:
+/// <c>POST /api/privacy/erase</c> removes them everywhere and answers with counts;
+/// <c>POST /api/privacy/export</c> answers with everything held for them.
+/// </summary>
+public sealed class PersonalDataRequests(PrivacyRequests requests, PrivacyService privacy)
 {
-    [Function(nameof(ExportPersonalData))]
-    public async Task<IActionResult> Run(
+    [Function("ErasePersonalData")]
+    public async Task<IActionResult> Erase(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "privacy/erase")] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        var (email, error) = await requests.ReadEmailAsync(request, cancellationToken);
+        if (error is not null) return error;
+        var counts = await privacy.EraseAsync(email!, cancellationToken);
+        return WebResponse.JsonBody(StatusCodes.Status200OK, new { erased = counts });
+    }
+
+    [Function("ExportPersonalData")]
+    public async Task<IActionResult> Export(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "privacy/export")] HttpRequest request,
         CancellationToken cancellationToken)
     {
