@@ -17,7 +17,7 @@ public sealed class IntakeResponses(IOptions<IntakeOptions> options)
     {
         IntakeResult.Accepted accepted => json
             ? WebResponse.JsonBody(StatusCodes.Status201Created, new { id = accepted.LeadId })
-            : WebResponse.SeeOther(accepted.Redirect ?? new Uri(_options.ThankYouUrl)),
+            : WebResponse.SeeOther(accepted.Redirect?.AbsoluteUri ?? (_options.ThankYouUrl is { Length: > 0 } url ? url : ThankYouPage.Path)),
         IntakeResult.Invalid invalid => Invalid(invalid.Errors, json),
         IntakeResult.RateLimited limited => Retry(StatusCodes.Status429TooManyRequests, "Too many submissions", "Too many submissions from this address. Please try again shortly.", limited.RetryAfter, json),
         IntakeResult.Unavailable unavailable => Retry(StatusCodes.Status503ServiceUnavailable, "Service unavailable", "Your details could not be saved just now. Please try again shortly.", unavailable.RetryAfter, json),

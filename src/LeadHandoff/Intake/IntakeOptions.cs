@@ -12,7 +12,10 @@ public sealed class IntakeOptions : ISettings
     /// <summary>Company size bands, e.g. 1-10, 11-50, 51-200, 201-1000, 1001+.</summary>
     public List<string> SizeBands { get; set; } = [];
 
-    /// <summary>Where a browser form post goes after success (303).</summary>
+    /// <summary>
+    /// Where a browser form post goes after success (303). Unset: the app's own thank-you page
+    /// (<c>/api/thanks</c>), so a form with nowhere else to go still ends somewhere real.
+    /// </summary>
     public string ThankYouUrl { get; set; } = "";
 
     /// <summary>Where a browser form post goes after a validation failure; unset shows an error page instead.</summary>
@@ -39,8 +42,8 @@ public sealed class IntakeOptions : ISettings
             yield return $"{SectionName}:Sectors must list at least one sector, none blank.";
         if (SizeBands.Count == 0 || SizeBands.Any(string.IsNullOrWhiteSpace))
             yield return $"{SectionName}:SizeBands must list at least one company size band, none blank.";
-        if (!IsAbsoluteHttpUrl(ThankYouUrl))
-            yield return $"{SectionName}:ThankYouUrl must be an absolute http(s) URL.";
+        if (ThankYouUrl is { Length: > 0 } && !IsAbsoluteHttpUrl(ThankYouUrl))
+            yield return $"{SectionName}:ThankYouUrl must be an absolute http(s) URL when set.";
         if (ErrorUrl is { Length: > 0 } && !IsAbsoluteHttpUrl(ErrorUrl))
             yield return $"{SectionName}:ErrorUrl must be an absolute http(s) URL when set.";
         foreach (var origin in AllowedRedirectOrigins)

@@ -10,7 +10,7 @@ public sealed class StartupValidationTests
         Assert.Throws<OptionsValidationException>(() => TestApp.Create("UseDevelopmentStorage=true", configure)).Message;
 
     [Theory]
-    [InlineData("Intake:ThankYouUrl", "/thanks", "Intake:ThankYouUrl must be an absolute http(s) URL.")]
+    [InlineData("Intake:ThankYouUrl", "/thanks", "Intake:ThankYouUrl must be an absolute http(s) URL when set.")]
     [InlineData("Intake:AllowedRedirectOrigins:0", "https://www.example.com/path", "Intake:AllowedRedirectOrigins entry 'https://www.example.com/path' must be an origin such as https://www.example.com.")]
     [InlineData("Intake:HoneypotField", "email", "Intake:HoneypotField must be set and must not be a lead field's name.")]
     [InlineData("Intake:RateLimitPermits", "0", "Intake:RateLimitPermits must be 1 or more.")]

@@ -43,6 +43,22 @@ public sealed class SubmitLeadTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Without_a_thank_you_url_a_form_post_lands_on_the_apps_own_thank_you_page()
+    {
+        await using var app = App(s => s["Intake:ThankYouUrl"] = "");
+
+        var response = await app.PostAsync(LeadRequests.UrlEncoded(LeadRequests.Valid()));
+        var page = await app.SendAsync(new TestRequest("GET", null, []) { Target = response.Header("Location")! }, r => Task.FromResult(app.Function<LeadHandoff.Functions.Intake.ThankYouPage>().Run(r)));
+
+        Assert.Equal(303, response.Status);
+        Assert.Equal("/api/thanks", response.Header("Location"));
+        Assert.Single(await app.LeadsAsync());
+        Assert.Equal(200, page.Status);
+        Assert.Contains("<h1>Thank you</h1>", page.Body);
+        Assert.Equal("no-store", page.Header("Cache-Control"));
+    }
+
+    [Fact]
     public async Task A_multipart_form_post_is_stored_and_redirected_303_to_the_thank_you_page()
     {
         await using var app = App();
