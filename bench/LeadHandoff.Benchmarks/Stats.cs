@@ -10,4 +10,12 @@ public static class Stats
     }
 
     public static double Median(IReadOnlyList<double> values) => Percentile(values, 50);
+
+    /// <summary>min, median and max of a few samples, so one lucky run cannot stand for all.</summary>
+    public static string Spread(IEnumerable<double> values, string unit)
+    {
+        var list = values.ToList();
+        string F(double v) => v.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
+        return $"min {F(list.Min())} {unit}, median {F(Median(list))} {unit}, max {F(list.Max())} {unit} (n = {list.Count})";
+    }
 }

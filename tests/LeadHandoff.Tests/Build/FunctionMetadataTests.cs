@@ -36,6 +36,7 @@ public sealed class FunctionMetadataTests
         { "ExportPersonalData", "httpTrigger", "function", "post", "privacy/export" },
         { "PurgeExpiredLeads", "timerTrigger", null, "", "%PurgeSchedule%" },
         { "WithdrawConsent", "httpTrigger", "anonymous", "get,head,post", "privacy/withdraw" },
+        { "ThankYouPage", "httpTrigger", "anonymous", "get,head", "thanks" },
     };
 
     [Theory]

@@ -34,6 +34,23 @@ public sealed partial class BicepTests
     }
 
     [Fact]
+    public async Task The_function_app_allows_the_website_origins_as_cors_origins()
+    {
+        var root = JsonDocument.Parse(await BicepCli.MainTemplateAsync()).RootElement;
+        var module = Templates(root).SelectMany(ResourcesOf)
+            .Single(r => r.GetProperty("type").GetString() == "Microsoft.Resources/deployments" && ResourcesOf(r.GetProperty("properties").GetProperty("template")).Any(x => x.GetProperty("type").GetString() == "Microsoft.Web/sites"));
+        var site = ResourcesOf(module.GetProperty("properties").GetProperty("template")).Single(x => x.GetProperty("type").GetString() == "Microsoft.Web/sites");
+        var (exit, output, errors) = await BicepCli.RunAsync(SecretEnvironment, "build-params", "main.bicepparam", "--stdout");
+        Assert.True(exit == 0, errors);
+        var parameters = JsonDocument.Parse(JsonDocument.Parse(output).RootElement.GetProperty("parametersJson").GetString()!).RootElement.GetProperty("parameters");
+
+        // The site's CORS list is the module's parameter, which main fills from the website origins.
+        Assert.Equal("[parameters('allowedOrigins')]", site.GetProperty("properties").GetProperty("siteConfig").GetProperty("cors").GetProperty("allowedOrigins").GetString());
+        Assert.Equal("[parameters('websiteOrigins')]", module.GetProperty("properties").GetProperty("parameters").GetProperty("allowedOrigins").GetProperty("value").GetString());
+        Assert.Equal(["https://www.example.com"], parameters.GetProperty("websiteOrigins").GetProperty("value").EnumerateArray().Select(o => o.GetString()));
+    }
+
+    [Fact]
     public async Task Lint_reports_nothing()
     {
         var (exit, output, errors) = await BicepCli.RunAsync(null, "lint", "main.bicep");

@@ -2,7 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 
-namespace LeadHandoff.Tests.Infrastructure;
+namespace LeadHandoff.Testing;
 
 /// <summary>Request bodies the way a browser form or a fetch call sends them.</summary>
 public static class LeadRequests

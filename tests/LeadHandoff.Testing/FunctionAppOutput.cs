@@ -1,4 +1,4 @@
-namespace LeadHandoff.Tests.Infrastructure;
+namespace LeadHandoff.Testing;
 
 /// <summary>The function app's own build output, built in the same configuration as these tests.</summary>
 public static class FunctionAppOutput

@@ -1,4 +1,4 @@
-namespace LeadHandoff.Tests.Infrastructure;
+namespace LeadHandoff.Testing;
 
 /// <summary>The settings every test app starts from: valid, on Azurite, each with tables of its own.</summary>
 public static class TestSettings

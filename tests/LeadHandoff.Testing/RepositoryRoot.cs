@@ -1,4 +1,4 @@
-namespace LeadHandoff.Tests.Infrastructure;
+namespace LeadHandoff.Testing;
 
 public static class RepositoryRoot
 {

@@ -1,4 +1,4 @@
-namespace LeadHandoff.Tests.Infrastructure;
+namespace LeadHandoff.Testing;
 
 /// <summary>Fixed link-signing keys for tests only (32 bytes each, base64).</summary>
 public static class TestKeys

@@ -4,7 +4,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace LeadHandoff.Tests.Infrastructure;
+namespace LeadHandoff.Testing;
 
 public sealed record RecordedRequest(string Method, string Path, NameValueCollection Headers, string Body);
 

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 
-namespace LeadHandoff.Tests.Infrastructure;
+namespace LeadHandoff.Testing;
 
 /// <summary>One scripted answer of the fake SendGrid.</summary>
 public sealed record SendGridReply(int Status, TimeSpan Delay = default, bool Drop = false, IReadOnlyDictionary<string, string>? Headers = null)
