@@ -24,6 +24,21 @@ public sealed class Azurite : IAsyncDisposable
 
     public static async Task<Azurite> StartAsync(bool tableOnly)
     {
+        // A free port can be taken by a parallel test between our probe and Azurite's bind: try again on new ports.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await TryStartAsync(tableOnly);
+            }
+            catch (InvalidOperationException) when (attempt < 4)
+            {
+            }
+        }
+    }
+
+    private static async Task<Azurite> TryStartAsync(bool tableOnly)
+    {
         var dist = Path.Combine(RepositoryRoot.Path, "node_modules", "azurite", "dist", "src");
         if (!Directory.Exists(dist)) await NpmCiAsync();
         if (!Directory.Exists(dist))
@@ -45,12 +60,21 @@ public sealed class Azurite : IAsyncDisposable
             start.ArgumentList.Add(arg);
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start node for Azurite.");
+        var errors = new System.Collections.Concurrent.ConcurrentQueue<string>();
         process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) errors.Enqueue(e.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var ports = tableOnly ? [table] : new[] { table, blob, queue };
-        foreach (var port in ports) await WaitForPortAsync(process, port, TimeSpan.FromSeconds(30));
+        try
+        {
+            foreach (var port in ports) await WaitForPortAsync(process, port, TimeSpan.FromSeconds(30));
+        }
+        catch (InvalidOperationException ex)
+        {
+            process.Dispose();
+            throw new InvalidOperationException(ex.Message + " " + string.Join(" ", errors), ex);
+        }
 
         var account = $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={DevAccountKey};TableEndpoint=http://127.0.0.1:{table}/devstoreaccount1;";
         if (!tableOnly) account += $"BlobEndpoint=http://127.0.0.1:{blob}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{queue}/devstoreaccount1;";
