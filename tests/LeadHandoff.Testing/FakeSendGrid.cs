@@ -60,6 +60,9 @@ public sealed class FakeSendGrid : IAsyncDisposable
         foreach (var reply in replies) _script.Enqueue(reply);
     }
 
+    /// <summary>Drops the scripted replies not used yet: what follows is accepted.</summary>
+    public void ClearScript() => _script.Clear();
+
     public List<SentMail> To(string address) => Accepted.Where(m => m.To.Contains(address)).ToList();
 
     private static SentMail Parse(string body, DateTimeOffset at)

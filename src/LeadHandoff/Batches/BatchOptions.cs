@@ -18,8 +18,18 @@ public sealed class BatchOptions : ISettings
     /// </summary>
     public string? FirstWindow { get; set; }
 
+    /// <summary>How many weeks back a heartbeat looks for batches a missed run never sent.</summary>
+    public int LookbackWeeks { get; set; } = 8;
+
+    /// <summary>A batch sent this long after its cut-off is late: marked so, with a deadline counted from when it went.</summary>
+    public int LateAfterMinutes { get; set; } = 60;
+
     public IEnumerable<string> Validate()
     {
+        if (LookbackWeeks is < 1 or > 52)
+            yield return $"{SectionName}:LookbackWeeks must be between 1 and 52.";
+        if (LateAfterMinutes is < 1 or > 10080)
+            yield return $"{SectionName}:LateAfterMinutes must be between 1 and 10080.";
         if (!string.IsNullOrEmpty(FirstWindow) && !System.Text.RegularExpressions.Regex.IsMatch(FirstWindow, @"^\d{4}-W\d{2}$"))
             yield return $"{SectionName}:FirstWindow must be an ISO week such as 2026-W50.";
         if (LeaseMinutes is < 1 or > 120)

@@ -12,6 +12,18 @@ public sealed record BatchSummary(
     int Spam,
     int Quarantined)
 {
+    /// <summary>Leads whose person asked to be erased before the batch went out.</summary>
+    public int ErasedBeforeDelivery { get; init; }
+
+    /// <summary>Sent after a missed run, later than the agreement's batch time.</summary>
+    public bool SentLate { get; init; }
+
+    /// <summary>Owners whose email could not be delivered, with what happened.</summary>
+    public IReadOnlyList<string> Undelivered { get; init; } = [];
+
+    /// <summary>Owners whose email was refused and went to the sales inbox and the manager instead.</summary>
+    public IReadOnlyList<string> Rerouted { get; init; } = [];
+
     /// <summary>The promise, measured and said plainly.</summary>
     public string TargetStatement => Delivered switch
     {

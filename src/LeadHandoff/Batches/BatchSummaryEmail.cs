@@ -54,9 +54,24 @@ public static class BatchSummaryEmail
             }
             html.Append("</table>");
         }
-        var flagged = $"Kept out of sales' hands: {summary.Spam} spam, {summary.Quarantined} quarantined (failed the human check).";
-        html.Append($"<p>{H(flagged)}</p></body></html>");
-        text.Append($"\r\n{flagged}\r\n");
+        var notes = new List<string>
+        {
+            $"Kept out of sales' hands: {summary.Spam} spam, {summary.Quarantined} quarantined (failed the human check).",
+        };
+        if (summary.ErasedBeforeDelivery > 0)
+            notes.Add($"{summary.ErasedBeforeDelivery} {(summary.ErasedBeforeDelivery == 1 ? "lead was" : "leads were")} erased at the person's request before delivery and left out.");
+        if (summary.SentLate)
+            notes.Add($"This batch went out late: it was due on {Local(summary.Window.ClosesAt, zone)}, and no run sent it then. Sales' deadline counts from when it went.");
+        foreach (var name in summary.Rerouted)
+            notes.Add($"{name}'s email was refused by the mail service; it went to the sales inbox and the sales manager instead, so those leads still reached sales.");
+        foreach (var problem in summary.Undelivered)
+            notes.Add($"Not delivered: {problem}. Those leads have not reached their owner; please forward them by hand.");
+        foreach (var note in notes)
+        {
+            html.Append($"<p>{H(note)}</p>");
+            text.Append($"\r\n{note}\r\n");
+        }
+        html.Append("</body></html>");
 
         var subject = $"Lead batch {summary.Window.Id}: {summary.Delivered} delivered against a target of {summary.Target}" +
                       (met ? "" : $" ({summary.Target - summary.Delivered} short)");

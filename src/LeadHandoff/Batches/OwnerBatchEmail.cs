@@ -10,7 +10,7 @@ namespace LeadHandoff.Batches;
 /// <summary>One owner's leads for the week: grouped by sector then size band, each with its qualify link, plus a CSV.</summary>
 public static class OwnerBatchEmail
 {
-    public static EmailMessage Compose(string ledgerId, BatchWindow window, Owner owner, IReadOnlyList<BatchLead> leads, string batchUrl, TimeZoneInfo zone)
+    public static EmailMessage Compose(string ledgerId, BatchWindow window, Owner owner, IReadOnlyList<BatchLead> leads, string batchUrl, TimeZoneInfo zone, bool late = false)
     {
         var deadline = Local(window.DeadlineAt, zone);
         var groups = leads
@@ -25,11 +25,14 @@ public static class OwnerBatchEmail
             .Append($"<p>Hello {H(owner.Name)}, {count} from marketing {(leads.Count == 1 ? "is" : "are")} yours this week. ")
             .Append($"Please accept, reject or return each one to nurture by <strong>{H(deadline)}</strong>.</p>")
             .Append($"<p><a href=\"{H(batchUrl)}\">Decide all your leads on one page</a></p>");
+        var lateNote = $"This batch is late: it was due on {Local(window.ClosesAt, zone)}. Your deadline counts from today.";
+        if (late) html.Append($"<p style=\"padding:8px 12px;background:#fff4ce\">{H(lateNote)}</p>");
         var text = new StringBuilder()
             .Append($"Your leads for batch {window.Id}\r\n\r\n")
             .Append($"Hello {owner.Name}, {count} from marketing {(leads.Count == 1 ? "is" : "are")} yours this week.\r\n")
             .Append($"Please accept, reject or return each one to nurture by {deadline}.\r\n\r\n")
             .Append($"Decide all your leads on one page: {batchUrl}\r\n");
+        if (late) text.Append($"\r\n{lateNote}\r\n");
 
         foreach (var (sector, bands) in groups)
         {
@@ -51,7 +54,7 @@ public static class OwnerBatchEmail
             ledgerId,
             [owner.Email],
             [],
-            $"{count} for you in batch {window.Id}: please decide by {deadline}",
+            $"{(late ? "Late batch: " : "")}{count} for you in batch {window.Id}: please decide by {deadline}",
             html.ToString(),
             text.ToString(),
             [new EmailAttachment($"leads-{window.Id}-{owner.Id}.csv", "text/csv", LeadCsv.Write(leads))]);

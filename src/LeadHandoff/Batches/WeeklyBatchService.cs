@@ -12,16 +12,20 @@ using Microsoft.Extensions.Options;
 namespace LeadHandoff.Batches;
 
 /// <summary>
-/// The Monday hand-off. Each heartbeat asks: has the latest window closed, and is its batch unsent?
-/// If so it claims the batch, routes its leads, and sends each owner's email and the summary once.
+/// The Monday hand-off. Each heartbeat finds every window that has closed since
+/// <see cref="BatchOptions.FirstWindow"/> (within the look-back) whose batch is not finished, and
+/// works them oldest first: claim, route, send each owner's email, then the summary once every
+/// owner's email is settled. A window a missed run skipped goes out late, marked late, with a
+/// deadline counted from when it actually went.
 /// </summary>
 public sealed partial class WeeklyBatchService(
     SlaCalendar calendar,
-    Ledger ledger,
+    BatchLedger ledger,
+    MessageLedger messages,
     LeadStore leads,
     LeadRouter router,
     LinkBuilder links,
-    OnceOnlyMailer mailer,
+    EmailDelivery delivery,
     ScorecardService scorecards,
     IOptions<ScorecardOptions> scorecard,
     IOptions<EmailOptions> email,
@@ -37,57 +41,101 @@ public sealed partial class WeeklyBatchService(
     /// <summary>The batch that should have gone out by now: the most recently closed window.</summary>
     public BatchWindow DueWindow(DateTimeOffset now) => calendar.WindowContaining(calendar.WindowContaining(now).OpensAt.AddTicks(-1));
 
+    /// <summary>Works every unfinished window, oldest first; returns what happened to the latest one.</summary>
     public async Task<BatchRunResult> RunAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var window = DueWindow(now);
-        if (string.CompareOrdinal(window.Id, options.Value.FirstWindow ?? "") < 0) return new BatchRunResult(BatchRunOutcome.NotStarted, window.Id);
-        var claim = await ledger.ClaimBatchAsync(window, now, TimeSpan.FromMinutes(options.Value.LeaseMinutes), cancellationToken);
+        var due = DueWindow(now);
+        if (string.CompareOrdinal(due.Id, options.Value.FirstWindow ?? "") < 0) return new BatchRunResult(BatchRunOutcome.NotStarted, due.Id);
+
+        var oldest = calendar.WindowOf(due.WeekStart.AddDays(-7 * (options.Value.LookbackWeeks - 1)));
+        var firstWindow = options.Value.FirstWindow;
+        var recorded = await ledger.ListAsync(string.CompareOrdinal(oldest.Id, firstWindow ?? "") < 0 ? firstWindow! : oldest.Id, due.Id, cancellationToken);
+        // Missed windows are those after the first the deployment should send: Batch:FirstWindow, or
+        // without it the oldest batch on record, so a new deployment does not open with summaries
+        // of weeks it never saw.
+        var from = firstWindow is { Length: > 0 } && string.CompareOrdinal(firstWindow, oldest.Id) > 0 ? firstWindow
+            : firstWindow is { Length: > 0 } ? oldest.Id
+            : recorded.Keys.Order(StringComparer.Ordinal).FirstOrDefault() ?? due.Id;
+        var runId = Guid.NewGuid().ToString("N");
+        BatchRunResult? last = null;
+        for (var window = calendar.WindowOf(from)!; string.CompareOrdinal(window.Id, due.Id) <= 0; window = calendar.WindowOf(window.WeekStart.AddDays(7)))
+        {
+            last = recorded.TryGetValue(window.Id, out var record) && record.IsFinished
+                ? new BatchRunResult(BatchRunOutcome.AlreadySent, window.Id)
+                : await RunWindowAsync(window, runId, cancellationToken);
+        }
+        return last!;
+    }
+
+    private async Task<BatchRunResult> RunWindowAsync(BatchWindow window, string runId, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var late = now > window.ClosesAt + TimeSpan.FromMinutes(options.Value.LateAfterMinutes);
+        var claim = await ledger.ClaimAsync(window, runId, now, TimeSpan.FromMinutes(options.Value.LeaseMinutes), late ? calendar.DeadlineCountedFrom(now) : window.DeadlineAt, cancellationToken);
         if (claim is null)
         {
-            var existing = await ledger.GetBatchAsync(window.Id, cancellationToken);
-            return new BatchRunResult(existing?.Status == Ledger.Done ? BatchRunOutcome.AlreadySent : BatchRunOutcome.HeldElsewhere, window.Id);
+            var existing = await ledger.GetAsync(window.Id, cancellationToken);
+            return new BatchRunResult(existing is { IsFinished: true } ? BatchRunOutcome.AlreadySent : BatchRunOutcome.HeldElsewhere, window.Id);
         }
+        // The deadline the batch was first claimed with: a late batch gives sales their full time.
+        window = window with { DeadlineAt = claim.DeadlineAt };
+        if (late) LogLate(logger, window.Id);
 
         var batch = await PrepareAsync(window, now, cancellationToken);
-        var states = new List<MessageState?>();
         foreach (var (owner, ownerLeads) in batch.ByOwner)
         {
             var batchUrl = links.Batch(window.Id, owner.Id);
-            states.Add(await mailer.SendOnceAsync(window.Id, OwnerKey(owner.Id),
-                id => Task.FromResult<EmailMessage?>(OwnerBatchEmail.Compose(id, window, owner, ownerLeads, batchUrl, calendar.TimeZone)), cancellationToken));
+            await delivery.SendAsync(runId, window.Id, OwnerKey(owner.Id),
+                id => Task.FromResult<EmailMessage?>(OwnerBatchEmail.Compose(id, window, owner, ownerLeads, batchUrl, calendar.TimeZone, late)), cancellationToken);
         }
-        var summary = await SummarizeAsync(window, batch, cancellationToken);
-        var recipients = new[] { email.Value.SalesManagerEmail, email.Value.MarketingLeadEmail };
-        states.Add(await mailer.SendOnceAsync(window.Id, SummaryKey,
-            id => Task.FromResult<EmailMessage?>(BatchSummaryEmail.Compose(id, summary, recipients, calendar.TimeZone)), cancellationToken));
 
+        // The summary says what happened to every owner's email, so it waits until each is settled.
+        var states = (await messages.ListAsync(window.Id, cancellationToken)).ToDictionary(m => m.Key);
+        var ownerStates = batch.ByOwner.Select(o => (o.Owner, State: states.GetValueOrDefault(OwnerKey(o.Owner.Id)))).ToList();
+        if (ownerStates.Any(o => o.State is null || !o.State.IsSettled))
+            return await IncompleteAsync(claim, window, batch, ownerStates.Count(o => o.State is null || !o.State.IsSettled), cancellationToken);
+
+        var undelivered = ownerStates.Where(o => !o.State!.State.IsDelivered()).Select(o => $"{o.Owner.Name}: {o.State!.State} ({o.State.Detail})").ToList();
+        var summary = await SummarizeAsync(window, batch, late, undelivered, ownerStates.Where(o => o.State!.State == MessageState.Rerouted).Select(o => o.Owner.Name).ToList(), cancellationToken);
+        var recipients = new[] { email.Value.SalesManagerEmail, email.Value.MarketingLeadEmail };
+        await delivery.SendAsync(runId, window.Id, SummaryKey,
+            id => Task.FromResult<EmailMessage?>(BatchSummaryEmail.Compose(id, summary, recipients, calendar.TimeZone)), cancellationToken);
         if (scorecard.Value.SendWithBatch)
         {
             // The scorecard of the batch before this one: its deadline week has just closed.
             var closed = calendar.WindowOf(window.WeekStart.AddDays(-7));
-            states.Add(await mailer.SendOnceAsync(window.Id, ScorecardKey, async id =>
-                ScorecardEmail.Compose(id, await scorecards.BuildAsync(closed, scorecard.Value.TrailingWeeks, cancellationToken), recipients), cancellationToken));
+            await delivery.SendAsync(runId, window.Id, ScorecardKey, async id =>
+                ScorecardEmail.Compose(id, await scorecards.BuildAsync(closed, scorecard.Value.TrailingWeeks, cancellationToken), recipients), cancellationToken);
         }
+        states = (await messages.ListAsync(window.Id, cancellationToken)).ToDictionary(m => m.Key);
+        if (states.Values.Any(m => !m.IsSettled))
+            return await IncompleteAsync(claim, window, batch, states.Values.Count(m => !m.IsSettled), cancellationToken);
 
-        var messages = await ledger.ListMessagesAsync(window.Id, cancellationToken);
-        if (messages.Any(m => m.State is MessageState.Deferred or MessageState.Pending))
-        {
-            await ledger.ReleaseBatchAsync(claim, cancellationToken);
-            LogIncomplete(logger, window.Id, messages.Count(m => m.State == MessageState.Deferred));
-            return new BatchRunResult(BatchRunOutcome.Incomplete, window.Id, batch.Count, states.Count);
-        }
         var sentAt = time.GetUtcNow();
-        await ledger.CompleteBatchAsync(claim, window, sentAt, batch.Count, cancellationToken);
-        LogBatchSent(logger, window.Id, batch.Count, summary.Target, messages.Count(m => m.State == MessageState.Sent), messages.Count(m => m.State is MessageState.Failed or MessageState.Unknown));
+        await ledger.CompleteAsync(claim, sentAt, batch.Count, undelivered.Count == 0 ? null : string.Join("; ", undelivered), cancellationToken);
+        LogBatchSent(logger, window.Id, batch.Count, summary.Target, states.Values.Count(m => m.State.IsDelivered()), undelivered.Count);
         return new BatchRunResult(BatchRunOutcome.Sent, window.Id, batch.Count, states.Count);
+    }
+
+    private async Task<BatchRunResult> IncompleteAsync(BatchClaim claim, BatchWindow window, PreparedBatch batch, int waiting, CancellationToken cancellationToken)
+    {
+        await ledger.ReleaseAsync(claim, cancellationToken);
+        LogIncomplete(logger, window.Id, waiting);
+        return new BatchRunResult(BatchRunOutcome.Incomplete, window.Id, batch.Count);
     }
 
     /// <summary>Reads the window's leads, gives each an owner (stored), and finds earlier leads of the same people.</summary>
     private async Task<PreparedBatch> PrepareAsync(BatchWindow window, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var all = new List<Lead>();
-        await foreach (var lead in leads.ListAsync(window.Id, cancellationToken)) all.Add(lead);
+        var erased = 0;
+        await foreach (var lead in leads.ListAsync(window.Id, cancellationToken))
+        {
+            // A person erased before the batch is not a lead any more: no blank rows, counts or links.
+            if (lead.Anonymised) erased++;
+            else all.Add(lead);
+        }
 
         // An owner who has left the configuration since is no owner: their leads are routed again.
         var current = all.ToDictionary(l => l.Id, l => l.OwnerId is { } id && router.Find(id) is not null ? id : null);
@@ -104,10 +152,10 @@ public sealed partial class WeeklyBatchService(
             .Select(g => (Owner: router.Find(g.Key)!, Leads: g.Select(l => new BatchLead(l with { OwnerId = g.Key }, earlier[l.Id], links.Qualify(window.Id, l.Id, g.Key))).ToList()))
             .OrderBy(g => g.Owner.Id, StringComparer.Ordinal)
             .ToList();
-        return new PreparedBatch(all.Count, byOwner);
+        return new PreparedBatch(all.Count, erased, byOwner);
     }
 
-    private async Task<BatchSummary> SummarizeAsync(BatchWindow window, PreparedBatch batch, CancellationToken cancellationToken)
+    private async Task<BatchSummary> SummarizeAsync(BatchWindow window, PreparedBatch batch, bool late, IReadOnlyList<string> undelivered, IReadOnlyList<string> rerouted, CancellationToken cancellationToken)
     {
         int spam = 0, quarantined = 0;
         await foreach (var flagged in leads.ListFlaggedAsync(window.Id, cancellationToken))
@@ -123,16 +171,25 @@ public sealed partial class WeeklyBatchService(
             all.GroupBy(l => (l.Lead.Details.Segment.Sector, l.Lead.Details.Segment.SizeBand)).ToDictionary(g => g.Key, g => g.Count()),
             batch.ByOwner.Select(o => (o.Owner.Name, o.Leads.Count)).ToList(),
             spam,
-            quarantined);
+            quarantined)
+        {
+            ErasedBeforeDelivery = batch.Erased,
+            SentLate = late,
+            Undelivered = undelivered,
+            Rerouted = rerouted,
+        };
     }
 
-    private sealed record PreparedBatch(int Count, List<(Owner Owner, List<BatchLead> Leads)> ByOwner);
+    private sealed record PreparedBatch(int Count, int Erased, List<(Owner Owner, List<BatchLead> Leads)> ByOwner);
 
     // The deployment's alert looks for this event: no "BatchSent" by batch time + 1 h means the hand-off failed.
     [LoggerMessage(EventId = 3001, EventName = "BatchSent", Level = LogLevel.Information,
-        Message = "BatchSent {WindowId}: {LeadCount} leads against a target of {Target}; {SentMessages} emails sent, {UnsettledMessages} failed or unknown")]
-    private static partial void LogBatchSent(ILogger logger, string windowId, int leadCount, int target, int sentMessages, int unsettledMessages);
+        Message = "BatchSent {WindowId}: {LeadCount} leads against a target of {Target}; {DeliveredMessages} emails delivered, {UndeliveredOwners} owner emails not delivered")]
+    private static partial void LogBatchSent(ILogger logger, string windowId, int leadCount, int target, int deliveredMessages, int undeliveredOwners);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Batch {WindowId} incomplete: {Deferred} emails refused for now; the next heartbeat retries them")]
-    private static partial void LogIncomplete(ILogger logger, string windowId, int deferred);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Batch {WindowId} incomplete: {Waiting} emails not settled yet; the next heartbeat goes on")]
+    private static partial void LogIncomplete(ILogger logger, string windowId, int waiting);
+
+    [LoggerMessage(Level = LogLevel.Warning, EventName = "BatchLate", Message = "Batch {WindowId} goes out late: no run sent it on time")]
+    private static partial void LogLate(ILogger logger, string windowId);
 }

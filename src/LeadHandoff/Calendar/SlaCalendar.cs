@@ -61,6 +61,20 @@ public sealed class SlaCalendar
         return WindowOf(DateOnly.FromDateTime(System.Globalization.ISOWeek.ToDateTime(year, week, DayOfWeek.Monday)));
     }
 
+    /// <summary>
+    /// The deadline of a batch that went out late, at <paramref name="sentAt"/>: the agreed number of
+    /// business days counted from the day it actually went, at the deadline time, and never before
+    /// it went. Sales always get the agreed time, however late marketing's side ran.
+    /// </summary>
+    public DateTimeOffset DeadlineCountedFrom(DateTimeOffset sentAt)
+    {
+        var date = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(sentAt, _zone).DateTime);
+        for (var i = 0; i < DayIndex(_options.DeadlineDay) - DayIndex(_options.BatchDay); i++) date = NextBusinessDay(date);
+        var deadline = ToUtc(date, _options.DeadlineTime);
+        while (deadline <= sentAt) deadline = ToUtc(date = NextBusinessDay(date), _options.DeadlineTime);
+        return deadline;
+    }
+
     /// <summary>Monday = 0 … Sunday = 6: the order of days within a batch week.</summary>
     public static int DayIndex(DayOfWeek day) => ((int)day + 6) % 7;
 

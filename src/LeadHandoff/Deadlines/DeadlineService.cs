@@ -17,11 +17,12 @@ namespace LeadHandoff.Deadlines;
 public sealed partial class DeadlineService(
     SlaCalendar calendar,
     EscalationLadder ladder,
-    Ledger ledger,
+    BatchLedger ledger,
+    MessageLedger messages,
     LeadStore store,
     LeadRouter router,
     LinkBuilder links,
-    OnceOnlyMailer mailer,
+    EmailDelivery delivery,
     IOptions<EmailOptions> email,
     TimeProvider time,
     ILogger<DeadlineService> logger)
@@ -30,6 +31,7 @@ public sealed partial class DeadlineService(
     {
         var now = time.GetUtcNow();
         var open = await ledger.ListOpenBatchesAsync(cancellationToken);
+        var runId = Guid.NewGuid().ToString("N");
         int sent = 0, closed = 0;
         foreach (var batch in open)
         {
@@ -40,8 +42,7 @@ public sealed partial class DeadlineService(
             var due = steps.Where(s => s.DueAt <= now).ToList();
             if (due.Count == 0) continue;
 
-            var settled = (await ledger.ListMessagesAsync(window.Id, cancellationToken))
-                .Where(m => m.State is not (MessageState.Pending or MessageState.Deferred)).Select(m => m.Key).ToHashSet();
+            var settled = (await messages.ListAsync(window.Id, cancellationToken)).Where(m => m.IsSettled).Select(m => m.Key).ToHashSet();
             var markers = new List<UndecidedEntity>();
             await foreach (var marker in store.ListUndecidedAsync(window.Id, cancellationToken)) markers.Add(marker);
 
@@ -51,9 +52,9 @@ public sealed partial class DeadlineService(
                 foreach (var (key, compose) in Messages(window, step, markers, cancellationToken))
                 {
                     if (settled.Contains(key)) continue;
-                    var state = await mailer.SendOnceAsync(window.Id, key, compose, cancellationToken);
+                    var state = await delivery.SendAsync(runId, window.Id, key, compose, cancellationToken);
                     if (state == MessageState.Sent) sent++;
-                    if (state is null or MessageState.Deferred or MessageState.Pending) allSettled = false;
+                    if (state is null or MessageState.Deferred or MessageState.Unknown or MessageState.Claimed or MessageState.Handing) allSettled = false;
                 }
             }
 

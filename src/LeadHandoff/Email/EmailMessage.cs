@@ -11,8 +11,10 @@ public sealed record EmailMessage
     public EmailMessage(string ledgerId, IReadOnlyList<string> to, IReadOnlyList<string> cc, string subject, string html, string text, IReadOnlyList<EmailAttachment>? attachments = null)
     {
         LedgerId = ledgerId;
-        To = to;
-        Cc = cc;
+        // One address appears once across To and Cc, compared case-insensitively: SendGrid refuses
+        // a request that repeats one (400), which would turn a role overlap into a lost email.
+        To = to.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        Cc = cc.Distinct(StringComparer.OrdinalIgnoreCase).Where(a => !To.Contains(a, StringComparer.OrdinalIgnoreCase)).ToList();
         // A header value never carries a line break, whatever went into it: no header injection.
         Subject = string.Join(' ', subject.Split(['\r', '\n', '\u0085', '\u2028', '\u2029'], StringSplitOptions.RemoveEmptyEntries)).Trim();
         Html = html;
@@ -27,4 +29,20 @@ public sealed record EmailMessage
     public string Html { get; }
     public string Text { get; }
     public IReadOnlyList<EmailAttachment> Attachments { get; }
+
+    /// <summary>The same email with a notice at the top of both parts.</summary>
+    public EmailMessage WithNotice(string notice) => new(LedgerId, To, Cc, Subject,
+        InsertAfterBody(Html, $"<p style=\"padding:8px 12px;background:#fff4ce;border:1px solid #e0c060\">{EmailText.H(notice)}</p>"),
+        notice + "\r\n\r\n" + Text, Attachments);
+
+    /// <summary>The same email for other recipients, saying why it reached them.</summary>
+    public EmailMessage Redirected(IReadOnlyList<string> to, string notice) =>
+        new EmailMessage(LedgerId, to, [], "Undelivered: " + Subject, Html, Text, Attachments).WithNotice(notice);
+
+    private static string InsertAfterBody(string html, string fragment)
+    {
+        var body = html.IndexOf("<body", StringComparison.OrdinalIgnoreCase);
+        var end = body < 0 ? -1 : html.IndexOf('>', body);
+        return end < 0 ? fragment + html : html[..(end + 1)] + fragment + html[(end + 1)..];
+    }
 }

@@ -1,4 +1,5 @@
 using LeadHandoff.Configuration;
+using LeadHandoff.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -15,7 +16,8 @@ public static class EmailServiceCollectionExtensions
         services.AddTransient<IEmailSender>(sp => sp.GetRequiredService<IOptions<EmailOptions>>().Value.UsesSendGrid
             ? sp.GetRequiredService<SendGridEmailSender>()
             : sp.GetRequiredService<OutboxEmailSender>());
-        services.AddTransient<OnceOnlyMailer>();
+        services.AddSingleton<MessageLedger>();
+        services.AddTransient<EmailDelivery>();
         return services;
     }
 }

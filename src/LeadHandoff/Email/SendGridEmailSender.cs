@@ -105,6 +105,6 @@ public sealed partial class SendGridEmailSender(HttpClient http, IOptions<EmailO
     [LoggerMessage(Level = LogLevel.Warning, Message = "SendGrid refused message {LedgerId} with {StatusCode} on try {Attempt}")]
     private static partial void LogRefused(ILogger logger, string ledgerId, int statusCode, int attempt);
 
-    [LoggerMessage(Level = LogLevel.Error, EventName = "EmailOutcomeUnknown", Message = "Message {LedgerId} may or may not have been accepted by SendGrid ({Reason}); it is marked Unknown and not resent")]
+    [LoggerMessage(Level = LogLevel.Error, EventName = "EmailOutcomeUnknown", Message = "Message {LedgerId} may or may not have been accepted by SendGrid ({Reason}); it is marked Unknown and sent again once, marked as a possible repeat")]
     private static partial void LogUnknown(ILogger logger, string ledgerId, string reason);
 }

@@ -4,7 +4,7 @@ namespace LeadHandoff.Leads;
 
 /// <summary>
 /// A marketing-qualified lead as stored: one per person per batch window. Repeat submissions in the
-/// same window raise <see cref="SubmissionCount"/> and replace the details with the newest.
+/// same window raise <see cref="SubmissionCount"/> and update what they give, keeping what they leave empty.
 /// </summary>
 public sealed record Lead(
     string Id,
@@ -17,4 +17,9 @@ public sealed record Lead(
     RecordedDecision? Decision = null,
     bool Unworked = false,
     FirstDecision? FirstDecision = null,
-    bool Anonymised = false);
+    bool Anonymised = false,
+    IReadOnlyList<string>? Changes = null)
+{
+    /// <summary>What later submissions changed, oldest first ("phone changed from … to …").</summary>
+    public IReadOnlyList<string> Changes { get; init; } = Changes ?? [];
+}

@@ -1,5 +1,3 @@
-using Azure;
-using Azure.Data.Tables;
 using LeadHandoff.Calendar;
 using LeadHandoff.Intake;
 using LeadHandoff.Leads;
@@ -17,7 +15,7 @@ public sealed record PurgeResult(int Weeks, int LeadsAnonymised, int FlaggedDele
 /// </summary>
 public sealed partial class PrivacyService(
     PersonalDataStore data,
-    LeadTables tables,
+    WatermarkStore watermarks,
     SlaCalendar calendar,
     IOptions<RetentionOptions> retention,
     TimeProvider time,
@@ -67,14 +65,9 @@ public sealed partial class PrivacyService(
 
     private async Task<(int Weeks, int Leads, int Flagged)> PassAsync(string kind, DateTimeOffset closedBefore, bool leads, CancellationToken cancellationToken)
     {
-        var ledger = await tables.GetAsync(LeadTables.Ledger, cancellationToken);
-        var mark = await LeadTables.Guard("read watermark", async () =>
-        {
-            var row = await ledger.GetEntityIfExistsAsync<LedgerEntity>("retention", kind, cancellationToken: cancellationToken);
-            return row.HasValue ? row.Value : null;
-        }, cancellationToken);
-        // With no watermark yet, start at the oldest week the lead table holds.
-        var start = mark?.Detail ?? await OldestWeekAsync(cancellationToken);
+        var mark = await watermarks.GetAsync(kind, cancellationToken);
+        // With no watermark yet, start at the oldest window the lead table holds.
+        var start = mark?.NextWindowId ?? await watermarks.OldestWindowAsync(cancellationToken);
         var week = start is null ? null : calendar.WindowOf(start);
         int weeks = 0, anonymised = 0, deleted = 0;
         while (week is not null && week.ClosesAt < closedBefore)
@@ -85,40 +78,8 @@ public sealed partial class PrivacyService(
             weeks++;
             week = calendar.WindowOf(week.WeekStart.AddDays(7));
         }
-        if (week is not null && week.Id != start)
-        {
-            var row = mark ?? new LedgerEntity { PartitionKey = "retention", RowKey = kind };
-            row.Detail = week.Id;
-            row.FinishedAt = time.GetUtcNow();
-            await LeadTables.Guard("move watermark", async () =>
-            {
-                try
-                {
-                    if (mark is null) await ledger.AddEntityAsync(row, cancellationToken);
-                    else await ledger.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken);
-                }
-                catch (RequestFailedException ex) when (ex.Status is 409 or 412)
-                {
-                    // A concurrent pass moved it; it did the same work.
-                }
-                return true;
-            }, cancellationToken);
-        }
+        if (week is not null && week.Id != start) await watermarks.MoveAsync(kind, mark, week.Id, time.GetUtcNow(), cancellationToken);
         return (weeks, anonymised, deleted);
-    }
-
-    /// <summary>Entities come back in partition order and partitions are week ids: the first row names the oldest week.</summary>
-    private async Task<string?> OldestWeekAsync(CancellationToken cancellationToken)
-    {
-        var leads = await tables.GetAsync(LeadTables.Leads, cancellationToken);
-        return await LeadTables.Guard("find oldest week", async () =>
-        {
-            await foreach (var page in leads.QueryAsync<TableEntity>(maxPerPage: 1, select: ["PartitionKey"], cancellationToken: cancellationToken).AsPages())
-            {
-                if (page.Values.Count > 0) return page.Values[0].PartitionKey;
-            }
-            return null;
-        }, cancellationToken);
     }
 
     private Task AuditAsync(string action, string hash, ErasureCounts counts, CancellationToken cancellationToken)

@@ -15,7 +15,7 @@ namespace LeadHandoff.Qualification;
 public sealed partial class QualificationService(
     LinkSigner signer,
     LeadStore store,
-    Ledger ledger,
+    BatchLedger ledger,
     SlaCalendar calendar,
     IOptions<QualificationOptions> options,
     TimeProvider time,
@@ -99,7 +99,7 @@ public sealed partial class QualificationService(
         if (previous is not null && previous.Decision == request.Decision && previous.Reason == request.Reason && previous.Note == request.Note)
             return new DecisionResult.AlreadyRecorded(previous);
 
-        var batch = await ledger.GetSentBatchAsync(window.Id, cancellationToken);
+        var batch = await ledger.GetFinishedAsync(window.Id, cancellationToken);
         var now = time.GetUtcNow();
         var deadline = batch?.DeadlineAt ?? window.DeadlineAt;
         var decision = new RecordedDecision(

@@ -66,6 +66,27 @@ public sealed class LeadEntity : ITableEntity
     public bool Anonymised { get; set; }
     /// <summary>1 for the first decision, +1 for each change; each has a history row.</summary>
     public int DecisionRevision { get; set; }
+    /// <summary>The token of the write that recorded the current decision: a retried transaction recognises its own.</summary>
+    public string? DecisionToken { get; set; }
+    /// <summary>What later submissions changed, one line each ("phone changed from … to …"), for the rep.</summary>
+    public string? Changes { get; set; }
+    /// <summary>
+    /// Writer tokens: the ids of the latest submissions folded into this lead. A retry whose earlier
+    /// write went through (its response lost) finds its id here and is not counted twice.
+    /// </summary>
+    public string? RecentSubmissions { get; set; }
+
+    private const int RecentSubmissionsKept = 40;
+    private const int ChangesMaxLength = 4000;
+
+    public bool HasSubmission(string submissionId) => RecentSubmissions?.Split(' ').Contains(submissionId) == true;
+
+    /// <summary>Counts one more submission and remembers its token.</summary>
+    public void CountSubmission(string submissionId)
+    {
+        SubmissionCount++;
+        RecentSubmissions = string.Join(' ', (RecentSubmissions?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? []).Append(submissionId).TakeLast(RecentSubmissionsKept));
+    }
 
     public static string RowKeyOf(string leadId) => RowPrefix + leadId;
 
@@ -81,13 +102,60 @@ public sealed class LeadEntity : ITableEntity
             RowKey = RowKeyOf(leadId),
             FirstReceivedAt = receivedAt,
             SubmissionCount = 1,
+            RecentSubmissions = leadId,
         };
         entity.Apply(details, receivedAt);
         return entity;
     }
 
-    /// <summary>Replaces the details with a newer submission's.</summary>
-    public void Apply(LeadDetails details, DateTimeOffset receivedAt)
+    /// <summary>
+    /// Folds in another submission of the same person. A newer one updates what it gives and keeps
+    /// what it leaves empty, noting each change for the rep; an older one that arrives late only
+    /// fills gaps. A repeat never erases what the person told us before.
+    /// </summary>
+    public void Merge(LeadDetails details, DateTimeOffset receivedAt)
+    {
+        var newer = receivedAt >= LastReceivedAt;
+        var changes = new List<string>();
+        string? Pick(string label, string? kept, string? given)
+        {
+            if (string.IsNullOrEmpty(given)) return kept;
+            if (string.IsNullOrEmpty(kept)) return given;
+            if (!newer || kept == given) return kept;
+            if (label.Length > 0) changes.Add($"{label} changed from {kept} to {given}");
+            return given;
+        }
+        Name = Pick("name", Name, details.Name)!;
+        Company = Pick("company", Company, details.Company)!;
+        JobTitle = Pick("job title", JobTitle, details.JobTitle)!;
+        Phone = Pick("phone", Phone, details.Phone);
+        Message = Pick("message", Message, details.Message)!;
+        Sector = Pick("sector", Sector, details.Segment.Sector)!;
+        SizeBand = Pick("company size", SizeBand, details.Segment.SizeBand)!;
+        Offer = Pick("offer", Offer, details.Source.Offer)!;
+        UtmSource = Pick("", UtmSource, details.Source.UtmSource);
+        UtmMedium = Pick("", UtmMedium, details.Source.UtmMedium);
+        UtmCampaign = Pick("", UtmCampaign, details.Source.UtmCampaign);
+        UtmTerm = Pick("", UtmTerm, details.Source.UtmTerm);
+        UtmContent = Pick("", UtmContent, details.Source.UtmContent);
+        PageUrl = Pick("", PageUrl, details.Source.PageUrl);
+        Referrer = Pick("", Referrer, details.Source.Referrer);
+        if (newer)
+        {
+            // Consent is whatever the latest submission said, with its text version and time.
+            ConsentGiven = details.Consent.Given;
+            ConsentVersion = details.Consent.TextVersion;
+            ConsentAt = receivedAt;
+            LastReceivedAt = receivedAt;
+        }
+        if (changes.Count > 0)
+        {
+            var all = string.Join('\n', (Changes?.Split('\n') ?? []).Concat(changes));
+            Changes = all.Length <= ChangesMaxLength ? all : all[^ChangesMaxLength..];
+        }
+    }
+
+    private void Apply(LeadDetails details, DateTimeOffset receivedAt)
     {
         Name = details.Name;
         Email = details.Email;
@@ -129,7 +197,8 @@ public sealed class LeadEntity : ITableEntity
             DecisionSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : null, DecidedOnTime ?? false, DecisionRevision),
         Unworked,
         FirstDecidedAt is null ? null : new FirstDecision(FirstDecidedAt.Value, FirstDecisionSeconds is { } first ? TimeSpan.FromSeconds(first) : null, FirstDecidedOnTime ?? false),
-        Anonymised);
+        Anonymised,
+        string.IsNullOrEmpty(Changes) ? [] : Changes.Split('\n'));
 
     /// <summary>
     /// A merge that blanks every personal field and keeps the rest (segment, source, dates, owner,
@@ -147,6 +216,7 @@ public sealed class LeadEntity : ITableEntity
         [nameof(PageUrl)] = "",
         [nameof(Referrer)] = "",
         [nameof(DecisionNote)] = "",
+        [nameof(Changes)] = "",
         [nameof(Anonymised)] = true,
     };
 

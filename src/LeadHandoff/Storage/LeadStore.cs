@@ -16,7 +16,9 @@ public sealed class LeadStore(LeadTables tables)
 
     /// <summary>
     /// Stores a lead, or folds it into the window's existing lead for the same email: the count goes
-    /// up by one and the newest details win. Safe under concurrent submissions of the same address.
+    /// up by one and the newer details update what they give. Safe under concurrent submissions of the
+    /// same address, and under lost responses: <paramref name="newLeadId"/> is also the submission's
+    /// token, so a retried write that had gone through is recognised and not counted twice.
     /// </summary>
     public async Task<StoredLead> SaveAsync(string windowId, string newLeadId, LeadDetails details, DateTimeOffset receivedAt, CancellationToken cancellationToken)
     {
@@ -35,7 +37,7 @@ public sealed class LeadStore(LeadTables tables)
             var index = await LeadTables.Guard("read email index", () => GetOrNullAsync<EmailIndexEntity>(table, windowId, indexKey, cancellationToken), cancellationToken);
             if (index is null) continue; // erased between our insert and read: try the insert again
 
-            var merged = await TryMergeAsync(table, windowId, index, details, receivedAt, cancellationToken);
+            var merged = await TryMergeAsync(table, windowId, index, newLeadId, details, receivedAt, cancellationToken);
             if (merged is not null) return merged;
         }
         throw new StorageUnavailableException("dedupe", 412, "TooManyConflicts", new InvalidOperationException("Gave up after repeated write conflicts."));
@@ -117,6 +119,9 @@ public sealed class LeadStore(LeadTables tables)
     /// </summary>
     public async Task<bool> RecordDecisionAsync(string windowId, string leadId, string version, RecordedDecision decision, RecordedDecision? previous, bool dropUndecidedMarker, CancellationToken cancellationToken)
     {
+        var token = Guid.NewGuid().ToString("N");
+        var fields = LeadEntity.DecisionFields(windowId, leadId, decision);
+        fields[nameof(LeadEntity.DecisionToken)] = token;
         var table = await tables.GetAsync(LeadTables.Leads, cancellationToken);
         var history = new DecisionHistoryEntity
         {
@@ -135,7 +140,7 @@ public sealed class LeadStore(LeadTables tables)
         };
         List<TableTransactionAction> actions =
         [
-            new(TableTransactionActionType.UpdateMerge, LeadEntity.DecisionFields(windowId, leadId, decision), new ETag(version)),
+            new(TableTransactionActionType.UpdateMerge, fields, new ETag(version)),
             new(TableTransactionActionType.Add, history),
         ];
         if (dropUndecidedMarker) actions.Add(new(TableTransactionActionType.Delete, new TableEntity(windowId, UndecidedEntity.RowKeyOf(leadId)), ETag.All));
@@ -148,7 +153,10 @@ public sealed class LeadStore(LeadTables tables)
             }
             catch (TableTransactionFailedException ex) when (ex.Status is 412 or 409 or 404)
             {
-                return false;
+                // Our own transaction whose response was lost answers 409 on the SDK's retry: the
+                // lead then carries our token.
+                var now = await GetOrNullAsync<LeadEntity>(table, windowId, LeadEntity.RowKeyOf(leadId), cancellationToken);
+                return now?.DecisionToken == token;
             }
         }, cancellationToken);
     }
@@ -235,7 +243,7 @@ public sealed class LeadStore(LeadTables tables)
         }, cancellationToken);
 
     /// <summary>Adds one submission to an existing lead under its ETag; null when another writer got there first.</summary>
-    private static Task<StoredLead?> TryMergeAsync(TableClient table, string windowId, EmailIndexEntity index, LeadDetails details, DateTimeOffset receivedAt, CancellationToken cancellationToken) =>
+    private static Task<StoredLead?> TryMergeAsync(TableClient table, string windowId, EmailIndexEntity index, string submissionId, LeadDetails details, DateTimeOffset receivedAt, CancellationToken cancellationToken) =>
         LeadTables.Guard("merge duplicate", async () =>
         {
             var lead = await GetOrNullAsync<LeadEntity>(table, windowId, LeadEntity.RowKeyOf(index.LeadId), cancellationToken);
@@ -245,9 +253,10 @@ public sealed class LeadStore(LeadTables tables)
                 await DeleteIfUnchangedAsync(table, index, cancellationToken);
                 return null;
             }
-            lead.SubmissionCount++;
-            // Concurrent submissions can land out of order: only a newer one replaces the details.
-            if (receivedAt >= lead.LastReceivedAt) lead.Apply(details, receivedAt);
+            // Our own insert or merge, whose response was lost before the SDK retried it.
+            if (lead.HasSubmission(submissionId)) return new StoredLead(lead.LeadId, IsNew: lead.LeadId == submissionId, lead.SubmissionCount);
+            lead.CountSubmission(submissionId);
+            lead.Merge(details, receivedAt);
             try
             {
                 await table.UpdateEntityAsync(lead, lead.ETag, TableUpdateMode.Replace, cancellationToken);

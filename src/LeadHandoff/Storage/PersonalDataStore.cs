@@ -127,13 +127,11 @@ public sealed class PersonalDataStore(LeadTables tables)
         }, cancellationToken);
     }
 
-    private const string WithdrawalPartition = "withdraw";
-
     /// <summary>A pending withdrawal: request id → email hash. The address itself is never stored.</summary>
     public async Task SaveWithdrawalAsync(string requestId, string emailHash, DateTimeOffset at, CancellationToken cancellationToken)
     {
         var ledger = await tables.GetAsync(LeadTables.Ledger, cancellationToken);
-        await LeadTables.Guard("save withdrawal", () => ledger.AddEntityAsync(new LedgerEntity { PartitionKey = WithdrawalPartition, RowKey = requestId, Detail = emailHash, StartedAt = at, Status = "Pending" }, cancellationToken), cancellationToken);
+        await LeadTables.Guard("save withdrawal", () => ledger.AddEntityAsync(new WithdrawalEntity { RowKey = requestId, EmailHash = emailHash, RequestedAt = at }, cancellationToken), cancellationToken);
     }
 
     public async Task<string?> WithdrawalHashAsync(string requestId, CancellationToken cancellationToken)
@@ -141,15 +139,15 @@ public sealed class PersonalDataStore(LeadTables tables)
         var ledger = await tables.GetAsync(LeadTables.Ledger, cancellationToken);
         return await LeadTables.Guard("read withdrawal", async () =>
         {
-            var row = await ledger.GetEntityIfExistsAsync<LedgerEntity>(WithdrawalPartition, requestId, cancellationToken: cancellationToken);
-            return row.HasValue ? row.Value!.Detail : null;
+            var row = await ledger.GetEntityIfExistsAsync<WithdrawalEntity>(WithdrawalEntity.Partition, requestId, cancellationToken: cancellationToken);
+            return row.HasValue ? row.Value!.EmailHash : null;
         }, cancellationToken);
     }
 
     public async Task DeleteWithdrawalAsync(string requestId, CancellationToken cancellationToken)
     {
         var ledger = await tables.GetAsync(LeadTables.Ledger, cancellationToken);
-        await LeadTables.Guard("delete withdrawal", () => DeleteAsync(ledger, WithdrawalPartition, requestId, cancellationToken), cancellationToken);
+        await LeadTables.Guard("delete withdrawal", () => DeleteAsync(ledger, WithdrawalEntity.Partition, requestId, cancellationToken), cancellationToken);
     }
 
     public async Task AuditAsync(AuditEntity row, CancellationToken cancellationToken)

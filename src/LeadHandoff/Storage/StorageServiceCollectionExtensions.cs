@@ -10,7 +10,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSettings<StorageOptions>(StorageOptions.SectionName);
         services.AddSingleton<LeadTables>();
         services.AddSingleton<LeadStore>();
-        services.AddSingleton<Ledger>();
+        services.AddSingleton<BatchLedger>();
+        services.AddSingleton<WatermarkStore>();
         return services;
     }
 }

@@ -80,7 +80,7 @@ public sealed class DeadlineTests(AzuriteFixture azurite)
         Assert.DoesNotContain("Beta", escalation.Text);
         var leads = (await week.App.LeadsAsync("2026-W50")).ToDictionary(l => l.Details.Company, l => l.Unworked);
         Assert.Equal(new Dictionary<string, bool> { ["Alpha"] = true, ["Beta"] = false, ["Gamma"] = true, ["Delta"] = true }, leads);
-        Assert.Empty(await week.App.Get<Ledger>().ListOpenBatchesAsync(CancellationToken.None));
+        Assert.Empty(await week.App.Get<BatchLedger>().ListOpenBatchesAsync(CancellationToken.None));
     }
 
     [Fact]

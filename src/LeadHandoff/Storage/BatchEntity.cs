@@ -4,12 +4,12 @@ using Azure.Data.Tables;
 namespace LeadHandoff.Storage;
 
 /// <summary>
-/// The ledger of work that must happen once. Batch rows: PartitionKey "batch", RowKey the window id.
-/// Message rows: PartitionKey "msg-{windowId}", RowKey the message key; one row per email, ever.
+/// A batch's row in the Ledger table: PartitionKey "batch", RowKey the window id (or
+/// <c>open-{window}</c> while its deadline work runs). <see cref="RunId"/> is the claiming run's token.
 /// </summary>
-public sealed class LedgerEntity : ITableEntity
+public sealed class BatchEntity : ITableEntity
 {
-    public const string BatchPartition = "batch";
+    public const string Partition = "batch";
 
     public string PartitionKey { get; set; } = "";
     public string RowKey { get; set; } = "";
@@ -17,16 +17,15 @@ public sealed class LedgerEntity : ITableEntity
     public ETag ETag { get; set; }
 
     public string Status { get; set; } = "";
+    public string RunId { get; set; } = "";
     public DateTimeOffset? LeaseUntil { get; set; }
     public DateTimeOffset? StartedAt { get; set; }
     public DateTimeOffset? FinishedAt { get; set; }
     public int Attempts { get; set; }
-    public string? ProviderMessageId { get; set; }
+    /// <summary>What is missing when the batch finished without every owner's email delivered.</summary>
     public string? Detail { get; set; }
-    /// <summary>Batch rows: when the batch email went out and when sales must have decided.</summary>
+    /// <summary>When the batch email went out and when sales must have decided: fixed at the first claim.</summary>
     public DateTimeOffset? SentAt { get; set; }
     public DateTimeOffset? DeadlineAt { get; set; }
     public int LeadCount { get; set; }
-
-    public static string MessagePartition(string windowId) => "msg-" + windowId;
 }
