@@ -35,11 +35,12 @@ public sealed class FakeSendGrid : IAsyncDisposable
             var reply = _script.TryDequeue(out var next) ? next : SendGridReply.Accepted;
             var mail = Parse(request.Body, clock.GetUtcNow());
             Requests.Enqueue(mail);
+            // A slow 2xx has accepted the mail already: only the answer is late (the client may give up on it).
+            if (reply.Status is 200 or 202 && !reply.Drop) Accepted.Enqueue(mail);
             if (reply.Delay > TimeSpan.Zero) await Task.Delay(reply.Delay);
             if (reply.Drop) return new LoopbackReply(0, Drop: true);
             if (reply.Status is 200 or 202)
             {
-                Accepted.Enqueue(mail);
                 var headers = new Dictionary<string, string>(reply.Headers ?? new Dictionary<string, string>()) { ["X-Message-Id"] = $"sg-{Interlocked.Increment(ref _ids)}" };
                 return new LoopbackReply(reply.Status, Headers: headers);
             }

@@ -14,8 +14,9 @@ namespace LeadHandoff.Email;
 /// <item>A claim that never reached the provider (the run died before handing over) is taken over
 /// by a later run once <see cref="EmailOptions.LongestSend"/> has passed, and sent normally.</item>
 /// <item>A copy that may have gone (the run died while handing over, or the provider's answer was
-/// lost) is sent once more, saying at the top that it may repeat the earlier one; after two copies
-/// the message stays Unknown and an error is logged for the alert.</item>
+/// lost) is sent once more, saying at the top that it may repeat the earlier one. If that copy
+/// cannot be confirmed either, a third goes to the sales inbox and the manager, saying why; after
+/// that the message stays Unknown and an error is logged for the alert.</item>
 /// <item>Refused for now (429, 5xx): retried by later runs, up to <see cref="MessageLedger.MaxDeferredRuns"/>.</item>
 /// <item>Refused for good (a 400: a bad address, an unverified sender): the same email goes to the
 /// sales inbox and the manager with the reason (Rerouted), so its leads still reach sales.</item>
@@ -44,7 +45,13 @@ public sealed partial class EmailDelivery(
             await ledger.SettleAsync(claim, MessageState.Skipped, null, "nothing to send", time.GetUtcNow(), cancellationToken);
             return MessageState.Skipped;
         }
-        if (claim.PossibleRepeatOf is { } earlier)
+        if (claim.ToFallback)
+        {
+            var fallback = Fallback(message);
+            if (fallback.Count > 0)
+                message = message.Redirected(fallback, $"We could not confirm that this email reached {string.Join(", ", message.To)}, twice (last tried on {EmailText.Local(claim.PossibleRepeatOf!.Value, calendar.TimeZone)}). It comes to you too, so that nothing in it is lost; please check with them and pass it on.");
+        }
+        else if (claim.PossibleRepeatOf is { } earlier)
         {
             message = message.WithNotice($"This may repeat an email sent on {EmailText.Local(earlier, calendar.TimeZone)}, whose delivery we could not confirm.");
             LogRepeat(logger, windowId, key);
@@ -55,14 +62,16 @@ public sealed partial class EmailDelivery(
         var outcome = await sender.SendAsync(message, cancellationToken);
         var (state, detail, providerId) = outcome.Status switch
         {
+            SendStatus.Sent when claim.ToFallback => (MessageState.Rerouted, "delivery unconfirmed twice; sent to the sales inbox and the manager", outcome.ProviderMessageId),
             SendStatus.Sent => (MessageState.Sent, outcome.Detail, outcome.ProviderMessageId),
             SendStatus.Deferred => (MessageState.Deferred, outcome.Detail, null),
             SendStatus.Unknown => (MessageState.Unknown, outcome.Detail, null),
+            _ when claim.ToFallback => (MessageState.Failed, $"delivery unconfirmed twice; the fallback was refused ({outcome.Detail})", null),
             _ => await RerouteAsync(message, outcome, cancellationToken),
         };
         if (await ledger.SettleAsync(handing, state, providerId, detail, time.GetUtcNow(), cancellationToken) is null)
             LogOverrun(logger, windowId, key, state);
-        if (state is MessageState.Failed || (state == MessageState.Unknown && handing.Sends >= MessageLedger.MaxSends))
+        if (state is MessageState.Failed || (state == MessageState.Unknown && claim.ToFallback))
             LogUndelivered(logger, windowId, key, state);
         else
             LogSettled(logger, windowId, key, state);
@@ -72,10 +81,7 @@ public sealed partial class EmailDelivery(
     /// <summary>A permanent refusal: the sales inbox and the manager get the email instead, told why.</summary>
     private async Task<(MessageState, string?, string?)> RerouteAsync(EmailMessage message, SendOutcome refusal, CancellationToken cancellationToken)
     {
-        var fallback = new[] { routing.Value.SalesInboxEmail, options.Value.SalesManagerEmail }
-            .Where(a => !string.IsNullOrWhiteSpace(a)).Select(a => a!)
-            .Where(a => !message.To.Contains(a, StringComparer.OrdinalIgnoreCase))
-            .ToList();
+        var fallback = Fallback(message);
         if (fallback.Count == 0) return (MessageState.Failed, refusal.Detail, null);
         var rerouted = message.Redirected(fallback, $"This email could not be delivered to {string.Join(", ", message.To)} (refused: {refusal.Detail}). It comes to you instead so that nothing in it is lost; please pass it on.");
         var second = await sender.SendAsync(rerouted, cancellationToken);
@@ -83,6 +89,12 @@ public sealed partial class EmailDelivery(
             ? (MessageState.Rerouted, $"refused ({refusal.Detail}); rerouted to the sales inbox and the manager", second.ProviderMessageId)
             : (MessageState.Failed, $"refused ({refusal.Detail}); the fallback was refused too ({second.Detail})", null);
     }
+
+    /// <summary>The sales inbox and the manager, less whoever the email was for already.</summary>
+    private List<string> Fallback(EmailMessage message) => new[] { routing.Value.SalesInboxEmail, options.Value.SalesManagerEmail }
+        .Where(a => !string.IsNullOrWhiteSpace(a)).Select(a => a!)
+        .Where(a => !message.To.Contains(a, StringComparer.OrdinalIgnoreCase))
+        .ToList();
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Message {WindowId}.{MessageKey}: {State}")]
     private static partial void LogSettled(ILogger logger, string windowId, string messageKey, MessageState state);

@@ -183,7 +183,18 @@ public sealed class LeadStore(LeadTables tables)
             var people = await tables.GetAsync(LeadTables.People, cancellationToken);
             await LeadTables.Guard("index person", () => people.UpsertEntityAsync(new PersonIndexEntity { PartitionKey = EmailHash.Of(email), RowKey = submission.WindowId }, TableUpdateMode.Replace, cancellationToken), cancellationToken);
         }
-        await LeadTables.Guard("store flagged submission", () => table.AddEntityAsync(FlaggedEntity.From(submission), cancellationToken), cancellationToken);
+        await LeadTables.Guard("store flagged submission", async () =>
+        {
+            try
+            {
+                await table.AddEntityAsync(FlaggedEntity.From(submission), cancellationToken);
+            }
+            catch (RequestFailedException ex) when (ex.Status == 409)
+            {
+                // The row key is this submission's own id: a conflict is our insert whose response was lost.
+            }
+            return true;
+        }, cancellationToken);
     }
 
     public async Task<Lead?> GetAsync(string windowId, string leadId, CancellationToken cancellationToken)

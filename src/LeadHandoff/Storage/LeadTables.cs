@@ -30,7 +30,7 @@ public sealed class LeadTables
         var clientOptions = new TableClientOptions();
         clientOptions.Retry.MaxRetries = settings.MaxRetries;
         clientOptions.Retry.Mode = RetryMode.Exponential;
-        clientOptions.Retry.Delay = TimeSpan.FromMilliseconds(400);
+        clientOptions.Retry.Delay = TimeSpan.FromMilliseconds(settings.RetryDelayMilliseconds);
         clientOptions.Retry.MaxDelay = TimeSpan.FromSeconds(5);
         clientOptions.Retry.NetworkTimeout = TimeSpan.FromSeconds(settings.NetworkTimeoutSeconds);
         foreach (var policy in policies) clientOptions.AddPolicy(policy, HttpPipelinePosition.PerRetry);

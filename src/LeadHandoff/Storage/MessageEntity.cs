@@ -26,6 +26,8 @@ public sealed class MessageEntity : ITableEntity
     public int Attempts { get; set; }
     /// <summary>Copies handed to the provider.</summary>
     public int Sends { get; set; }
+    /// <summary>Earlier copies whose delivery could not be confirmed (a run died handing them over, or the answer was lost).</summary>
+    public int Unconfirmed { get; set; }
     public string? ProviderMessageId { get; set; }
     public string? Detail { get; set; }
 

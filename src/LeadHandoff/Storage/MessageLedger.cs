@@ -5,14 +5,15 @@ using LeadHandoff.Email;
 namespace LeadHandoff.Storage;
 
 /// <summary>A message a run holds: its token, the version its next write must match, and whether it may repeat an earlier copy.</summary>
-public sealed record MessageClaim(string WindowId, string Key, string RunId, ETag ETag, int Sends, DateTimeOffset? PossibleRepeatOf);
+/// <param name="ToFallback">The intended recipient's copies could not be confirmed twice: this one goes to the sales inbox and the manager.</param>
+public sealed record MessageClaim(string WindowId, string Key, string RunId, ETag ETag, int Sends, DateTimeOffset? PossibleRepeatOf, bool ToFallback = false);
 
 /// <summary>A message row as read.</summary>
-public sealed record MessageRecord(string Key, MessageState State, int Attempts, int Sends, string? Detail, DateTimeOffset? HandedAt)
+public sealed record MessageRecord(string Key, MessageState State, int Attempts, int Sends, string? Detail, DateTimeOffset? HandedAt, int Unconfirmed = 0)
 {
-    /// <summary>Nothing more will happen to it: final, or Unknown after its marked repeat.</summary>
+    /// <summary>Nothing more will happen to it: final, or Unknown after its marked repeat and its fallback copy.</summary>
     public bool IsSettled => State is MessageState.Sent or MessageState.Rerouted or MessageState.Skipped or MessageState.Failed
-        || (State == MessageState.Unknown && Sends >= MessageLedger.MaxSends);
+        || (State == MessageState.Unknown && Unconfirmed >= MessageLedger.MaxSends);
 }
 
 /// <summary>
@@ -25,7 +26,10 @@ public sealed class MessageLedger(LeadTables tables)
     /// <summary>Runs that may retry a message the provider keeps refusing for now (429, 5xx) before it is Failed.</summary>
     public const int MaxDeferredRuns = 5;
 
-    /// <summary>Copies handed to the provider at most: the first, and one marked as a possible repeat.</summary>
+    /// <summary>
+    /// Copies for the intended recipient: the first, and one marked as a possible repeat. If neither
+    /// can be confirmed, one more goes to the fallback (the sales inbox and the manager).
+    /// </summary>
     public const int MaxSends = 2;
 
     /// <summary>
@@ -57,10 +61,11 @@ public sealed class MessageLedger(LeadTables tables)
                 }
                 var state = Enum.Parse<MessageState>(row.Status);
                 if (row.RunId == runId)
-                    return state == MessageState.Claimed ? new MessageClaim(windowId, key, runId, row.ETag, row.Sends, row.PreviousHandedAt) : null;
+                    return state == MessageState.Claimed ? new MessageClaim(windowId, key, runId, row.ETag, row.Sends, row.PreviousHandedAt, ToFallback: row.Unconfirmed >= MaxSends) : null;
                 if (state is MessageState.Sent or MessageState.Rerouted or MessageState.Skipped or MessageState.Failed) return null;
                 if (state is MessageState.Claimed or MessageState.Handing && row.ClaimedAt + inFlightFor > now) return null;
-                if (state is MessageState.Handing or MessageState.Unknown && row.Sends >= MaxSends) return await FinalAsync(row, MessageState.Unknown, "sent twice; neither delivery could be confirmed");
+                var unconfirmed = row.Unconfirmed + (state is MessageState.Handing or MessageState.Unknown ? 1 : 0);
+                if (unconfirmed > MaxSends) return await FinalAsync(row, MessageState.Unknown, "no copy's delivery could be confirmed, the fallback's neither");
                 if (state == MessageState.Deferred && row.Attempts >= MaxDeferredRuns) return await FinalAsync(row, MessageState.Failed, $"still refused after {row.Attempts} runs");
 
                 // A copy that may have gone (a run died while handing it over, or the provider's answer
@@ -71,10 +76,11 @@ public sealed class MessageLedger(LeadTables tables)
                 row.ClaimedAt = now;
                 row.Attempts++;
                 row.PreviousHandedAt = repeatOf;
+                row.Unconfirmed = unconfirmed;
                 try
                 {
                     var updated = await table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken);
-                    return new MessageClaim(windowId, key, runId, updated.Headers.ETag ?? default, row.Sends, repeatOf);
+                    return new MessageClaim(windowId, key, runId, updated.Headers.ETag ?? default, row.Sends, repeatOf, ToFallback: unconfirmed >= MaxSends);
                 }
                 catch (RequestFailedException ex) when (ex.Status == 412)
                 {
@@ -148,7 +154,7 @@ public sealed class MessageLedger(LeadTables tables)
             var list = new List<MessageRecord>();
             var filter = TableClient.CreateQueryFilter($"PartitionKey eq {MessageEntity.PartitionOf(windowId)}");
             await foreach (var row in table.QueryAsync<MessageEntity>(filter, cancellationToken: cancellationToken))
-                list.Add(new MessageRecord(row.RowKey, Enum.Parse<MessageState>(row.Status), row.Attempts, row.Sends, row.Detail, row.HandedAt));
+                list.Add(new MessageRecord(row.RowKey, Enum.Parse<MessageState>(row.Status), row.Attempts, row.Sends, row.Detail, row.HandedAt, row.Unconfirmed));
             return list;
         }, cancellationToken);
     }

@@ -25,6 +25,9 @@ public sealed class StorageOptions : ISettings
 
     public int NetworkTimeoutSeconds { get; set; } = 30;
 
+    /// <summary>First wait before a retry; later ones grow exponentially up to 5 s.</summary>
+    public int RetryDelayMilliseconds { get; set; } = 400;
+
     public IEnumerable<string> Validate()
     {
         var hasConnectionString = !string.IsNullOrWhiteSpace(ConnectionString);
@@ -37,6 +40,8 @@ public sealed class StorageOptions : ISettings
             yield return $"{SectionName}:TablePrefix must be 1 to 40 letters or digits, starting with a letter.";
         if (MaxRetries is < 0 or > 10)
             yield return $"{SectionName}:MaxRetries must be between 0 and 10.";
+        if (RetryDelayMilliseconds is < 1 or > 10000)
+            yield return $"{SectionName}:RetryDelayMilliseconds must be between 1 and 10000.";
         if (NetworkTimeoutSeconds is < 1 or > 300)
             yield return $"{SectionName}:NetworkTimeoutSeconds must be between 1 and 300.";
     }

@@ -2,6 +2,7 @@ using LeadHandoff.Batches;
 using LeadHandoff.Email;
 using LeadHandoff.Functions.Batches;
 using LeadHandoff.Storage;
+using LeadHandoff.Tests.Faults;
 using LeadHandoff.Tests.Infrastructure;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
@@ -118,8 +119,7 @@ public sealed class WeeklyBatchTests(AzuriteFixture azurite)
     [Fact]
     public async Task A_crash_after_SendGrid_accepted_sends_that_email_again_once_marked_as_a_possible_repeat()
     {
-        var crash = new CrashOnce();
-        await using var week = Scenario(overrides: services => services.AddTransient<IEmailSender>(sp => new CrashingSender(sp.GetRequiredService<SendGridEmailSender>(), crash)));
+        await using var week = Scenario(overrides: services => services.AddSingleton<IEmailSender>(sp => new CrashingSender(sp.GetRequiredService<SendGridEmailSender>(), SenderCrash.AfterAccepted)));
         await SeedFourLeadsAsync(week);
         week.App.Time.SetUtcNow(BatchScenario.CutOff.AddMinutes(1));
 
@@ -266,23 +266,5 @@ public sealed class WeeklyBatchTests(AzuriteFixture azurite)
         var mail = Assert.Single(week.SendGrid.To("rita@example.com"));
         Assert.Contains("<strong>Seen before</strong> in 2026-W49 (undecided)", mail.Html);
         Assert.Contains("seen before in 2026-W49 (undecided)", mail.Text);
-    }
-
-    private sealed class CrashOnce
-    {
-        public int Remaining = 1;
-    }
-
-    private sealed class SimulatedCrash : Exception;
-
-    /// <summary>Sends for real, then dies before the ledger can record it: a host recycle at the worst moment.</summary>
-    private sealed class CrashingSender(IEmailSender inner, CrashOnce crash) : IEmailSender
-    {
-        public async Task<SendOutcome> SendAsync(EmailMessage message, CancellationToken cancellationToken)
-        {
-            var outcome = await inner.SendAsync(message, cancellationToken);
-            if (Interlocked.Decrement(ref crash.Remaining) == 0) throw new SimulatedCrash();
-            return outcome;
-        }
     }
 }
