@@ -5,5 +5,5 @@ namespace LeadHandoff.Functions.Intake;
 public static class IntakeHttpServiceCollectionExtensions
 {
     public static IServiceCollection AddLeadIntakeHttp(this IServiceCollection services) =>
-        services.AddSingleton<LeadRequestReader>().AddSingleton<IntakeResponses>();
+        services.AddSingleton<IntakeResponses>();
 }

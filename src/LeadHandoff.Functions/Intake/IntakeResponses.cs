@@ -24,13 +24,10 @@ public sealed class IntakeResponses(IOptions<IntakeOptions> options)
         _ => throw new ArgumentOutOfRangeException(nameof(result)),
     };
 
-    public WebResponse For(SubmittedForm failure, bool json) => failure switch
-    {
-        SubmittedForm.TooLarge => Plain(StatusCodes.Status413PayloadTooLarge, "Payload too large", $"The body must be at most {LeadFields.MaxBodyBytes} bytes.", json),
-        SubmittedForm.UnsupportedType => Plain(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "Send application/x-www-form-urlencoded, multipart/form-data or application/json.", json),
-        SubmittedForm.Malformed malformed => Invalid(Single(malformed.Field, malformed.Message), json),
-        _ => throw new ArgumentOutOfRangeException(nameof(failure)),
-    };
+    /// <summary>A body that could not be read: a malformed one is an invalid submission (so the form's error page applies); the rest 413 or 415.</summary>
+    public WebResponse For(SubmittedForm failure, bool json) => failure is SubmittedForm.Malformed malformed
+        ? Invalid(Single(malformed.Field, malformed.Message), json)
+        : BodyRefusal.For(failure, json);
 
     private WebResponse Invalid(FieldErrors errors, bool json)
     {

@@ -10,15 +10,15 @@ namespace LeadHandoff.Functions.Intake;
 /// <c>POST /api/leads</c> from website forms. Anonymous on purpose: a browser form cannot keep a key secret,
 /// so the honeypot, Turnstile and the rate limit stand guard instead.
 /// </summary>
-public sealed class SubmitLead(LeadRequestReader reader, LeadIntakeService intake, IntakeResponses responses)
+public sealed class SubmitLead(LeadIntakeService intake, IntakeResponses responses)
 {
     [Function(nameof(SubmitLead))]
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "leads")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        var json = LeadRequestReader.WantsJson(request);
-        var form = await reader.ReadAsync(request, cancellationToken);
+        var json = RequestBody.WantsJson(request);
+        var form = await RequestBody.ReadAsync(request, LeadFields.MaxBodyBytes, allowJson: true, cancellationToken, LeadFields.Names);
         if (form is not SubmittedForm.Fields fields) return responses.For(form, json);
 
         var result = await intake.SubmitAsync(fields.Values, ClientAddress.Of(request), cancellationToken);

@@ -15,8 +15,7 @@ public static class QualificationResponses
     /// <summary>The decision a page's form posted, or what is wrong with it.</summary>
     public static async Task<(DecisionRequest? Decision, FieldErrors Errors, IReadOnlyDictionary<string, string>? Fields)> ReadDecisionAsync(HttpRequest request, QualificationService qualification, CancellationToken cancellationToken)
     {
-        var fields = await SmallForm.ReadAsync(request, cancellationToken);
-        if (fields is null)
+        if (await RequestBody.ReadAsync(request, 16 * 1024, allowJson: false, cancellationToken) is not SubmittedForm.Fields { Values: var fields })
         {
             var errors = new FieldErrors();
             errors.Add("body", "The form could not be read. Please submit it again.");

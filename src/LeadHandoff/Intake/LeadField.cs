@@ -38,4 +38,6 @@ public static class LeadFields
         Name, Email, Company, JobTitle, Phone, Message, Sector, CompanySize, Offer, Consent, ConsentVersion,
         UtmSource, UtmMedium, UtmCampaign, UtmTerm, UtmContent, PageUrl, Referrer, Redirect, TurnstileToken,
     ];
+
+    public static IReadOnlySet<string> Names { get; } = All.Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
 }

@@ -60,6 +60,8 @@ public sealed class LeadFormValidator(IOptions<IntakeOptions> options)
             errors.Add(field.Name, $"{field.Label} must be at most {field.MaxLength} characters.");
         else if (!field.Multiline && TextNormaliser.HasLineBreak(value))
             errors.Add(field.Name, $"{field.Label} must be a single line.");
+        else if (!field.Multiline && TextNormaliser.HasBidiControl(value))
+            errors.Add(field.Name, $"{field.Label} must not contain text-direction control characters.");
         else if (TextNormaliser.HasControlCharacter(value, field.Multiline))
             errors.Add(field.Name, $"{field.Label} must not contain control characters.");
         else

@@ -17,6 +17,13 @@ public static class TextNormaliser
     public static bool HasLineBreak(string value) =>
         value.AsSpan().IndexOfAny("\r\n\u0085\u2028\u2029") >= 0;
 
+    /// <summary>
+    /// Bidirectional embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069): in a
+    /// single-line value they can make a name display in an order other than the one typed.
+    /// </summary>
+    public static bool HasBidiControl(string value) =>
+        value.AsSpan().IndexOfAny("\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069") >= 0;
+
     /// <summary>Control characters other than the line breaks and tabs a multi-line field may hold.</summary>
     public static bool HasControlCharacter(string value, bool multiline)
     {

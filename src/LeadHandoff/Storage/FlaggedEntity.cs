@@ -29,9 +29,38 @@ public sealed class FlaggedEntity : ITableEntity
         Kind = submission.Kind.ToString(),
         Reason = submission.Reason,
         ReceivedAt = submission.ReceivedAt,
-        FieldsJson = System.Text.Json.JsonSerializer.Serialize(submission.Fields),
+        FieldsJson = FitFields(submission.Fields),
         EmailHash = EmailOf(submission) is { } email ? Leads.EmailHash.Of(email) : null,
     };
+
+    /// <summary>A string property holds 64 KiB of UTF-16, 32,768 characters; this leaves room to spare.</summary>
+    public const int MaxFieldsJsonChars = 30_000;
+
+    public const string TruncatedMarker = "_truncated";
+
+    // Stored text, not HTML: Thai and other scripts stay as they are (a sixth of the \uXXXX size).
+    private static readonly System.Text.Json.JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>
+    /// The fields as JSON that always fits one property: while it is too long, the longest value is
+    /// cut in half and marked, and a <see cref="TruncatedMarker"/> field says so. Never a 503 for size.
+    /// </summary>
+    public static string FitFields(IReadOnlyDictionary<string, string> fields)
+    {
+        var kept = new Dictionary<string, string>(fields, StringComparer.Ordinal);
+        var json = System.Text.Json.JsonSerializer.Serialize(kept, Json);
+        while (json.Length > MaxFieldsJsonChars)
+        {
+            var longest = kept.Where(f => f.Key != TruncatedMarker).MaxBy(f => f.Key.Length + f.Value.Length);
+            var cut = longest.Value.Length / 2;
+            if (cut > 0 && char.IsLowSurrogate(longest.Value[cut])) cut--; // never split a pair
+            if (longest.Value.Length > 16) kept[longest.Key] = longest.Value[..cut] + " [cut]";
+            else kept.Remove(longest.Key);
+            kept[TruncatedMarker] = "the submission was cut to fit Table Storage's 64 KiB property limit";
+            json = System.Text.Json.JsonSerializer.Serialize(kept, Json);
+        }
+        return json;
+    }
 
     /// <summary>The submission's email as the intake would normalise it, if it has one.</summary>
     public static string? EmailOf(FlaggedSubmission submission) =>

@@ -28,12 +28,43 @@ public sealed class StorageOptions : ISettings
     /// <summary>First wait before a retry; later ones grow exponentially up to 5 s.</summary>
     public int RetryDelayMilliseconds { get; set; } = 400;
 
+    /// <summary>
+    /// What makes a connection string unusable, found now rather than as a 500 on every request.
+    /// The message never quotes the value: it holds a secret.
+    /// </summary>
+    private static string? ConnectionStringProblem(string connectionString)
+    {
+        var parts = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var part in connectionString.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var equals = part.IndexOf('=');
+            if (equals <= 0) return "is not a connection string: expected Name=value pairs separated by semicolons.";
+            parts[part[..equals]] = part[(equals + 1)..];
+        }
+        if (parts.TryGetValue("UseDevelopmentStorage", out var dev) && dev.Equals("true", StringComparison.OrdinalIgnoreCase)) return null;
+        if (parts.TryGetValue("AccountKey", out var key) && !Convert.TryFromBase64String(key, new byte[key.Length], out _))
+            return "has an AccountKey that is not base64: copy the key again from the storage account.";
+        if (!parts.ContainsKey("AccountName") && !parts.ContainsKey("TableEndpoint"))
+            return "names neither an AccountName nor a TableEndpoint.";
+        try
+        {
+            _ = new Azure.Data.Tables.TableServiceClient(connectionString);
+        }
+        catch (Exception ex) when (ex is FormatException or ArgumentException or InvalidOperationException)
+        {
+            return "could not be read as a storage connection string.";
+        }
+        return null;
+    }
+
     public IEnumerable<string> Validate()
     {
         var hasConnectionString = !string.IsNullOrWhiteSpace(ConnectionString);
         var hasUri = !string.IsNullOrWhiteSpace(TableServiceUri);
         if (hasConnectionString == hasUri)
             yield return $"Set exactly one of {SectionName}:ConnectionString (local, Azurite) and {SectionName}:TableServiceUri (Azure, managed identity).";
+        if (hasConnectionString && ConnectionStringProblem(ConnectionString!) is { } problem)
+            yield return $"{SectionName}:ConnectionString {problem}";
         if (hasUri && !Uri.TryCreate(TableServiceUri, UriKind.Absolute, out _))
             yield return $"{SectionName}:TableServiceUri must be an absolute URL such as https://account.table.core.windows.net.";
         if (TablePrefix.Length is < 1 or > 40 || !char.IsAsciiLetter(TablePrefix[0]) || !TablePrefix.All(char.IsAsciiLetterOrDigit))

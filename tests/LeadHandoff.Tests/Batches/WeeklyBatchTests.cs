@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace LeadHandoff.Tests.Batches;
 
 [Collection(AzuriteCollection.Name)]
-public sealed class WeeklyBatchTests(AzuriteFixture azurite)
+public sealed partial class WeeklyBatchTests(AzuriteFixture azurite)
 {
     private BatchScenario Scenario(Action<Dictionary<string, string?>>? configure = null, Action<IServiceCollection>? overrides = null) =>
         BatchScenario.Create(azurite.ConnectionString, configure, overrides);
@@ -254,6 +254,65 @@ public sealed class WeeklyBatchTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_person_erased_before_the_batch_is_left_out_and_the_summary_says_so()
+    {
+        await using var week = Scenario(s => s["Routing:Pool:1"] = "rep-1");
+        await week.AddLeadAsync("a@alpha.example", "Alpha");
+        await week.AddLeadAsync("b@beta.example", "Beta");
+        await week.App.Get<LeadHandoff.Privacy.PrivacyService>().EraseAsync("b@beta.example", CancellationToken.None);
+        week.App.Time.SetUtcNow(BatchScenario.CutOff.AddMinutes(1));
+
+        await week.RunBatchAsync();
+
+        var rita = Assert.Single(week.SendGrid.To("rita@example.com"));
+        Assert.StartsWith("1 lead for you", rita.Subject);
+        Assert.Equal(2, CsvReader.Parse(System.Text.Encoding.UTF8.GetString(rita.Attachments.Values.Single())).Count); // header and Alpha
+        Assert.Single(QualifyLinkCount().Matches(rita.Text));
+        var summary = Assert.Single(week.SendGrid.To("manager@example.com"));
+        Assert.Contains("1 lead was erased at the person's request before delivery and left out.", summary.Text);
+        Assert.Contains("1 leads delivered", summary.Text.Replace("Target missed: 1 leads", "1 leads", StringComparison.Ordinal));
+        Assert.Single(week.App.Get<LeadStore>().ListUndecidedAsync("2026-W50", CancellationToken.None).ToBlockingEnumerable());
+    }
+
+    [Fact]
+    public async Task A_week_no_heartbeat_sent_goes_out_late_before_the_next_with_a_deadline_counted_from_when_it_went()
+    {
+        await using var week = Scenario(s => { s["Routing:Pool:1"] = "rep-1"; s["Batch:FirstWindow"] = "2026-W50"; });
+        await week.AddLeadAsync("a@alpha.example", "Alpha"); // window 2026-W50, due Monday 7 December
+        await week.AddLeadAsync("b@beta.example", "Beta", at: new DateTimeOffset(2026, 12, 9, 10, 0, 0, TimeSpan.Zero)); // 2026-W51
+        week.App.Time.SetUtcNow(new DateTimeOffset(2026, 12, 14, 10, 0, 0, TimeSpan.Zero)); // no run between: the next Monday
+
+        var result = await week.RunBatchAsync();
+
+        Assert.Equal((BatchRunOutcome.Sent, "2026-W51"), (result.Outcome, result.WindowId));
+        var mails = week.SendGrid.To("rita@example.com");
+        Assert.Equal(2, mails.Count);
+        Assert.Equal("Late batch: 1 lead for you in batch 2026-W50: please decide by Wednesday 16 December 2026, 17:00 (Europe/London)", mails[0].Subject);
+        Assert.Contains("This batch is late: it was due on Monday 7 December 2026, 09:00 (Europe/London).", mails[0].Text);
+        Assert.Contains("Alpha", mails[0].Text);
+        Assert.Equal("1 lead for you in batch 2026-W51: please decide by Wednesday 16 December 2026, 17:00 (Europe/London)", mails[1].Subject);
+        var late = await week.App.Get<BatchLedger>().GetAsync("2026-W50", CancellationToken.None);
+        Assert.Equal((BatchLedger.Sent, new DateTimeOffset(2026, 12, 16, 17, 0, 0, TimeSpan.Zero)), (late!.Status, late.DeadlineAt));
+        var summaries = week.SendGrid.To("manager@example.com");
+        Assert.Contains("This batch went out late: it was due on Monday 7 December 2026, 09:00 (Europe/London)", summaries[0].Text);
+        Assert.DoesNotContain("went out late", summaries[1].Text);
+    }
+
+    [Fact]
+    public async Task A_manager_who_is_also_the_marketing_lead_gets_one_copy_and_sendgrid_gets_no_repeated_address()
+    {
+        await using var week = Scenario(s => { s["Routing:Pool:1"] = "rep-1"; s["Email:SalesManagerEmail"] = "Lead@example.com"; s["Email:MarketingLeadEmail"] = "lead@example.com"; });
+        await week.AddLeadAsync("a@alpha.example", "Alpha");
+        week.App.Time.SetUtcNow(BatchScenario.CutOff.AddMinutes(1));
+
+        await week.RunBatchAsync();
+
+        var summary = Assert.Single(week.SendGrid.Accepted, m => m.Subject.StartsWith("Lead batch", StringComparison.Ordinal));
+        Assert.Equal(["Lead@example.com"], summary.To);
+        Assert.Empty(summary.Cc);
+    }
+
+    [Fact]
     public async Task A_person_seen_in_an_earlier_window_is_flagged_with_that_leads_outcome()
     {
         await using var week = Scenario(s => s["Routing:Pool:1"] = "rep-1");
@@ -267,4 +326,7 @@ public sealed class WeeklyBatchTests(AzuriteFixture azurite)
         Assert.Contains("<strong>Seen before</strong> in 2026-W49 (undecided)", mail.Html);
         Assert.Contains("seen before in 2026-W49 (undecided)", mail.Text);
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"Qualify: \S+")]
+    private static partial System.Text.RegularExpressions.Regex QualifyLinkCount();
 }

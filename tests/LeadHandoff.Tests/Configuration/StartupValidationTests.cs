@@ -18,9 +18,13 @@ public sealed class StartupValidationTests
     [InlineData("Sla:BatchDay", "Thursday", "Sla:DeadlineDay and Sla:DeadlineTime must fall after the batch in the same Monday-to-Sunday week.")]
     [InlineData("Storage:TablePrefix", "1-bad", "Storage:TablePrefix must be 1 to 40 letters or digits, starting with a letter.")]
     [InlineData("Turnstile:VerifyUrl", "not a url", "Turnstile:VerifyUrl must be an absolute http(s) URL.")]
+    [InlineData("Storage:ConnectionString", "DefaultEndpointsProtocol=https;AccountName=acct;AccountKey=not*base64!;EndpointSuffix=core.windows.net", "Storage:ConnectionString has an AccountKey that is not base64: copy the key again from the storage account.")]
+    [InlineData("Storage:ConnectionString", "just some text", "Storage:ConnectionString is not a connection string: expected Name=value pairs separated by semicolons.")]
     public void A_bad_setting_is_named(string key, string value, string message)
     {
-        Assert.Contains(message, StartupError(s => s[key] = value));
+        var error = StartupError(s => s[key] = value);
+        Assert.Contains(message, error);
+        Assert.DoesNotContain("not*base64", error); // a secret is never quoted back
     }
 
     [Fact]

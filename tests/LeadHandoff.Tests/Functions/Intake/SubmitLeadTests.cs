@@ -323,6 +323,89 @@ public sealed class SubmitLeadTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_repeat_that_leaves_a_field_empty_keeps_what_the_first_gave_and_notes_what_changed()
+    {
+        await using var app = App();
+        await app.PostAsync(LeadRequests.Json(LeadRequests.Valid()));
+        app.Time.Advance(TimeSpan.FromHours(1));
+        var second = LeadRequests.Valid();
+        second.Remove("phone");
+        second.Remove("utm_campaign");
+        second["company"] = "Analytical Engines Group";
+
+        var response = await app.PostAsync(LeadRequests.Json(second));
+
+        Assert.Equal(201, response.Status);
+        var lead = Assert.Single(await app.LeadsAsync());
+        Assert.Equal(2, lead.SubmissionCount);
+        Assert.Equal("+44 20 7946 0000", lead.Details.Phone);
+        Assert.Equal("spring", lead.Details.Source.UtmCampaign);
+        Assert.Equal("Analytical Engines Group", lead.Details.Company);
+        Assert.Equal(["company changed from Analytical Engines Ltd to Analytical Engines Group"], lead.Changes);
+    }
+
+    [Fact]
+    public async Task An_older_submission_arriving_late_only_fills_gaps()
+    {
+        await using var app = App();
+        var store = app.Get<LeadHandoff.Storage.LeadStore>();
+        var now = app.Time.GetUtcNow();
+        LeadHandoff.Leads.LeadDetails Details(string company, string? phone) => new("Ada", "ada@example.com", company, "CTO", phone, "Hi", new("Software", "11-50"), new("pricing-guide"), new(true, "v1"));
+        await store.SaveAsync("2026-W50", "s2", Details("Newer Ltd", null), now, CancellationToken.None);
+
+        await store.SaveAsync("2026-W50", "s1", Details("Older Ltd", "+44 1"), now.AddMinutes(-5), CancellationToken.None);
+
+        var lead = Assert.Single(await app.LeadsAsync());
+        Assert.Equal(("Newer Ltd", "+44 1", 2), (lead.Details.Company, lead.Details.Phone, lead.SubmissionCount));
+        Assert.Empty(lead.Changes);
+    }
+
+    [Fact]
+    public async Task The_same_submission_retried_after_a_lost_response_is_counted_once()
+    {
+        await using var app = App();
+        var store = app.Get<LeadHandoff.Storage.LeadStore>();
+        var details = new LeadHandoff.Leads.LeadDetails("Ada", "ada@example.com", "Acme", "CTO", null, "Hi", new("Software", "11-50"), new("pricing-guide"), new(true, "v1"));
+        var now = app.Time.GetUtcNow();
+
+        var first = await store.SaveAsync("2026-W50", "sub-1", details, now, CancellationToken.None);
+        var again = await store.SaveAsync("2026-W50", "sub-1", details, now, CancellationToken.None); // what a retry after a lost response does
+        var repeat = await store.SaveAsync("2026-W50", "sub-2", details, now.AddMinutes(1), CancellationToken.None);
+        var repeatAgain = await store.SaveAsync("2026-W50", "sub-2", details, now.AddMinutes(1), CancellationToken.None);
+
+        Assert.Equal((true, 1), (first.IsNew, first.SubmissionCount));
+        Assert.Equal((true, 1, "sub-1"), (again.IsNew, again.SubmissionCount, again.LeadId));
+        Assert.Equal((false, 2), (repeat.IsNew, repeat.SubmissionCount));
+        Assert.Equal((false, 2), (repeatAgain.IsNew, repeatAgain.SubmissionCount));
+        Assert.Equal(2, Assert.Single(await app.LeadsAsync()).SubmissionCount);
+    }
+
+    [Fact]
+    public async Task A_flagged_submission_too_large_for_one_property_is_stored_cut_and_marked_not_refused()
+    {
+        await using var app = App();
+        var fields = LeadRequests.Valid();
+        fields["website"] = "http://bot.example"; // spam: every field is kept for review
+        // Characters outside the BMP take 12 characters each in JSON: 2,000 of them in the message and
+        // 100 in each of 40 extra fields make about 70,000, over a property's 32,768.
+        fields["message"] = string.Concat(Enumerable.Repeat("\U0001F600", 2000));
+        for (var i = 0; i < 38; i++) fields[$"extra_{i}"] = string.Concat(Enumerable.Repeat("\U0001F680", 100));
+
+        var request = LeadRequests.Multipart(fields); // raw UTF-8: four bytes a character, well under the body limit
+        Assert.InRange(request.Body.Length, 20_000, LeadHandoff.Intake.LeadFields.MaxBodyBytes);
+        request.Headers["Accept"] = "application/json";
+
+        var response = await app.PostAsync(request);
+
+        Assert.Equal(201, response.Status);
+        var flagged = Assert.Single(await app.FlaggedAsync());
+        Assert.Equal("the submission was cut to fit Table Storage's 64 KiB property limit", flagged.Fields[LeadHandoff.Storage.FlaggedEntity.TruncatedMarker]);
+        Assert.Equal("ada@example.com", flagged.Fields["email"]);
+        Assert.True(System.Text.Json.JsonSerializer.Serialize(flagged.Fields).Length > 20_000);
+        Assert.DoesNotContain("Table Storage unavailable", app.Logs.All);
+    }
+
+    [Fact]
     public async Task The_same_email_in_the_next_window_is_a_new_lead()
     {
         await using var app = App();
