@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using LeadHandoff.Deadlines;
 using LeadHandoff.Qualification;
 using LeadHandoff.Calendar;
@@ -18,9 +19,9 @@ public sealed class DeadlineTests(AzuriteFixture azurite)
     private static readonly DateTimeOffset EscalationDue = Deadline.AddDays(1);
 
     /// <summary>Alpha and Delta to rep-1 (Rita), Beta to rep-2 (Sam), Gamma to rep-3 (Maya); the batch sent.</summary>
-    private async Task<(BatchScenario Week, Dictionary<string, string> Ids)> SentWeekAsync(Action<Dictionary<string, string?>>? configure = null)
+    private async Task<(BatchScenario Week, Dictionary<string, string> Ids)> SentWeekAsync(Action<Dictionary<string, string?>>? configure = null, Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? overrides = null)
     {
-        var week = BatchScenario.Create(azurite.ConnectionString, configure);
+        var week = BatchScenario.Create(azurite.ConnectionString, configure, overrides);
         var start = week.App.Time.GetUtcNow();
         var ids = new Dictionary<string, string>
         {
@@ -208,12 +209,56 @@ public sealed class DeadlineTests(AzuriteFixture azurite)
         await Task.WhenAll(run, decisions);
 
         Assert.Empty(week.SendGrid.To("maya@example.com")); // decided before the run began
-        foreach (var mail in week.SendGrid.Accepted)
-        {
-            // Whatever a reminder lists must have been undecided when it was composed: a decision's
-            // history row says when it landed, and the mail was composed before the send reached the fake.
-            Assert.DoesNotContain("Gamma", mail.Text);
-        }
+        Assert.All(week.SendGrid.Accepted, mail => Assert.DoesNotContain("Gamma", mail.Text));
         Assert.Contains("Delta", Assert.Single(week.SendGrid.To("rita@example.com")).Text);
+        // The racing decisions themselves: each recorded once, as the first revision, and out of the escalation.
+        foreach (var lead in new[] { "Alpha", "Beta" })
+            Assert.Equal([1], (await week.App.Get<LeadHandoff.Storage.LeadStore>().DecisionHistoryAsync("2026-W50", ids[lead], CancellationToken.None)).Select(h => h.Revision));
+        week.App.Time.SetUtcNow(EscalationDue);
+        await RunAsync(week);
+        var escalation = Assert.Single(week.SendGrid.To("manager@example.com")).Text;
+        Assert.Contains("Delta", escalation);
+        Assert.DoesNotContain("Alpha", escalation);
+        Assert.DoesNotContain("Beta", escalation);
+    }
+
+    [Fact]
+    public async Task A_decision_landing_after_a_reminder_was_composed_is_in_that_reminder_and_out_of_the_escalation()
+    {
+        Dictionary<string, string> ids = [];
+        BatchScenario? scenario = null;
+        var decided = 0;
+        // Decides Alpha the moment Rita's reminder, already composed, reaches the sender.
+        var (week, leads) = await SentWeekAsync(overrides: services => services.AddSingleton<LeadHandoff.Email.IEmailSender>(sp =>
+            new DecidingSender(sp.GetRequiredService<LeadHandoff.Email.SendGridEmailSender>(), async message =>
+            {
+                if (message.Subject.StartsWith("Reminder", StringComparison.Ordinal) && message.To.Contains("rita@example.com") && Interlocked.Exchange(ref decided, 1) == 0)
+                    await DecideAsync(scenario!, ids["Alpha"], "rep-1");
+            })));
+        await using var _ = week;
+        scenario = week;
+        ids = leads;
+        week.App.Time.SetUtcNow(Deadline);
+
+        await RunAsync(week);
+        week.App.Time.SetUtcNow(EscalationDue);
+        await RunAsync(week);
+
+        Assert.Equal(1, decided);
+        var reminder = Assert.Single(week.SendGrid.To("rita@example.com")).Text;
+        Assert.Contains("Alpha", reminder);
+        Assert.Contains("Delta", reminder);
+        var escalation = Assert.Single(week.SendGrid.To("manager@example.com")).Text;
+        Assert.DoesNotContain("Alpha", escalation);
+        Assert.Contains("Delta", escalation);
+    }
+
+    private sealed class DecidingSender(LeadHandoff.Email.IEmailSender inner, Func<LeadHandoff.Email.EmailMessage, Task> before) : LeadHandoff.Email.IEmailSender
+    {
+        public async Task<LeadHandoff.Email.SendOutcome> SendAsync(LeadHandoff.Email.EmailMessage message, CancellationToken cancellationToken)
+        {
+            await before(message);
+            return await inner.SendAsync(message, cancellationToken);
+        }
     }
 }

@@ -172,7 +172,8 @@ public sealed class SubmitLeadTests(AzuriteFixture azurite)
     public async Task A_body_longer_than_its_content_length_claims_is_still_cut_at_64_KiB()
     {
         await using var app = App();
-        var request = LeadRequests.UrlEncoded(new Dictionary<string, string> { ["message"] = new string('x', 70 * 1024) });
+        // A valid lead padded past the limit: if the cut failed, a lead would be stored.
+        var request = LeadRequests.UrlEncoded(new Dictionary<string, string>(LeadRequests.Valid()) { ["padding"] = new string('x', 70 * 1024) });
         var lying = request with { Headers = new(StringComparer.OrdinalIgnoreCase) };
 
         var response = await app.SendAsync(lying, async http =>
@@ -182,6 +183,8 @@ public sealed class SubmitLeadTests(AzuriteFixture azurite)
         });
 
         Assert.Equal(413, response.Status);
+        Assert.Empty(await app.LeadsAsync());
+        Assert.Empty(await app.FlaggedAsync());
     }
 
     [Fact]
@@ -189,9 +192,13 @@ public sealed class SubmitLeadTests(AzuriteFixture azurite)
     {
         await using var app = App();
 
-        var response = await app.PostAsync(LeadRequests.Raw("text/plain", "name=Ada"));
+        // A complete, valid form body under the wrong type: it must not be read anyway.
+        var body = LeadRequests.UrlEncoded(LeadRequests.Valid());
+        var response = await app.PostAsync(body with { ContentType = "text/plain" });
 
         Assert.Equal(415, response.Status);
+        Assert.Empty(await app.LeadsAsync());
+        Assert.Empty(await app.FlaggedAsync());
     }
 
     [Fact]
@@ -237,11 +244,14 @@ public sealed class SubmitLeadTests(AzuriteFixture azurite)
     {
         await using var app = App();
         var fields = LeadRequests.Valid();
-        fields["favourite_colour"] = "blue";
+        fields["favourite_colour"] = "cerulean-unknown-field";
 
         var response = await app.PostAsync(LeadRequests.Json(fields));
 
         Assert.Equal(201, response.Status);
+        var lead = Assert.Single(await app.LeadsAsync());
+        Assert.Equal(("Ada Lovelace", "ada@example.com", "We would like a demo."), (lead.Details.Name, lead.Details.Email, lead.Details.Message));
+        Assert.DoesNotContain(await TableScan.AllRowsAsync(app), t => t.Value.Any(r => r.Contains("cerulean", StringComparison.Ordinal)));
     }
 
     [Theory]
