@@ -69,11 +69,13 @@ public static class OwnerBatchEmail
             .Append($"<td style=\"{CellStyle}\"><strong>{H(d.Company)}</strong><br>{H(d.Name)}, {H(d.JobTitle)}<br>{H(d.Email)}{(d.Phone is null ? "" : "<br>" + H(d.Phone))}</td>")
             .Append($"<td style=\"{CellStyle}\">Source: {H(source)}<br>Submissions: {lead.SubmissionCount}")
             .Append(item.Earlier is null ? "" : $"<br><strong>Seen before</strong> in {H(item.SeenBefore)}")
+            .Append(lead.Changes.Count == 0 ? "" : "<br><strong>Changed since the first submission:</strong> " + string.Join("; ", lead.Changes.Select(H)))
             .Append($"<br>{H(d.Message)}</td>")
             .Append($"<td style=\"{CellStyle}\"><a href=\"{H(item.QualifyUrl)}\">Qualify</a></td>")
             .Append("</tr>");
         text.Append($"* {d.Company}: {d.Name}, {d.JobTitle}, {d.Email}{(d.Phone is null ? "" : ", " + d.Phone)}\r\n")
             .Append($"  Source: {source}; submissions: {lead.SubmissionCount}{(item.Earlier is null ? "" : "; seen before in " + item.SeenBefore)}\r\n")
+            .Append(lead.Changes.Count == 0 ? "" : $"  Changed since the first submission: {string.Join("; ", lead.Changes)}\r\n")
             .Append($"  Qualify: {item.QualifyUrl}\r\n");
     }
 }

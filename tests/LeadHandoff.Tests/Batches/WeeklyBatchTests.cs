@@ -299,6 +299,25 @@ public sealed partial class WeeklyBatchTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task The_rep_sees_what_a_repeat_submission_changed()
+    {
+        await using var week = Scenario(s => s["Routing:Pool:1"] = "rep-1");
+        var store = week.App.Get<LeadStore>();
+        var at = week.App.Time.GetUtcNow();
+        LeadHandoff.Leads.LeadDetails Details(string? phone) => new("Ada", "ada@alpha.example", "Alpha", "CTO", phone, "Hi", new("Software", "11-50"), new("pricing-guide"), new(true, "v1"));
+        await store.SaveAsync("2026-W50", "s1", Details("+44 1111"), at, CancellationToken.None);
+        await store.SaveAsync("2026-W50", "s2", Details("+44 <2222>"), at.AddHours(1), CancellationToken.None);
+        week.App.Time.SetUtcNow(BatchScenario.CutOff.AddMinutes(1));
+
+        await week.RunBatchAsync();
+
+        var mail = Assert.Single(week.SendGrid.To("rita@example.com"));
+        Assert.Contains("Changed since the first submission: phone changed from +44 1111 to +44 <2222>", mail.Text);
+        Assert.Contains("<strong>Changed since the first submission:</strong> " + System.Text.Encodings.Web.HtmlEncoder.Default.Encode("phone changed from +44 1111 to +44 <2222>"), mail.Html);
+        Assert.DoesNotContain("<2222>", mail.Html);
+    }
+
+    [Fact]
     public async Task A_manager_who_is_also_the_marketing_lead_gets_one_copy_and_sendgrid_gets_no_repeated_address()
     {
         await using var week = Scenario(s => { s["Routing:Pool:1"] = "rep-1"; s["Email:SalesManagerEmail"] = "Lead@example.com"; s["Email:MarketingLeadEmail"] = "lead@example.com"; });

@@ -223,6 +223,20 @@ public sealed class DeadlineTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task An_escalation_to_a_manager_who_is_also_the_marketing_lead_names_the_address_once()
+    {
+        var (week, _) = await SentWeekAsync(s => { s["Email:SalesManagerEmail"] = "head@example.com"; s["Email:MarketingLeadEmail"] = "HEAD@example.com"; });
+        await using var _ = week;
+        week.App.Time.SetUtcNow(EscalationDue);
+
+        await RunAsync(week);
+
+        var escalation = Assert.Single(week.SendGrid.Accepted, m => m.Subject.StartsWith("Escalation", StringComparison.Ordinal));
+        Assert.Equal(["head@example.com"], escalation.To);
+        Assert.Empty(escalation.Cc);
+    }
+
+    [Fact]
     public async Task A_decision_landing_after_a_reminder_was_composed_is_in_that_reminder_and_out_of_the_escalation()
     {
         Dictionary<string, string> ids = [];
