@@ -1,3 +1,4 @@
+using LeadHandoff.Functions.Http;
 using Microsoft.AspNetCore.Http;
 
 namespace LeadHandoff.Functions.Http;
@@ -11,11 +12,11 @@ public static class BodyRefusal
         SubmittedForm.Unsupported unsupported => Answer(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", unsupported.Message, json),
         SubmittedForm.Malformed malformed => json
             ? WebResponse.Problem(StatusCodes.Status400BadRequest, "The request could not be read.", errors: new Dictionary<string, string[]> { [malformed.Field] = [malformed.Message] })
-            : WebResponse.Page(StatusCodes.Status400BadRequest, Qualification.PageLayout.Render("Please check the form", $"<h1>Please check the form</h1><div class=\"card\"><p class=\"errors\" role=\"alert\">{LeadHandoff.Email.EmailText.H(malformed.Message)}</p><p>Use your browser's Back button to return to the form.</p></div>")),
+            : WebResponse.Page(StatusCodes.Status400BadRequest, PageLayout.Render("Please check the form", $"<h1>Please check the form</h1><div class=\"card\"><p class=\"errors\" role=\"alert\">{LeadHandoff.Email.EmailText.H(malformed.Message)}</p><p>Use your browser's Back button to return to the form.</p></div>")),
         _ => throw new ArgumentOutOfRangeException(nameof(failure)),
     };
 
     private static WebResponse Answer(int status, string title, string detail, bool json) => json
         ? WebResponse.Problem(status, title, detail)
-        : WebResponse.Page(status, Qualification.PageLayout.Render(title, $"<h1>{LeadHandoff.Email.EmailText.H(title)}</h1><div class=\"card\"><p>{LeadHandoff.Email.EmailText.H(detail)}</p></div>"));
+        : WebResponse.Page(status, PageLayout.Render(title, $"<h1>{LeadHandoff.Email.EmailText.H(title)}</h1><div class=\"card\"><p>{LeadHandoff.Email.EmailText.H(detail)}</p></div>"));
 }

@@ -2,7 +2,7 @@ using LeadHandoff.Functions.Http;
 using LeadHandoff.Functions.Intake;
 using LeadHandoff.Functions.Qualification;
 using LeadHandoff.Privacy;
-using LeadHandoff.Spam;
+using LeadHandoff.Intake;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;

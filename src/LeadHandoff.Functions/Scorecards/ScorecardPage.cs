@@ -1,3 +1,4 @@
+using LeadHandoff.Functions.Http;
 using System.Globalization;
 using System.Text;
 using LeadHandoff.Functions.Qualification;

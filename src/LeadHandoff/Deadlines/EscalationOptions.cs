@@ -57,7 +57,7 @@ public sealed class EscalationOptions : ISettings
                 yield return $"{SectionName}:Steps:{i}:Template must be {Reminder} or {Escalation}.";
             if (step.Recipient == RecipientKind.Owner && step.Template != Reminder)
                 yield return $"{SectionName}:Steps:{i}: owners get the {Reminder} template.";
-            if (step.Recipient == RecipientKind.Address && !Intake.EmailAddress.IsValid(step.Address?.Trim().ToLowerInvariant() ?? ""))
+            if (step.Recipient == RecipientKind.Address && !EmailAddress.IsValid(step.Address?.Trim().ToLowerInvariant() ?? ""))
                 yield return $"{SectionName}:Steps:{i}:Address must be an email address when Recipient is Address.";
         }
     }

@@ -40,11 +40,11 @@ public sealed class EmailOptions : ISettings
 
     public IEnumerable<string> Validate()
     {
-        if (!Intake.EmailAddress.IsValid(FromAddress.Trim().ToLowerInvariant()))
+        if (!EmailAddress.IsValid(FromAddress.Trim().ToLowerInvariant()))
             yield return $"{SectionName}:FromAddress must be an email address.";
-        if (!Intake.EmailAddress.IsValid(SalesManagerEmail.Trim().ToLowerInvariant()))
+        if (!EmailAddress.IsValid(SalesManagerEmail.Trim().ToLowerInvariant()))
             yield return $"{SectionName}:SalesManagerEmail must be an email address.";
-        if (!Intake.EmailAddress.IsValid(MarketingLeadEmail.Trim().ToLowerInvariant()))
+        if (!EmailAddress.IsValid(MarketingLeadEmail.Trim().ToLowerInvariant()))
             yield return $"{SectionName}:MarketingLeadEmail must be an email address.";
         if (!Uri.TryCreate(SendGridHost, UriKind.Absolute, out _))
             yield return $"{SectionName}:SendGridHost must be an absolute URL.";

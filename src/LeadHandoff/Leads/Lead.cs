@@ -1,4 +1,3 @@
-using LeadHandoff.Qualification;
 
 namespace LeadHandoff.Leads;
 

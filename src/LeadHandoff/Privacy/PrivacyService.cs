@@ -1,5 +1,4 @@
 using LeadHandoff.Calendar;
-using LeadHandoff.Intake;
 using LeadHandoff.Leads;
 using LeadHandoff.Storage;
 using Microsoft.Extensions.Logging;

@@ -1,5 +1,4 @@
 using LeadHandoff.Calendar;
-using LeadHandoff.Intake;
 using LeadHandoff.Leads;
 
 namespace LeadHandoff.Qualification;

@@ -1,5 +1,4 @@
 using LeadHandoff.Calendar;
-using LeadHandoff.Intake;
 using LeadHandoff.Leads;
 using LeadHandoff.Links;
 using LeadHandoff.Storage;

@@ -46,7 +46,7 @@ public sealed class RoutingOptions : ISettings
                 yield return $"{SectionName}:Owners:{i}:Id must be 1 to 40 letters, digits, '-' or '_'.";
             else if (owner.Id == SalesInboxId || !ids.Add(owner.Id))
                 yield return $"{SectionName}:Owners:{i}:Id '{owner.Id}' is used twice or is reserved.";
-            if (!Intake.EmailAddress.IsValid(owner.Email.Trim().ToLowerInvariant()))
+            if (!EmailAddress.IsValid(owner.Email.Trim().ToLowerInvariant()))
                 yield return $"{SectionName}:Owners:{i}:Email must be an email address.";
         }
         for (var i = 0; i < Rules.Count; i++)
@@ -59,7 +59,7 @@ public sealed class RoutingOptions : ISettings
             if (!ids.Contains(Pool[i]))
                 yield return $"{SectionName}:Pool:{i} '{Pool[i]}' is not one of {SectionName}:Owners.";
         }
-        if (Pool.Count == 0 && !Intake.EmailAddress.IsValid(SalesInboxEmail?.Trim().ToLowerInvariant() ?? ""))
+        if (Pool.Count == 0 && !EmailAddress.IsValid(SalesInboxEmail?.Trim().ToLowerInvariant() ?? ""))
             yield return $"{SectionName}:SalesInboxEmail must be an email address when {SectionName}:Pool is empty: unmatched leads go there.";
     }
 }

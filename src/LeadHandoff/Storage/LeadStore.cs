@@ -1,7 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
 using LeadHandoff.Leads;
-using LeadHandoff.Qualification;
 
 namespace LeadHandoff.Storage;
 

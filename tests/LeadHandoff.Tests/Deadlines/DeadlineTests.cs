@@ -1,3 +1,4 @@
+using LeadHandoff.Leads;
 using Microsoft.Extensions.DependencyInjection;
 using LeadHandoff.Deadlines;
 using LeadHandoff.Qualification;

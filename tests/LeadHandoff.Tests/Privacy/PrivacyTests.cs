@@ -1,3 +1,4 @@
+using LeadHandoff.Leads;
 using System.Text.Json;
 using LeadHandoff.Calendar;
 using LeadHandoff.Functions.Privacy;

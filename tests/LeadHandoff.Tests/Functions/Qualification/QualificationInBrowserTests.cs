@@ -1,3 +1,4 @@
+using LeadHandoff.Leads;
 using LeadHandoff.Qualification;
 using LeadHandoff.Storage;
 using LeadHandoff.Tests.Batches;

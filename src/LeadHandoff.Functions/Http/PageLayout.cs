@@ -1,7 +1,8 @@
+using LeadHandoff.Functions.Http;
 using System.Text;
 using static LeadHandoff.Email.EmailText;
 
-namespace LeadHandoff.Functions.Qualification;
+namespace LeadHandoff.Functions.Http;
 
 /// <summary>The shell every sales page shares: landmarks, a phone-sized layout, one small inline stylesheet, no script.</summary>
 public static class PageLayout

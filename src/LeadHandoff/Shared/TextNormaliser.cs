@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace LeadHandoff.Intake;
+namespace LeadHandoff.Shared;
 
 /// <summary>The one normalisation every submitted value gets: Unicode NFKC, then trimmed.</summary>
 public static class TextNormaliser

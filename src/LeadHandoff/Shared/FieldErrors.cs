@@ -1,4 +1,4 @@
-namespace LeadHandoff.Intake;
+namespace LeadHandoff.Shared;
 
 /// <summary>Field name → what is wrong with it, in words a person filling in the form understands.</summary>
 public sealed class FieldErrors

@@ -1,4 +1,4 @@
-namespace LeadHandoff.Email;
+namespace LeadHandoff.Shared;
 
 /// <summary>
 /// Where one ledgered email stands. Claimed and Handing are the two in-flight states that a crashed

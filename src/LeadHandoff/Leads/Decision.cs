@@ -1,4 +1,4 @@
-namespace LeadHandoff.Qualification;
+namespace LeadHandoff.Leads;
 
 public enum Decision
 {
@@ -8,9 +8,6 @@ public enum Decision
     /// <summary>Not ready yet: back to marketing.</summary>
     Nurture,
 }
-
-/// <summary>What a rep posted.</summary>
-public sealed record DecisionRequest(Decision Decision, string? Reason, string? Note);
 
 /// <summary>A decision as recorded on the lead.</summary>
 public sealed record RecordedDecision(

@@ -1,4 +1,4 @@
-namespace LeadHandoff.Intake;
+namespace LeadHandoff.Shared;
 
 /// <summary>
 /// A deliberately plain check of a normalised address: one @, a sane local part and a dotted domain.

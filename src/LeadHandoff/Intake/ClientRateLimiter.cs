@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using LeadHandoff.Intake;
 using Microsoft.Extensions.Options;
 
-namespace LeadHandoff.Spam;
+namespace LeadHandoff.Intake;
 
 /// <summary>
 /// A fixed-window count of submissions per client IP, held in this instance's memory. Each app
