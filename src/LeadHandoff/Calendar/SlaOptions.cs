@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using LeadHandoff.Configuration;
 
 namespace LeadHandoff.Calendar;
@@ -20,6 +21,7 @@ public sealed class SlaOptions : ISettings
     public TimeOnly DeadlineTime { get; set; } = new(17, 0);
 
     /// <summary>Marketing's promise: leads delivered per batch.</summary>
+    [Range(0, int.MaxValue, ErrorMessage = SettingMessages.ZeroOrMore)]
     public int WeeklyTarget { get; set; } = 50;
 
     /// <summary>Dates (yyyy-MM-dd, business time zone) on which no batch goes out and no deadline falls.</summary>
@@ -29,8 +31,6 @@ public sealed class SlaOptions : ISettings
     {
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out _))
             yield return $"{SectionName}:TimeZone '{TimeZone}' is not a known IANA time zone.";
-        if (WeeklyTarget < 0)
-            yield return $"{SectionName}:WeeklyTarget must be zero or more.";
         if (SlaCalendar.DayIndex(DeadlineDay) * TimeSpan.TicksPerDay + DeadlineTime.Ticks <= SlaCalendar.DayIndex(BatchDay) * TimeSpan.TicksPerDay + BatchTime.Ticks)
             yield return $"{SectionName}:DeadlineDay and {SectionName}:DeadlineTime must fall after the batch in the same Monday-to-Sunday week.";
     }

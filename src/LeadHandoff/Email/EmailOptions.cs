@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using LeadHandoff.Configuration;
 
 namespace LeadHandoff.Email;
@@ -25,12 +26,15 @@ public sealed class EmailOptions : ISettings
     public string MarketingLeadEmail { get; set; } = "";
 
     /// <summary>Tries per message in one run for 429 and 5xx answers.</summary>
+    [Range(1, 20, ErrorMessage = SettingMessages.Between)]
     public int MaxAttempts { get; set; } = 5;
 
     /// <summary>Longest single wait between tries, whatever the provider asks.</summary>
+    [Range(1, 600, ErrorMessage = SettingMessages.Between)]
     public int MaxBackoffSeconds { get; set; } = 60;
 
     /// <summary>A request slower than this counts as Unknown: it may have been accepted.</summary>
+    [Range(1, 300, ErrorMessage = SettingMessages.Between)]
     public int TimeoutSeconds { get; set; } = 30;
 
     public bool UsesSendGrid => !string.IsNullOrWhiteSpace(SendGridApiKey);
@@ -48,11 +52,5 @@ public sealed class EmailOptions : ISettings
             yield return $"{SectionName}:MarketingLeadEmail must be an email address.";
         if (!Uri.TryCreate(SendGridHost, UriKind.Absolute, out _))
             yield return $"{SectionName}:SendGridHost must be an absolute URL.";
-        if (MaxAttempts is < 1 or > 20)
-            yield return $"{SectionName}:MaxAttempts must be between 1 and 20.";
-        if (MaxBackoffSeconds is < 1 or > 600)
-            yield return $"{SectionName}:MaxBackoffSeconds must be between 1 and 600.";
-        if (TimeoutSeconds is < 1 or > 300)
-            yield return $"{SectionName}:TimeoutSeconds must be between 1 and 300.";
     }
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using LeadHandoff.Configuration;
 
 namespace LeadHandoff.Intake;
@@ -32,8 +33,10 @@ public sealed class IntakeOptions : ISettings
     public string HoneypotField { get; set; } = "website";
 
     /// <summary>Submissions allowed per client IP per <see cref="RateLimitWindowSeconds"/>, per app instance.</summary>
+    [Range(1, int.MaxValue, ErrorMessage = SettingMessages.AtLeast)]
     public int RateLimitPermits { get; set; } = 20;
 
+    [Range(1, int.MaxValue, ErrorMessage = SettingMessages.AtLeast)]
     public int RateLimitWindowSeconds { get; set; } = 60;
 
     public IEnumerable<string> Validate()
@@ -53,10 +56,6 @@ public sealed class IntakeOptions : ISettings
         }
         if (string.IsNullOrWhiteSpace(HoneypotField) || LeadFields.All.Any(f => f.Name == HoneypotField))
             yield return $"{SectionName}:HoneypotField must be set and must not be a lead field's name.";
-        if (RateLimitPermits < 1)
-            yield return $"{SectionName}:RateLimitPermits must be 1 or more.";
-        if (RateLimitWindowSeconds < 1)
-            yield return $"{SectionName}:RateLimitWindowSeconds must be 1 or more.";
     }
 
     internal static bool IsAbsoluteHttpUrl(string? value) =>

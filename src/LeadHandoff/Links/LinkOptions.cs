@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using LeadHandoff.Configuration;
 
 namespace LeadHandoff.Links;
@@ -26,6 +27,7 @@ public sealed class LinkOptions : ISettings
 
     public string CurrentKeyId { get; set; } = "";
 
+    [Range(1, 365, ErrorMessage = SettingMessages.Between)]
     public int ExpiryDays { get; set; } = 21;
 
     public IEnumerable<string> Validate()
@@ -44,8 +46,6 @@ public sealed class LinkOptions : ISettings
         }
         if (!SigningKeys.Any(k => k.Id == CurrentKeyId))
             yield return $"{SectionName}:CurrentKeyId '{CurrentKeyId}' must name one of {SectionName}:SigningKeys.";
-        if (ExpiryDays is < 1 or > 365)
-            yield return $"{SectionName}:ExpiryDays must be between 1 and 365.";
     }
 
     private static bool IsStrongSecret(string secret)

@@ -67,17 +67,17 @@ public sealed partial class PrivacyService(
         var mark = await watermarks.GetAsync(kind, cancellationToken);
         // With no watermark yet, start at the oldest window the lead table holds.
         var start = mark?.NextWindowId ?? await watermarks.OldestWindowAsync(cancellationToken);
-        var week = start is null ? null : calendar.WindowOf(start);
+        var window = start is null ? null : calendar.WindowOf(start);
         int weeks = 0, anonymised = 0, deleted = 0;
-        while (week is not null && week.ClosesAt < closedBefore)
+        while (window is not null && window.ClosesAt < closedBefore)
         {
-            var (a, d) = await data.PurgeWeekAsync(week.Id, leads, flagged: true, cancellationToken);
+            var (a, d) = await data.PurgeWeekAsync(window.Id, leads, flagged: true, cancellationToken);
             anonymised += a;
             deleted += d;
             weeks++;
-            week = calendar.WindowOf(week.WeekStart.AddDays(7));
+            window = calendar.WindowOf(window.WeekStart.AddDays(7));
         }
-        if (week is not null && week.Id != start) await watermarks.MoveAsync(kind, mark, week.Id, time.GetUtcNow(), cancellationToken);
+        if (window is not null && window.Id != start) await watermarks.MoveAsync(kind, mark, window.Id, time.GetUtcNow(), cancellationToken);
         return (weeks, anonymised, deleted);
     }
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using LeadHandoff.Configuration;
 
 namespace LeadHandoff.Privacy;
@@ -8,16 +9,13 @@ public sealed class RetentionOptions : ISettings
     public const string SectionName = "Retention";
 
     /// <summary>Leads are anonymised this many days after their batch week closed.</summary>
+    [Range(30, 3650, ErrorMessage = SettingMessages.Between)]
     public int LeadDays { get; set; } = 400;
 
     /// <summary>Spam and quarantined submissions are deleted this many days after their week closed.</summary>
+    [Range(1, 3650, ErrorMessage = SettingMessages.Between)]
     public int FlaggedDays { get; set; } = 30;
 
-    public IEnumerable<string> Validate()
-    {
-        if (LeadDays is < 30 or > 3650)
-            yield return $"{SectionName}:LeadDays must be between 30 and 3650.";
-        if (FlaggedDays is < 1 or > 3650)
-            yield return $"{SectionName}:FlaggedDays must be between 1 and 3650.";
-    }
+    /// <summary>Everything here is a range, checked by its annotation.</summary>
+    public IEnumerable<string> Validate() => [];
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using LeadHandoff.Configuration;
 
 namespace LeadHandoff.Scorecards;
@@ -10,11 +11,9 @@ public sealed class ScorecardOptions : ISettings
     public bool SendWithBatch { get; set; } = true;
 
     /// <summary>Weeks in the trailing window, on the page and in the email.</summary>
+    [Range(1, ScorecardService.MaxWeeks, ErrorMessage = SettingMessages.Between)]
     public int TrailingWeeks { get; set; } = ScorecardService.DefaultWeeks;
 
-    public IEnumerable<string> Validate()
-    {
-        if (TrailingWeeks is < 1 or > ScorecardService.MaxWeeks)
-            yield return $"{SectionName}:TrailingWeeks must be between 1 and {ScorecardService.MaxWeeks}.";
-    }
+    /// <summary>Everything here is a range, checked by its annotation.</summary>
+    public IEnumerable<string> Validate() => [];
 }

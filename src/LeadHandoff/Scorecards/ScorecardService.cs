@@ -21,20 +21,20 @@ public sealed class ScorecardService(SlaCalendar calendar, LeadStore store, Lead
     public async Task<Scorecard> BuildAsync(BatchWindow end, int weeks, CancellationToken cancellationToken)
     {
         var windows = Enumerable.Range(0, weeks).Select(i => end.WeekStart.AddDays(-7 * (weeks - 1 - i))).Select(BatchWindow.IdOf).ToList();
-        var inputs = await Task.WhenAll(windows.Select(week => ReadWeekAsync(week, cancellationToken)));
+        var inputs = await Task.WhenAll(windows.Select(windowId => ReadWeekAsync(windowId, cancellationToken)));
         return ScorecardCalculator.Compute(inputs, calendar.WeeklyTarget, id => router.Find(id)?.Name ?? id);
     }
 
-    private async Task<WeekInput> ReadWeekAsync(string week, CancellationToken cancellationToken)
+    private async Task<WeekInput> ReadWeekAsync(string windowId, CancellationToken cancellationToken)
     {
         var leads = new List<Lead>();
-        await foreach (var lead in store.ListAsync(week, cancellationToken)) leads.Add(lead);
+        await foreach (var lead in store.ListAsync(windowId, cancellationToken)) leads.Add(lead);
         int spam = 0, quarantined = 0;
-        await foreach (var flagged in store.ListFlaggedAsync(week, cancellationToken))
+        await foreach (var flagged in store.ListFlaggedAsync(windowId, cancellationToken))
         {
             if (flagged.Kind == FlagKind.Spam) spam++;
             else quarantined++;
         }
-        return new WeekInput(week, leads, spam, quarantined);
+        return new WeekInput(windowId, leads, spam, quarantined);
     }
 }

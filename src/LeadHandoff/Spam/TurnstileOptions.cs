@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using LeadHandoff.Configuration;
 
 namespace LeadHandoff.Spam;
@@ -12,6 +13,7 @@ public sealed class TurnstileOptions : ISettings
 
     public string VerifyUrl { get; set; } = "https://challenges.cloudflare.com/turnstile/v0/siteverify";
 
+    [Range(1, 60, ErrorMessage = SettingMessages.Between)]
     public int TimeoutSeconds { get; set; } = 5;
 
     public bool Enabled => !string.IsNullOrWhiteSpace(SecretKey);
@@ -20,7 +22,5 @@ public sealed class TurnstileOptions : ISettings
     {
         if (!Uri.TryCreate(VerifyUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
             yield return $"{SectionName}:VerifyUrl must be an absolute http(s) URL.";
-        if (TimeoutSeconds is < 1 or > 60)
-            yield return $"{SectionName}:TimeoutSeconds must be between 1 and 60.";
     }
 }

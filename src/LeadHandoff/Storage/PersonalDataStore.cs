@@ -34,16 +34,16 @@ public sealed class PersonalDataStore(LeadTables tables)
         var history = new List<DecisionHistoryEntity>();
         var submissions = new List<FlaggedSubmission>();
         var table = await tables.GetAsync(LeadTables.Leads, cancellationToken);
-        foreach (var week in await WeeksOfAsync(emailHash, cancellationToken))
+        foreach (var windowId in await WeeksOfAsync(emailHash, cancellationToken))
         {
             await LeadTables.Guard("export week", async () =>
             {
-                if (await LeadOfAsync(table, week, emailHash, cancellationToken) is { } lead)
+                if (await LeadOfAsync(table, windowId, emailHash, cancellationToken) is { } lead)
                 {
                     leads.Add(lead.ToLead());
-                    history.AddRange(await HistoryAsync(table, week, lead.LeadId, cancellationToken));
+                    history.AddRange(await HistoryAsync(table, windowId, lead.LeadId, cancellationToken));
                 }
-                await foreach (var flagged in FlaggedAsync(table, week, emailHash, cancellationToken)) submissions.Add(flagged.ToSubmission());
+                await foreach (var flagged in FlaggedAsync(table, windowId, emailHash, cancellationToken)) submissions.Add(flagged.ToSubmission());
                 return true;
             }, cancellationToken);
         }
@@ -61,26 +61,26 @@ public sealed class PersonalDataStore(LeadTables tables)
         var people = await tables.GetAsync(LeadTables.People, cancellationToken);
         int leads = 0, submissions = 0, indexRows = 0;
         var weeks = await WeeksOfAsync(emailHash, cancellationToken);
-        foreach (var week in weeks)
+        foreach (var windowId in weeks)
         {
             await LeadTables.Guard("erase week", async () =>
             {
-                if (await LeadOfAsync(table, week, emailHash, cancellationToken) is { } lead)
+                if (await LeadOfAsync(table, windowId, emailHash, cancellationToken) is { } lead)
                 {
-                    await table.UpdateEntityAsync(LeadEntity.AnonymisedFields(week, lead.LeadId), ETag.All, TableUpdateMode.Merge, cancellationToken);
-                    foreach (var row in await HistoryAsync(table, week, lead.LeadId, cancellationToken))
-                        await table.UpdateEntityAsync(new TableEntity(week, row.RowKey) { [nameof(DecisionHistoryEntity.Note)] = "" }, ETag.All, TableUpdateMode.Merge, cancellationToken);
-                    await DeleteAsync(table, week, UndecidedEntity.RowKeyOf(lead.LeadId), cancellationToken);
+                    await table.UpdateEntityAsync(LeadEntity.AnonymisedFields(windowId, lead.LeadId), ETag.All, TableUpdateMode.Merge, cancellationToken);
+                    foreach (var row in await HistoryAsync(table, windowId, lead.LeadId, cancellationToken))
+                        await table.UpdateEntityAsync(new TableEntity(windowId, row.RowKey) { [nameof(DecisionHistoryEntity.Note)] = "" }, ETag.All, TableUpdateMode.Merge, cancellationToken);
+                    await DeleteAsync(table, windowId, UndecidedEntity.RowKeyOf(lead.LeadId), cancellationToken);
                     leads++;
                 }
-                if (await DeleteAsync(table, week, EmailIndexEntity.RowKeyOf(emailHash), cancellationToken)) indexRows++;
+                if (await DeleteAsync(table, windowId, EmailIndexEntity.RowKeyOf(emailHash), cancellationToken)) indexRows++;
                 var flagged = new List<FlaggedEntity>();
-                await foreach (var row in FlaggedAsync(table, week, emailHash, cancellationToken)) flagged.Add(row);
+                await foreach (var row in FlaggedAsync(table, windowId, emailHash, cancellationToken)) flagged.Add(row);
                 foreach (var row in flagged)
                 {
-                    if (await DeleteAsync(table, week, row.RowKey, cancellationToken)) submissions++;
+                    if (await DeleteAsync(table, windowId, row.RowKey, cancellationToken)) submissions++;
                 }
-                if (await DeleteAsync(people, emailHash, week, cancellationToken)) indexRows++;
+                if (await DeleteAsync(people, emailHash, windowId, cancellationToken)) indexRows++;
                 return true;
             }, cancellationToken);
         }
@@ -92,7 +92,7 @@ public sealed class PersonalDataStore(LeadTables tables)
     /// when <paramref name="leads"/>, deletes its flagged submissions when <paramref name="flagged"/>.
     /// Reads only that week's partition. Idempotent.
     /// </summary>
-    public async Task<(int Leads, int Flagged)> PurgeWeekAsync(string week, bool leads, bool flagged, CancellationToken cancellationToken)
+    public async Task<(int Leads, int Flagged)> PurgeWeekAsync(string windowId, bool leads, bool flagged, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(LeadTables.Leads, cancellationToken);
         var people = await tables.GetAsync(LeadTables.People, cancellationToken);
@@ -101,26 +101,26 @@ public sealed class PersonalDataStore(LeadTables tables)
             int anonymised = 0, deleted = 0;
             if (leads)
             {
-                await foreach (var lead in RangeAsync<LeadEntity>(table, week, LeadEntity.RowPrefix, cancellationToken))
+                await foreach (var lead in RangeAsync<LeadEntity>(table, windowId, LeadEntity.RowPrefix, cancellationToken))
                 {
                     if (lead.Anonymised) continue;
-                    await table.UpdateEntityAsync(LeadEntity.AnonymisedFields(week, lead.LeadId), ETag.All, TableUpdateMode.Merge, cancellationToken);
-                    foreach (var row in await HistoryAsync(table, week, lead.LeadId, cancellationToken))
-                        await table.UpdateEntityAsync(new TableEntity(week, row.RowKey) { [nameof(DecisionHistoryEntity.Note)] = "" }, ETag.All, TableUpdateMode.Merge, cancellationToken);
-                    await DeleteAsync(people, lead.EmailHash, week, cancellationToken);
+                    await table.UpdateEntityAsync(LeadEntity.AnonymisedFields(windowId, lead.LeadId), ETag.All, TableUpdateMode.Merge, cancellationToken);
+                    foreach (var row in await HistoryAsync(table, windowId, lead.LeadId, cancellationToken))
+                        await table.UpdateEntityAsync(new TableEntity(windowId, row.RowKey) { [nameof(DecisionHistoryEntity.Note)] = "" }, ETag.All, TableUpdateMode.Merge, cancellationToken);
+                    await DeleteAsync(people, lead.EmailHash, windowId, cancellationToken);
                     anonymised++;
                 }
-                await foreach (var index in RangeAsync<EmailIndexEntity>(table, week, EmailIndexEntity.RowPrefix, cancellationToken))
-                    await DeleteAsync(table, week, index.RowKey, cancellationToken);
+                await foreach (var index in RangeAsync<EmailIndexEntity>(table, windowId, EmailIndexEntity.RowPrefix, cancellationToken))
+                    await DeleteAsync(table, windowId, index.RowKey, cancellationToken);
             }
             if (flagged)
             {
-                await foreach (var row in RangeAsync<FlaggedEntity>(table, week, FlaggedEntity.RowPrefix, cancellationToken))
+                await foreach (var row in RangeAsync<FlaggedEntity>(table, windowId, FlaggedEntity.RowPrefix, cancellationToken))
                 {
-                    if (await DeleteAsync(table, week, row.RowKey, cancellationToken)) deleted++;
+                    if (await DeleteAsync(table, windowId, row.RowKey, cancellationToken)) deleted++;
                     // The person row stays while the person still has a lead in this week.
-                    if (row.EmailHash is { Length: > 0 } hash && !(await table.GetEntityIfExistsAsync<EmailIndexEntity>(week, EmailIndexEntity.RowKeyOf(hash), cancellationToken: cancellationToken)).HasValue)
-                        await DeleteAsync(people, hash, week, cancellationToken);
+                    if (row.EmailHash is { Length: > 0 } hash && !(await table.GetEntityIfExistsAsync<EmailIndexEntity>(windowId, EmailIndexEntity.RowKeyOf(hash), cancellationToken: cancellationToken)).HasValue)
+                        await DeleteAsync(people, hash, windowId, cancellationToken);
                 }
             }
             return (anonymised, deleted);
@@ -156,32 +156,32 @@ public sealed class PersonalDataStore(LeadTables tables)
         await LeadTables.Guard("audit", () => audit.AddEntityAsync(row, cancellationToken), cancellationToken);
     }
 
-    private static async Task<LeadEntity?> LeadOfAsync(TableClient table, string week, string emailHash, CancellationToken cancellationToken)
+    private static async Task<LeadEntity?> LeadOfAsync(TableClient table, string windowId, string emailHash, CancellationToken cancellationToken)
     {
-        var index = await table.GetEntityIfExistsAsync<EmailIndexEntity>(week, EmailIndexEntity.RowKeyOf(emailHash), cancellationToken: cancellationToken);
+        var index = await table.GetEntityIfExistsAsync<EmailIndexEntity>(windowId, EmailIndexEntity.RowKeyOf(emailHash), cancellationToken: cancellationToken);
         if (!index.HasValue) return null;
-        var lead = await table.GetEntityIfExistsAsync<LeadEntity>(week, LeadEntity.RowKeyOf(index.Value!.LeadId), cancellationToken: cancellationToken);
+        var lead = await table.GetEntityIfExistsAsync<LeadEntity>(windowId, LeadEntity.RowKeyOf(index.Value!.LeadId), cancellationToken: cancellationToken);
         return lead.HasValue ? lead.Value : null;
     }
 
-    private static async Task<List<DecisionHistoryEntity>> HistoryAsync(TableClient table, string week, string leadId, CancellationToken cancellationToken)
+    private static async Task<List<DecisionHistoryEntity>> HistoryAsync(TableClient table, string windowId, string leadId, CancellationToken cancellationToken)
     {
         var rows = new List<DecisionHistoryEntity>();
-        await foreach (var row in RangeAsync<DecisionHistoryEntity>(table, week, DecisionHistoryEntity.RowPrefix + leadId + "-", cancellationToken)) rows.Add(row);
+        await foreach (var row in RangeAsync<DecisionHistoryEntity>(table, windowId, DecisionHistoryEntity.RowPrefix + leadId + "-", cancellationToken)) rows.Add(row);
         return rows;
     }
 
-    private static IAsyncEnumerable<FlaggedEntity> FlaggedAsync(TableClient table, string week, string emailHash, CancellationToken cancellationToken)
+    private static IAsyncEnumerable<FlaggedEntity> FlaggedAsync(TableClient table, string windowId, string emailHash, CancellationToken cancellationToken)
     {
         var prefix = FlaggedEntity.RowPrefix;
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {week} and RowKey ge {prefix} and RowKey lt {"X."} and EmailHash eq {emailHash}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {windowId} and RowKey ge {prefix} and RowKey lt {"X."} and EmailHash eq {emailHash}");
         return table.QueryAsync<FlaggedEntity>(filter, cancellationToken: cancellationToken);
     }
 
-    private static IAsyncEnumerable<T> RangeAsync<T>(TableClient table, string week, string prefix, CancellationToken cancellationToken) where T : class, ITableEntity, new()
+    private static IAsyncEnumerable<T> RangeAsync<T>(TableClient table, string windowId, string prefix, CancellationToken cancellationToken) where T : class, ITableEntity, new()
     {
         var upper = prefix[..^1] + (char)(prefix[^1] + 1);
-        return table.QueryAsync<T>(TableClient.CreateQueryFilter($"PartitionKey eq {week} and RowKey ge {prefix} and RowKey lt {upper}"), cancellationToken: cancellationToken);
+        return table.QueryAsync<T>(TableClient.CreateQueryFilter($"PartitionKey eq {windowId} and RowKey ge {prefix} and RowKey lt {upper}"), cancellationToken: cancellationToken);
     }
 
     private static Task<bool> DeleteAsync(TableClient table, string partition, string row, CancellationToken cancellationToken) =>

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using LeadHandoff.Configuration;
 
 namespace LeadHandoff.Storage;
@@ -21,11 +22,14 @@ public sealed class StorageOptions : ISettings
     /// <summary>Prefix of every table name, so several environments can share an account.</summary>
     public string TablePrefix { get; set; } = "LeadHandoff";
 
+    [Range(0, 10, ErrorMessage = SettingMessages.Between)]
     public int MaxRetries { get; set; } = 3;
 
+    [Range(1, 300, ErrorMessage = SettingMessages.Between)]
     public int NetworkTimeoutSeconds { get; set; } = 30;
 
     /// <summary>First wait before a retry; later ones grow exponentially up to 5 s.</summary>
+    [Range(1, 10000, ErrorMessage = SettingMessages.Between)]
     public int RetryDelayMilliseconds { get; set; } = 400;
 
     /// <summary>
@@ -69,11 +73,5 @@ public sealed class StorageOptions : ISettings
             yield return $"{SectionName}:TableServiceUri must be an absolute URL such as https://account.table.core.windows.net.";
         if (TablePrefix.Length is < 1 or > 40 || !char.IsAsciiLetter(TablePrefix[0]) || !TablePrefix.All(char.IsAsciiLetterOrDigit))
             yield return $"{SectionName}:TablePrefix must be 1 to 40 letters or digits, starting with a letter.";
-        if (MaxRetries is < 0 or > 10)
-            yield return $"{SectionName}:MaxRetries must be between 0 and 10.";
-        if (RetryDelayMilliseconds is < 1 or > 10000)
-            yield return $"{SectionName}:RetryDelayMilliseconds must be between 1 and 10000.";
-        if (NetworkTimeoutSeconds is < 1 or > 300)
-            yield return $"{SectionName}:NetworkTimeoutSeconds must be between 1 and 300.";
     }
 }
