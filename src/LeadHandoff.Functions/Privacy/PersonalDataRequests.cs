@@ -35,7 +35,7 @@ public sealed class PersonalDataRequests(PrivacyRequests requests, PrivacyServic
         return WebResponse.JsonBody(StatusCodes.Status200OK, new
         {
             leads = data.Leads,
-            decisionHistory = data.DecisionHistory.Select(h => new { week = h.PartitionKey, h.LeadId, h.Revision, h.Decision, h.Reason, h.Note, h.DecidedBy, h.DecidedAt, h.OnTime, h.PreviousDecision }),
+            decisionHistory = data.DecisionHistory.Select(h => new { week = h.WindowId, h.LeadId, h.Revision, h.Decision, h.Reason, h.Note, h.DecidedBy, h.DecidedAt, h.OnTime, h.PreviousDecision }),
             submissions = data.Submissions,
         }).WithHeader("Cache-Control", "no-store");
     }

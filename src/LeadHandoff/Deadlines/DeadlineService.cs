@@ -43,7 +43,7 @@ public sealed partial class DeadlineService(
             if (due.Count == 0) continue;
 
             var settled = (await messages.ListAsync(window.Id, cancellationToken)).Where(m => m.IsSettled).Select(m => m.Key).ToHashSet();
-            var markers = new List<UndecidedEntity>();
+            var markers = new List<UndecidedMarker>();
             await foreach (var marker in store.ListUndecidedAsync(window.Id, cancellationToken)) markers.Add(marker);
 
             var allSettled = true;
@@ -71,7 +71,7 @@ public sealed partial class DeadlineService(
     }
 
     /// <summary>Ledger key and composer for each recipient of a step.</summary>
-    private IEnumerable<(string Key, Func<string, Task<EmailMessage?>> Compose)> Messages(BatchWindow window, DueStep step, List<UndecidedEntity> markers, CancellationToken cancellationToken)
+    private IEnumerable<(string Key, Func<string, Task<EmailMessage?>> Compose)> Messages(BatchWindow window, DueStep step, List<UndecidedMarker> markers, CancellationToken cancellationToken)
     {
         if (step.Step.Recipient == RecipientKind.Owner)
         {
@@ -111,7 +111,7 @@ public sealed partial class DeadlineService(
     /// The marked leads as they are now. A marker can outlive its lead's decision by a moment (it is
     /// dropped after the decision's write), so the lead itself decides; stale markers are dropped here.
     /// </summary>
-    private async Task<List<Lead>> CurrentUndecidedAsync(string windowId, IEnumerable<UndecidedEntity> markers, CancellationToken cancellationToken)
+    private async Task<List<Lead>> CurrentUndecidedAsync(string windowId, IEnumerable<UndecidedMarker> markers, CancellationToken cancellationToken)
     {
         var result = new List<Lead>();
         foreach (var marker in markers)

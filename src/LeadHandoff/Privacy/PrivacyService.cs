@@ -15,6 +15,7 @@ public sealed record PurgeResult(int Weeks, int LeadsAnonymised, int FlaggedDele
 public sealed partial class PrivacyService(
     PersonalDataStore data,
     WatermarkStore watermarks,
+    AuditLog audit,
     SlaCalendar calendar,
     IOptions<RetentionOptions> retention,
     TimeProvider time,
@@ -84,18 +85,7 @@ public sealed partial class PrivacyService(
     private Task AuditAsync(string action, string hash, ErasureCounts counts, CancellationToken cancellationToken)
     {
         var at = time.GetUtcNow();
-        return data.AuditAsync(new AuditEntity
-        {
-            PartitionKey = AuditEntity.PrivacyPartition,
-            RowKey = $"{DateTimeOffset.MaxValue.UtcTicks - at.UtcTicks:D19}-{Guid.NewGuid():N}", // newest first
-            Action = action,
-            At = at,
-            EmailHash = hash,
-            Weeks = counts.Weeks,
-            Leads = counts.Leads,
-            Submissions = counts.Submissions,
-            IndexRows = counts.IndexRows,
-        }, cancellationToken);
+        return audit.AuditAsync(new AuditRecord(action, at, hash, counts.Weeks, counts.Leads, counts.Submissions, counts.IndexRows), cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Erasure: {Weeks} weeks, {Leads} leads anonymised, {Submissions} submissions deleted")]

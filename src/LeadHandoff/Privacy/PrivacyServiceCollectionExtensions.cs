@@ -10,6 +10,8 @@ public static class PrivacyServiceCollectionExtensions
     {
         services.AddSettings<RetentionOptions>(RetentionOptions.SectionName);
         services.AddSingleton<PersonalDataStore>();
+        services.AddSingleton<WithdrawalStore>();
+        services.AddSingleton<AuditLog>();
         services.AddTransient<PrivacyService>();
         services.AddTransient<WithdrawalService>();
         return services;

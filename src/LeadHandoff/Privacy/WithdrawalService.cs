@@ -27,6 +27,7 @@ public enum WithdrawalCheck
 /// </summary>
 public sealed partial class WithdrawalService(
     PersonalDataStore data,
+    WithdrawalStore pending,
     PrivacyService privacy,
     LinkSigner signer,
     IEmailSender sender,
@@ -42,7 +43,7 @@ public sealed partial class WithdrawalService(
         if ((await data.WeeksOfAsync(hash, cancellationToken)).Count == 0) return;
         var requestId = Guid.NewGuid().ToString("N");
         var now = time.GetUtcNow();
-        await data.SaveWithdrawalAsync(requestId, hash, now, cancellationToken);
+        await pending.SaveWithdrawalAsync(requestId, hash, now, cancellationToken);
         var token = signer.Sign(LinkPurpose.Withdraw, requestId, "person", now + LinkLifetime);
         var url = $"{links.Value.BaseUrl.TrimEnd('/')}/api/privacy/withdraw?t={token}";
         var html = new StringBuilder($"<!doctype html><html lang=\"en\"><body style=\"{PageStyle}\">")
@@ -60,15 +61,15 @@ public sealed partial class WithdrawalService(
         if (result.Check is TokenCheck.Forged or TokenCheck.WrongPurpose) return (WithdrawalCheck.Forbidden, null);
         if (result.Check == TokenCheck.Expired) return (WithdrawalCheck.Gone, null);
         var requestId = result.Claims!.Subject;
-        return await data.WithdrawalHashAsync(requestId, cancellationToken) is null ? (WithdrawalCheck.Gone, null) : (WithdrawalCheck.Pending, requestId);
+        return await pending.WithdrawalHashAsync(requestId, cancellationToken) is null ? (WithdrawalCheck.Gone, null) : (WithdrawalCheck.Pending, requestId);
     }
 
     public async Task<ErasureCounts?> ConfirmAsync(string requestId, CancellationToken cancellationToken)
     {
-        var hash = await data.WithdrawalHashAsync(requestId, cancellationToken);
+        var hash = await pending.WithdrawalHashAsync(requestId, cancellationToken);
         if (hash is null) return null;
         var counts = await privacy.EraseByHashAsync(hash, "withdraw", cancellationToken);
-        await data.DeleteWithdrawalAsync(requestId, cancellationToken);
+        await pending.DeleteWithdrawalAsync(requestId, cancellationToken);
         return counts;
     }
 

@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using LeadHandoff.Leads;
 
 namespace LeadHandoff.Storage;
 
@@ -20,4 +21,18 @@ public sealed class AuditEntity : ITableEntity
     public int Leads { get; set; }
     public int Submissions { get; set; }
     public int IndexRows { get; set; }
+
+    /// <summary>Newest first in its partition: row keys count down from the end of time.</summary>
+    public static AuditEntity From(AuditRecord record) => new()
+    {
+        PartitionKey = PrivacyPartition,
+        RowKey = $"{DateTimeOffset.MaxValue.UtcTicks - record.At.UtcTicks:D19}-{Guid.NewGuid():N}",
+        Action = record.Action,
+        At = record.At,
+        EmailHash = record.EmailHash,
+        Weeks = record.Weeks,
+        Leads = record.Leads,
+        Submissions = record.Submissions,
+        IndexRows = record.IndexRows,
+    };
 }

@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using LeadHandoff.Leads;
 
 namespace LeadHandoff.Storage;
 
@@ -28,4 +29,6 @@ public sealed class DecisionHistoryEntity : ITableEntity
     public string? PreviousReason { get; set; }
 
     public static string RowKeyOf(string leadId, int revision) => $"{RowPrefix}{leadId}-{revision:0000}";
+
+    public DecisionHistory ToHistory() => new(PartitionKey, LeadId, Revision, Decision, Reason, Note, DecidedBy, DecidedAt, OnTime, PreviousDecision, PreviousReason);
 }

@@ -67,8 +67,8 @@ public sealed class LeadStore(LeadTables tables)
     }
 
     /// <summary>The window's undecided leads by their index rows: a range query over open leads only.</summary>
-    public IAsyncEnumerable<UndecidedEntity> ListUndecidedAsync(string windowId, CancellationToken cancellationToken) =>
-        QueryRangeAsync<UndecidedEntity, UndecidedEntity>(windowId, UndecidedEntity.RowPrefix, e => e, cancellationToken);
+    public IAsyncEnumerable<UndecidedMarker> ListUndecidedAsync(string windowId, CancellationToken cancellationToken) =>
+        QueryRangeAsync<UndecidedEntity, UndecidedMarker>(windowId, UndecidedEntity.RowPrefix, e => e.ToMarker(), cancellationToken);
 
     /// <summary>Drops a lead's undecided marker; a missing one is fine (already dropped).</summary>
     public async Task RemoveUndecidedAsync(string windowId, string leadId, CancellationToken cancellationToken)
@@ -160,15 +160,15 @@ public sealed class LeadStore(LeadTables tables)
         }, cancellationToken);
     }
 
-    public async Task<List<DecisionHistoryEntity>> DecisionHistoryAsync(string windowId, string leadId, CancellationToken cancellationToken)
+    public async Task<List<DecisionHistory>> DecisionHistoryAsync(string windowId, string leadId, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(LeadTables.Leads, cancellationToken);
         var prefix = DecisionHistoryEntity.RowPrefix + leadId + "-";
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {windowId} and RowKey ge {prefix} and RowKey lt {prefix[..^1] + "."}");
         return await LeadTables.Guard("read decision history", async () =>
         {
-            var rows = new List<DecisionHistoryEntity>();
-            await foreach (var row in table.QueryAsync<DecisionHistoryEntity>(filter, cancellationToken: cancellationToken)) rows.Add(row);
+            var rows = new List<DecisionHistory>();
+            await foreach (var row in table.QueryAsync<DecisionHistoryEntity>(filter, cancellationToken: cancellationToken)) rows.Add(row.ToHistory());
             return rows;
         }, cancellationToken);
     }

@@ -8,7 +8,7 @@ namespace LeadHandoff.Storage;
 public sealed record ErasureCounts(int Weeks, int Leads, int Submissions, int IndexRows);
 
 /// <summary>A person's data as held, for export.</summary>
-public sealed record PersonalData(IReadOnlyList<Lead> Leads, IReadOnlyList<DecisionHistoryEntity> DecisionHistory, IReadOnlyList<FlaggedSubmission> Submissions);
+public sealed record PersonalData(IReadOnlyList<Lead> Leads, IReadOnlyList<DecisionHistory> DecisionHistory, IReadOnlyList<FlaggedSubmission> Submissions);
 
 /// <summary>
 /// Finds, exports and removes one person's data with point lookups: the person index (email hash →
@@ -31,7 +31,7 @@ public sealed class PersonalDataStore(LeadTables tables)
     public async Task<PersonalData> ExportAsync(string emailHash, CancellationToken cancellationToken)
     {
         var leads = new List<Lead>();
-        var history = new List<DecisionHistoryEntity>();
+        var history = new List<DecisionHistory>();
         var submissions = new List<FlaggedSubmission>();
         var table = await tables.GetAsync(LeadTables.Leads, cancellationToken);
         foreach (var windowId in await WeeksOfAsync(emailHash, cancellationToken))
@@ -41,7 +41,7 @@ public sealed class PersonalDataStore(LeadTables tables)
                 if (await LeadOfAsync(table, windowId, emailHash, cancellationToken) is { } lead)
                 {
                     leads.Add(lead.ToLead());
-                    history.AddRange(await HistoryAsync(table, windowId, lead.LeadId, cancellationToken));
+                    history.AddRange((await HistoryAsync(table, windowId, lead.LeadId, cancellationToken)).Select(h => h.ToHistory()));
                 }
                 await foreach (var flagged in FlaggedAsync(table, windowId, emailHash, cancellationToken)) submissions.Add(flagged.ToSubmission());
                 return true;
@@ -67,9 +67,7 @@ public sealed class PersonalDataStore(LeadTables tables)
             {
                 if (await LeadOfAsync(table, windowId, emailHash, cancellationToken) is { } lead)
                 {
-                    await table.UpdateEntityAsync(LeadEntity.AnonymisedFields(windowId, lead.LeadId), ETag.All, TableUpdateMode.Merge, cancellationToken);
-                    foreach (var row in await HistoryAsync(table, windowId, lead.LeadId, cancellationToken))
-                        await table.UpdateEntityAsync(new TableEntity(windowId, row.RowKey) { [nameof(DecisionHistoryEntity.Note)] = "" }, ETag.All, TableUpdateMode.Merge, cancellationToken);
+                    await AnonymiseAsync(table, windowId, lead.LeadId, cancellationToken);
                     await DeleteAsync(table, windowId, UndecidedEntity.RowKeyOf(lead.LeadId), cancellationToken);
                     leads++;
                 }
@@ -104,9 +102,7 @@ public sealed class PersonalDataStore(LeadTables tables)
                 await foreach (var lead in RangeAsync<LeadEntity>(table, windowId, LeadEntity.RowPrefix, cancellationToken))
                 {
                     if (lead.Anonymised) continue;
-                    await table.UpdateEntityAsync(LeadEntity.AnonymisedFields(windowId, lead.LeadId), ETag.All, TableUpdateMode.Merge, cancellationToken);
-                    foreach (var row in await HistoryAsync(table, windowId, lead.LeadId, cancellationToken))
-                        await table.UpdateEntityAsync(new TableEntity(windowId, row.RowKey) { [nameof(DecisionHistoryEntity.Note)] = "" }, ETag.All, TableUpdateMode.Merge, cancellationToken);
+                    await AnonymiseAsync(table, windowId, lead.LeadId, cancellationToken);
                     await DeleteAsync(people, lead.EmailHash, windowId, cancellationToken);
                     anonymised++;
                 }
@@ -127,33 +123,12 @@ public sealed class PersonalDataStore(LeadTables tables)
         }, cancellationToken);
     }
 
-    /// <summary>A pending withdrawal: request id → email hash. The address itself is never stored.</summary>
-    public async Task SaveWithdrawalAsync(string requestId, string emailHash, DateTimeOffset at, CancellationToken cancellationToken)
+    /// <summary>Blanks a lead's personal fields and its decision notes; the row stays for the scorecard. Erasure and retention share it.</summary>
+    private static async Task AnonymiseAsync(TableClient table, string windowId, string leadId, CancellationToken cancellationToken)
     {
-        var ledger = await tables.GetAsync(LeadTables.Ledger, cancellationToken);
-        await LeadTables.Guard("save withdrawal", () => ledger.AddEntityAsync(new WithdrawalEntity { RowKey = requestId, EmailHash = emailHash, RequestedAt = at }, cancellationToken), cancellationToken);
-    }
-
-    public async Task<string?> WithdrawalHashAsync(string requestId, CancellationToken cancellationToken)
-    {
-        var ledger = await tables.GetAsync(LeadTables.Ledger, cancellationToken);
-        return await LeadTables.Guard("read withdrawal", async () =>
-        {
-            var row = await ledger.GetEntityIfExistsAsync<WithdrawalEntity>(WithdrawalEntity.Partition, requestId, cancellationToken: cancellationToken);
-            return row.HasValue ? row.Value!.EmailHash : null;
-        }, cancellationToken);
-    }
-
-    public async Task DeleteWithdrawalAsync(string requestId, CancellationToken cancellationToken)
-    {
-        var ledger = await tables.GetAsync(LeadTables.Ledger, cancellationToken);
-        await LeadTables.Guard("delete withdrawal", () => DeleteAsync(ledger, WithdrawalEntity.Partition, requestId, cancellationToken), cancellationToken);
-    }
-
-    public async Task AuditAsync(AuditEntity row, CancellationToken cancellationToken)
-    {
-        var audit = await tables.GetAsync(LeadTables.Audit, cancellationToken);
-        await LeadTables.Guard("audit", () => audit.AddEntityAsync(row, cancellationToken), cancellationToken);
+        await table.UpdateEntityAsync(LeadEntity.AnonymisedFields(windowId, leadId), ETag.All, TableUpdateMode.Merge, cancellationToken);
+        foreach (var row in await HistoryAsync(table, windowId, leadId, cancellationToken))
+            await table.UpdateEntityAsync(new TableEntity(windowId, row.RowKey) { [nameof(DecisionHistoryEntity.Note)] = "" }, ETag.All, TableUpdateMode.Merge, cancellationToken);
     }
 
     private static async Task<LeadEntity?> LeadOfAsync(TableClient table, string windowId, string emailHash, CancellationToken cancellationToken)

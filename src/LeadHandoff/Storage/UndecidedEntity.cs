@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using LeadHandoff.Leads;
 
 namespace LeadHandoff.Storage;
 
@@ -22,4 +23,6 @@ public sealed class UndecidedEntity : ITableEntity
     public string LeadId => RowKey[RowPrefix.Length..];
 
     public static string RowKeyOf(string leadId) => RowPrefix + leadId;
+
+    public UndecidedMarker ToMarker() => new(LeadId, OwnerId);
 }
