@@ -14,28 +14,29 @@ namespace LeadHandoff.Functions.Qualification;
 /// <c>/api/batch?t=…</c>: all of one owner's leads in a batch, each with its own decision form, so a
 /// rep can work through the list in one sitting. Same rules as the single-lead page.
 /// </summary>
-public sealed class QualifyBatch(QualificationService qualification, SlaCalendar calendar)
+public sealed class QualifyBatch(QualificationService qualification, SlaCalendar calendar) : IDecisionPage<BatchAccess.Granted>
 {
     [Function(nameof(QualifyBatch))]
-    public async Task<IActionResult> Run(
+    public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", "post", Route = "batch")] HttpRequest request,
-        CancellationToken cancellationToken)
-    {
-        var token = request.Query["t"].ToString();
-        var access = await qualification.OpenBatchAsync(token, cancellationToken);
-        if (access is BatchAccess.Refused refused) return QualificationResponses.Refused(refused.Why);
-        var granted = (BatchAccess.Granted)access;
-        if (!HttpMethods.IsPost(request.Method)) return Page(token, granted, request.Query["lead"], request.Query["done"], null, StatusCodes.Status200OK);
+        CancellationToken cancellationToken) =>
+        DecisionFlow.RunAsync(request, qualification, this, async token => await qualification.OpenBatchAsync(token, cancellationToken) switch
+        {
+            BatchAccess.Granted granted => (granted, null),
+            BatchAccess.Refused refused => (null, refused.Why),
+            _ => (null, Refusal.Forbidden),
+        }, cancellationToken);
 
-        var (decision, errors, fields) = await QualificationResponses.ReadDecisionAsync(request, qualification, cancellationToken);
-        var leadId = fields?.GetValueOrDefault("lead") ?? "";
-        // The token covers this owner's leads in this batch, and nothing else.
-        if (!granted.Leads.Any(l => l.Id == leadId)) return QualificationResponses.Refused(Refusal.Forbidden);
-        if (decision is null) return Page(token, granted, leadId, null, errors, StatusCodes.Status400BadRequest);
+    public bool NamesLead => true;
 
-        var result = await qualification.DecideAsync(granted.Window, leadId, granted.OwnerId, decision, cancellationToken);
-        return result is DecisionResult.Refused gone ? QualificationResponses.Refused(gone.Why) : QualificationResponses.BackToPage(request, token, result, leadId);
-    }
+    public string? LeadOf(BatchAccess.Granted access, IReadOnlyDictionary<string, string>? fields) =>
+        fields?.GetValueOrDefault("lead") is { } leadId && access.Leads.Any(l => l.Id == leadId) ? leadId : null;
+
+    public Task<DecisionResult> DecideAsync(BatchAccess.Granted access, string leadId, DecisionRequest decision, CancellationToken cancellationToken) =>
+        qualification.DecideAsync(access.Window, leadId, access.OwnerId, decision, cancellationToken);
+
+    public WebResponse Render(string token, BatchAccess.Granted access, string? focusLead, string? done, FieldErrors? errors, int status) =>
+        Page(token, access, focusLead, done, errors, status);
 
     private WebResponse Page(string token, BatchAccess.Granted access, string? focusLead, string? done, FieldErrors? errors, int status)
     {

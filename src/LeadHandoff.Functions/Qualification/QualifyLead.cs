@@ -10,29 +10,31 @@ using static LeadHandoff.Email.EmailText;
 namespace LeadHandoff.Functions.Qualification;
 
 /// <summary>
-/// <c>/api/qualify?t=…</c>: one lead and its decision form. GET and HEAD only read (mail scanners
-/// prefetch every link); POST records the decision, then redirects back (post/redirect/get).
+/// <c>/api/qualify?t=…</c>: one lead and its decision form, following <see cref="DecisionFlow"/>.
 /// Anonymous: the signed token is the credential.
 /// </summary>
-public sealed class QualifyLead(QualificationService qualification, SlaCalendar calendar)
+public sealed class QualifyLead(QualificationService qualification, SlaCalendar calendar) : IDecisionPage<LeadAccess.Granted>
 {
     [Function(nameof(QualifyLead))]
-    public async Task<IActionResult> Run(
+    public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", "post", Route = "qualify")] HttpRequest request,
-        CancellationToken cancellationToken)
-    {
-        var token = request.Query["t"].ToString();
-        var access = await qualification.OpenLeadAsync(token, cancellationToken);
-        if (access is LeadAccess.Refused refused) return QualificationResponses.Refused(refused.Why);
-        var granted = (LeadAccess.Granted)access;
-        if (!HttpMethods.IsPost(request.Method)) return Page(token, granted, request.Query["done"], errors: null, StatusCodes.Status200OK);
+        CancellationToken cancellationToken) =>
+        DecisionFlow.RunAsync(request, qualification, this, async token => await qualification.OpenLeadAsync(token, cancellationToken) switch
+        {
+            LeadAccess.Granted granted => (granted, null),
+            LeadAccess.Refused refused => (null, refused.Why),
+            _ => (null, Refusal.Forbidden),
+        }, cancellationToken);
 
-        var (decision, errors, _) = await QualificationResponses.ReadDecisionAsync(request, qualification, cancellationToken);
-        if (decision is null) return Page(token, granted, null, errors, StatusCodes.Status400BadRequest);
+    public bool NamesLead => false;
 
-        var result = await qualification.DecideAsync(granted.Window, granted.Lead, granted.Version, granted.OwnerId, decision, cancellationToken);
-        return result is DecisionResult.Refused gone ? QualificationResponses.Refused(gone.Why) : QualificationResponses.BackToPage(request, token, result);
-    }
+    public string? LeadOf(LeadAccess.Granted access, IReadOnlyDictionary<string, string>? fields) => access.Lead.Id;
+
+    public Task<DecisionResult> DecideAsync(LeadAccess.Granted access, string leadId, DecisionRequest decision, CancellationToken cancellationToken) =>
+        qualification.DecideAsync(access.Window, access.Lead, access.Version, access.OwnerId, decision, cancellationToken);
+
+    public WebResponse Render(string token, LeadAccess.Granted access, string? focusLead, string? done, FieldErrors? errors, int status) =>
+        Page(token, access, done, errors, status);
 
     private WebResponse Page(string token, LeadAccess.Granted access, string? done, FieldErrors? errors, int status)
     {

@@ -1,0 +1,48 @@
+using LeadHandoff.Functions.Http;
+using LeadHandoff.Qualification;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+
+namespace LeadHandoff.Functions.Qualification;
+
+/// <summary>What a qualify page needs from its kind of link: which leads it covers, how to show them, how to decide one.</summary>
+public interface IDecisionPage<TAccess>
+{
+    /// <summary>The lead a posted form is about, or null when the link does not cover it.</summary>
+    string? LeadOf(TAccess access, IReadOnlyDictionary<string, string>? fields);
+
+    WebResponse Render(string token, TAccess access, string? focusLead, string? done, FieldErrors? errors, int status);
+
+    Task<DecisionResult> DecideAsync(TAccess access, string leadId, DecisionRequest decision, CancellationToken cancellationToken);
+
+    /// <summary>Whether the redirect after a decision names the lead (a page of several) or not (a page of one).</summary>
+    bool NamesLead { get; }
+}
+
+/// <summary>
+/// The one flow both qualify pages follow. GET and HEAD only read (mail scanners prefetch every
+/// link); POST reads the decision, records it, then redirects back (post/redirect/get). A refused
+/// decision shows the page again, status 400, with the error beside that lead.
+/// </summary>
+public static class DecisionFlow
+{
+    public static async Task<IActionResult> RunAsync<TAccess>(HttpRequest request, QualificationService qualification, IDecisionPage<TAccess> page,
+        Func<string, Task<(TAccess? Granted, Refusal? Refused)>> open, CancellationToken cancellationToken)
+        where TAccess : class
+    {
+        var token = request.Query["t"].ToString();
+        var (access, refused) = await open(token);
+        if (access is null) return QualificationResponses.Refused(refused ?? Refusal.Forbidden);
+        if (!HttpMethods.IsPost(request.Method)) return page.Render(token, access, request.Query["lead"], request.Query["done"], null, StatusCodes.Status200OK);
+
+        var (decision, errors, fields) = await QualificationResponses.ReadDecisionAsync(request, qualification, cancellationToken);
+        // The token covers its own leads and nothing else.
+        if (page.LeadOf(access, fields) is not { } leadId) return QualificationResponses.Refused(Refusal.Forbidden);
+        if (decision is null) return page.Render(token, access, leadId, null, errors, StatusCodes.Status400BadRequest);
+
+        var result = await page.DecideAsync(access, leadId, decision, cancellationToken);
+        return result is DecisionResult.Refused gone
+            ? QualificationResponses.Refused(gone.Why)
+            : QualificationResponses.BackToPage(request, token, result, page.NamesLead ? leadId : null);
+    }
+}
