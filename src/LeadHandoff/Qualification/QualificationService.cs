@@ -14,6 +14,7 @@ namespace LeadHandoff.Qualification;
 public sealed partial class QualificationService(
     LinkSigner signer,
     LeadStore store,
+    DecisionStore decisions,
     BatchLedger ledger,
     SlaCalendar calendar,
     IOptions<QualificationOptions> options,
@@ -109,7 +110,7 @@ public sealed partial class QualificationService(
         // A routed lead got its undecided marker in the same transaction as its owner, so the first
         // decision can drop it in its own transaction.
         var dropMarker = previous is null && lead.OwnerId is not null;
-        if (!await store.RecordDecisionAsync(window.Id, leadId, version, decision, previous, dropMarker, cancellationToken))
+        if (!await decisions.RecordDecisionAsync(window.Id, leadId, version, decision, previous, dropMarker, cancellationToken))
         {
             LogConflict(logger, leadId);
             return new DecisionResult.Conflict((await store.GetAsync(window.Id, leadId, cancellationToken))?.Decision);

@@ -11,6 +11,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<LeadTables>();
         services.AddSingleton<LeadStore>();
         services.AddSingleton<BatchLedger>();
+        services.AddSingleton<DecisionStore>();
         services.AddSingleton<WatermarkStore>();
         return services;
     }

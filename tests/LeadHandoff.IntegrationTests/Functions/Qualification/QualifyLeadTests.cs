@@ -132,7 +132,7 @@ public sealed class QualifyLeadTests(AzuriteFixture azurite)
         Assert.EndsWith("&done=changed", change.Header("Location"));
         var decision = (await Stored(week, leadId)).Lead.Decision!;
         Assert.Equal((Decision.Nurture, null as string, 2), (decision.Decision, decision.Reason, decision.Revision));
-        var history = await week.App.Get<LeadStore>().DecisionHistoryAsync("2026-W50", leadId, CancellationToken.None);
+        var history = await week.App.Get<DecisionStore>().DecisionHistoryAsync("2026-W50", leadId, CancellationToken.None);
         Assert.Equal([("Rejected", "no-budget", (string?)null), ("Nurture", null, "Rejected")], history.Select(h => (h.Decision, h.Reason, h.PreviousDecision)).ToArray());
     }
 
@@ -149,7 +149,7 @@ public sealed class QualifyLeadTests(AzuriteFixture azurite)
         Assert.All(posts, p => Assert.Equal(303, p.Status));
         var outcomes = posts.Select(p => p.Header("Location")![(p.Header("Location")!.LastIndexOf('=') + 1)..]).ToList();
         Assert.Equal(1, outcomes.Count(o => o == "recorded"));
-        var history = await week.App.Get<LeadStore>().DecisionHistoryAsync("2026-W50", leadId, CancellationToken.None);
+        var history = await week.App.Get<DecisionStore>().DecisionHistoryAsync("2026-W50", leadId, CancellationToken.None);
         Assert.Equal(outcomes.Count(o => o is "recorded" or "changed"), history.Count);
         Assert.Equal(Enumerable.Range(1, history.Count), history.Select(h => h.Revision));
         for (var i = 1; i < history.Count; i++) Assert.Equal(history[i - 1].Decision, history[i].PreviousDecision);
