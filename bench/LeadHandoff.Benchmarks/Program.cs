@@ -39,32 +39,40 @@ var azurite = new AzuriteFixture();
 await azurite.InitializeAsync();
 try
 {
-    // 3. Batch first, so the process's peak memory is the batch's own.
+    // The real Monday batch first, so the process's peak memory is the batch's own: 10,000 stored
+    // leads of one window on Azurite, routed over a pool of 20 owners by the batch service itself
+    // (partition read, owner assignment, seen-before lookups, ledger, emails to the fake SendGrid).
     {
         await using var sendGrid = new FakeSendGrid(TimeProvider.System);
-        var time = TimeProvider.System;
-        var linkOptions = Options.Create(new LinkOptions { BaseUrl = "https://leadhandoff.example.net", SigningKeys = [new() { Id = "k1", Secret = TestKeys.Key1 }], CurrentKeyId = "k1" });
-        var links = new LinkBuilder(new LinkSigner(linkOptions, time), linkOptions);
-        var calendar = new SlaCalendar(Options.Create(new SlaOptions()));
-        var window = calendar.WindowOf(new DateOnly(2026, 12, 7));
-        var sender = new SendGridEmailSender(new HttpClient(), Options.Create(new EmailOptions { SendGridApiKey = "SG.bench", SendGridHost = sendGrid.Host.TrimEnd('/'), FromAddress = "leads@example.com" }), time, NullLogger<SendGridEmailSender>.Instance);
+        var counter = new RequestCounter();
+        await using var app = TestApp.Create(azurite.ConnectionString, s =>
+        {
+            s["Email:SendGridApiKey"] = "SG.bench";
+            s["Email:SendGridHost"] = sendGrid.Host.TrimEnd('/');
+            s["Scorecard:SendWithBatch"] = "false";
+            for (var o = 0; o < 20; o++)
+            {
+                s[$"Routing:Owners:{o}:Id"] = $"rep-{o}";
+                s[$"Routing:Owners:{o}:Name"] = $"Rep {o}";
+                s[$"Routing:Owners:{o}:Email"] = $"rep{o}@example.com";
+                s[$"Routing:Pool:{o}"] = $"rep-{o}";
+            }
+        }, overrides: services => services.AddSingleton<HttpPipelinePolicy>(counter));
+        await Seed.LeadsAsync(app, "2026-W50", 10_000, new DateTimeOffset(2026, 12, 2, 10, 0, 0, TimeSpan.Zero), decided: false, assigned: false);
+        app.Time.SetUtcNow(new DateTimeOffset(2026, 12, 7, 9, 1, 0, TimeSpan.Zero));
         GC.Collect();
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         var watch = Stopwatch.StartNew();
-        for (var owner = 0; owner < 20; owner++)
-        {
-            var ownerLeads = Enumerable.Range(0, 500).Select(i => owner * 500 + i)
-                .Select(i => new BatchLead(new Lead($"lead-{i:D6}", window.Id, Seed.Details(i), window.OpensAt.AddMinutes(i), window.OpensAt.AddMinutes(i), 1, $"rep-{owner}"), null, links.Qualify(window.Id, $"lead-{i:D6}", $"rep-{owner}")))
-                .ToList();
-            var mail = OwnerBatchEmail.Compose($"{window.Id}.owner-rep-{owner}", window, new Owner($"rep-{owner}", $"Rep {owner}", $"rep{owner}@example.com"), ownerLeads, links.Batch(window.Id, $"rep-{owner}"), calendar.TimeZone);
-            var outcome = await sender.SendAsync(mail, CancellationToken.None);
-            if (outcome.Status != SendStatus.Sent) throw new InvalidOperationException($"batch email refused: {outcome.Detail}");
-        }
+        BatchRunResult? run = null;
+        var requests = await counter.DuringAsync(async () => run = await app.Get<WeeklyBatchService>().RunAsync(CancellationToken.None));
         watch.Stop();
+        if (run!.Outcome != BatchRunOutcome.Sent || run.Leads != 10_000 || sendGrid.Accepted.Count(m => m.LedgerId.Contains(".owner-", StringComparison.Ordinal)) != 20)
+            throw new InvalidOperationException($"the batch did not go out whole: {run}");
         var peakMb = Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0;
         var allocatedMb = (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / 1024.0 / 1024.0;
-        Report("Batch: 10,000 leads, 20 owners, composed and sent to the fake SendGrid", $"{F(watch.Elapsed.TotalSeconds, "0.00")} s", "< 5 s", watch.Elapsed.TotalSeconds < 5);
-        Report("Batch: peak working set of the process", $"{F(peakMb, "0")} MB ({F(allocatedMb, "0")} MB allocated in total)", "< 300 MB", peakMb < 300);
+        Report("Real Monday batch: 10,000 leads to 20 owners on Azurite, time", $"{F(watch.Elapsed.TotalSeconds, "0.00")} s", "< 30 s", watch.Elapsed.TotalSeconds < 30);
+        Report("Real Monday batch: peak working set of the process", $"{F(peakMb, "0")} MB ({F(allocatedMb, "0")} MB allocated during the run)", "< 300 MB", peakMb < 300);
+        Report("Real Monday batch: Table Storage requests per lead", $"{F((double)requests / 10_000, "0.000")} ({requests} requests)", "≤ 1.2", requests / 10_000.0 <= 1.2);
     }
 
     // 1. Intake against the floor: the same Azurite, the same concurrency, entities of the same size.
@@ -258,24 +266,27 @@ try
 
         await using (var host = await FuncHost.StartAsync(hostSettings, storage.ConnectionString))
         {
-            const int total = 500, concurrency = 8;
-            var latencies = new double[total];
-            var next = -1;
-            var all = Stopwatch.StartNew();
-            await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
+            // The issue's two loads, in one warm host: the real-host check (500 at 8) and the benchmark's (2,000 at 16).
+            foreach (var (total, concurrency, offset) in new[] { (500, 8, 1_000), (2_000, 16, 10_000) })
             {
-                int n;
-                while ((n = Interlocked.Increment(ref next)) < total)
+                var latencies = new double[total];
+                var next = -1;
+                var all = Stopwatch.StartNew();
+                await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
                 {
-                    var watch = Stopwatch.StartNew();
-                    using var response = await http.PostAsync($"{host.BaseUrl}/api/leads", JsonContent.Create(LeadRequests.Valid($"http{n}@intake{n % 97}.example")));
-                    latencies[n] = watch.Elapsed.TotalMilliseconds;
-                    if ((int)response.StatusCode != 201) throw new InvalidOperationException($"intake answered {(int)response.StatusCode}");
-                }
-            }));
-            all.Stop();
-            Report($"Intake over HTTP through the host, {total} submissions at concurrency {concurrency}",
-                $"p50 {F(Stats.Percentile(latencies, 50), "0")} ms, p99 {F(Stats.Percentile(latencies, 99), "0")} ms, {F(total / all.Elapsed.TotalSeconds, "0")}/s", "", null);
+                    int n;
+                    while ((n = Interlocked.Increment(ref next)) < total)
+                    {
+                        var watch = Stopwatch.StartNew();
+                        using var response = await http.PostAsync($"{host.BaseUrl}/api/leads", JsonContent.Create(LeadRequests.Valid($"http{offset + n}@intake{n % 97}.example")));
+                        latencies[n] = watch.Elapsed.TotalMilliseconds;
+                        if ((int)response.StatusCode != 201) throw new InvalidOperationException($"intake answered {(int)response.StatusCode}");
+                    }
+                }));
+                all.Stop();
+                Report($"Intake over HTTP through the host, {total:N0} submissions at concurrency {concurrency}",
+                    $"p50 {F(Stats.Percentile(latencies, 50), "0")} ms, p99 {F(Stats.Percentile(latencies, 99), "0")} ms, {F(total / all.Elapsed.TotalSeconds, "0")}/s", "", null);
+            }
         }
     }
 }
@@ -284,8 +295,17 @@ finally
     await azurite.DisposeAsync();
 }
 
-var commit = Process.Start(new ProcessStartInfo("git", "rev-parse --short HEAD") { RedirectStandardOutput = true, WorkingDirectory = RepositoryRoot.Path })!;
-var sha = (await commit.StandardOutput.ReadToEndAsync()).Trim();
+async Task<string> Git(string arguments)
+{
+    var git = Process.Start(new ProcessStartInfo("git", arguments) { RedirectStandardOutput = true, WorkingDirectory = RepositoryRoot.Path })!;
+    var output = (await git.StandardOutput.ReadToEndAsync()).Trim();
+    await git.WaitForExitAsync();
+    return output;
+}
+// The exact code measured: the commit, and whether the tree held changes not in it (results.md itself aside).
+var sha = await Git("rev-parse HEAD");
+var dirty = (await Git("status --porcelain")).Split('\n', StringSplitOptions.RemoveEmptyEntries).Any(l => !l.EndsWith("bench/results.md", StringComparison.Ordinal));
+sha += dirty ? " (the working tree had uncommitted changes: these figures are not exactly that commit's)" : " (clean working tree)";
 var memoryGb = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 1024.0 / 1024 / 1024;
 var md = new StringBuilder()
     .AppendLine("# Benchmark results")

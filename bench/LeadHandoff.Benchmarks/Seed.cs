@@ -13,13 +13,13 @@ public static class Seed
         "We would like a demo of the product and pricing for our team.", new Segment(i % 3 == 0 ? "Manufacturing" : "Software", i % 2 == 0 ? "11-50" : "51-200"),
         new MarketingSource(i % 4 == 0 ? "webinar" : "pricing-guide", "newsletter", "email", "spring"), new Consent(true, "2026-09"));
 
-    public static async Task LeadsAsync(TestApp app, string week, int count, DateTimeOffset receivedAt, bool decided)
+    public static async Task LeadsAsync(TestApp app, string week, int count, DateTimeOffset receivedAt, bool decided, bool assigned = true)
     {
         var table = await app.Get<LeadTables>().GetAsync(LeadTables.Leads, CancellationToken.None);
         var entities = Enumerable.Range(0, count).Select(i =>
         {
             var entity = LeadEntity.Create(week, $"{week}-{i:D6}", Details(i), receivedAt);
-            entity.OwnerId = $"rep-{i % 20}";
+            if (assigned) entity.OwnerId = $"rep-{i % 20}";
             if (decided)
             {
                 entity.Decision = (i % 5) switch { 0 or 1 => "Accepted", 2 => "Nurture", _ => "Rejected" };
