@@ -26,6 +26,8 @@ using Microsoft.Extensions.Options;
 
 // One command, every figure, written to bench/results.md with the goal beside each.
 var leads = args.Length > 1 && args[0] == "--leads" ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5000;
+// --only batch: just the real Monday batch, for profiling it (results.md is not written then).
+var onlyBatch = args.Contains("--only") && args.Contains("batch");
 var results = new List<(string Name, string Figure, string Goal, bool? Met)>();
 var notes = new List<string>();
 void Report(string name, string figure, string goal, bool? met)
@@ -74,6 +76,8 @@ try
         Report("Real Monday batch: peak working set of the process", $"{F(peakMb, "0")} MB ({F(allocatedMb, "0")} MB allocated during the run)", "< 300 MB", peakMb < 300);
         Report("Real Monday batch: Table Storage requests per lead", $"{F((double)requests / 10_000, "0.000")} ({requests} requests)", "≤ 1.2", requests / 10_000.0 <= 1.2);
     }
+
+    if (onlyBatch) return;
 
     // 1. Intake against the floor: the same Azurite, the same concurrency, entities of the same size.
     {
@@ -175,45 +179,60 @@ try
         Report("Table Storage requests over an undecided lead's life (with its reminder)", F(undecided, "0.00"), "", null);
     }
 
-    // 4. The deadline check with and without 100,000 leads of closed history.
+    // 4. The deadline check with and without 100,000 leads of closed history. Five batches a side,
+    //    each with its own first run (the one that sends reminders), and seven later heartbeats each:
+    //    every ratio rests on at least five samples per side.
     {
-        async Task<(double First, double Steady, long Requests)> DeadlineAsync(int history)
+        async Task<(List<double> First, List<double> Steady, List<long> Requests)> DeadlineAsync(int history)
         {
             var counter = new RequestCounter();
             await using var week = BatchScenario.Create(azurite.ConnectionString, overrides: services => services.AddSingleton<HttpPipelinePolicy>(counter));
-            if (history > 0)
+            for (var w = 0; w < history / 1000; w++)
             {
-                for (var w = 0; w < history / 1000; w++)
-                {
-                    var monday = new DateOnly(2024, 1, 1).AddDays(7 * w);
-                    await Seed.LeadsAsync(week.App, BatchWindow.IdOf(monday), 1000, new DateTimeOffset(monday.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), decided: true);
-                }
+                var monday = new DateOnly(2024, 1, 1).AddDays(7 * w);
+                await Seed.LeadsAsync(week.App, BatchWindow.IdOf(monday), 1000, new DateTimeOffset(monday.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), decided: true);
             }
-            for (var i = 0; i < 500; i++) await week.App.Get<LeadStore>().SaveAsync("2026-W50", $"open-{i:D4}", Seed.Details(i), week.App.Time.GetUtcNow(), CancellationToken.None);
-            week.App.Time.SetUtcNow(BatchScenario.CutOff.AddMinutes(1));
-            await week.RunBatchAsync();
-            week.App.Time.SetUtcNow(new DateTimeOffset(2026, 12, 9, 17, 5, 0, TimeSpan.Zero));
+            var calendar = week.App.Get<SlaCalendar>();
             var deadlines = week.App.Get<DeadlineService>();
-            var watch = Stopwatch.StartNew();
-            await deadlines.RunAsync(CancellationToken.None);
-            var first = watch.Elapsed.TotalMilliseconds;
-            var steady = new List<double>();
-            var before = counter.Count;
-            for (var run = 0; run < 7; run++)
+            var (firsts, steadies, requests) = (new List<double>(), new List<double>(), new List<long>());
+            for (var sample = 0; sample < 5; sample++)
             {
-                watch.Restart();
+                var window = calendar.WindowOf(new DateOnly(2026, 11, 30).AddDays(7 * sample)); // 2026-W49 … 2026-W53
+                for (var i = 0; i < 500; i++) await week.App.Get<LeadStore>().SaveAsync(window.Id, $"open-{sample}-{i:D4}", Seed.Details(i), window.OpensAt.AddMinutes(1), CancellationToken.None);
+                week.App.Time.SetUtcNow(window.ClosesAt.AddMinutes(1));
+                await week.RunBatchAsync();
+                week.App.Time.SetUtcNow(window.DeadlineAt.AddMinutes(5));
+                var watch = Stopwatch.StartNew();
+                await deadlines.RunAsync(CancellationToken.None); // sends the reminders
+                firsts.Add(watch.Elapsed.TotalMilliseconds);
+                // Later heartbeats while the batch is open, its escalation not yet due: what most heartbeats are.
+                for (var run = 0; run < 7; run++)
+                {
+                    var before = counter.Count;
+                    watch.Restart();
+                    await deadlines.RunAsync(CancellationToken.None);
+                    steadies.Add(watch.Elapsed.TotalMilliseconds);
+                    requests.Add(counter.Count - before);
+                }
+                // The escalation closes the batch, so it never reaches into the next sample (not measured).
+                week.App.Time.SetUtcNow(window.DeadlineAt.AddHours(25));
                 await deadlines.RunAsync(CancellationToken.None);
-                steady.Add(watch.Elapsed.TotalMilliseconds);
             }
-            return (first, Stats.Median(steady), (counter.Count - before) / 7);
+            return (firsts, steadies, requests);
         }
         var fresh = await DeadlineAsync(0);
         var old = await DeadlineAsync(100_000);
-        Report("Deadline check, 500 undecided, no history: first run (sends reminders) / later heartbeat", $"{F(fresh.First, "0")} ms / {F(fresh.Steady, "0.0")} ms, {fresh.Requests} storage requests per heartbeat", "", null);
-        Report("Deadline check, 500 undecided, 100,000 leads of history: first run / later heartbeat", $"{F(old.First, "0")} ms / {F(old.Steady, "0.0")} ms, {old.Requests} storage requests per heartbeat", "", null);
-        Report("Deadline check with history ÷ without, first run", F(old.First / fresh.First, "0.00"), "≤ 1.2", old.First / fresh.First <= 1.2);
-        Report("Deadline check with history ÷ without, later heartbeat", F(old.Steady / fresh.Steady, "0.00"), "≤ 1.2", old.Steady / fresh.Steady <= 1.2);
-        Report("Storage requests per heartbeat, with history ÷ without", F((double)old.Requests / fresh.Requests, "0.00"), "≤ 1.2", (double)old.Requests / fresh.Requests <= 1.2);
+        string Spread(List<double> values) => Stats.Spread(values, "ms");
+        Report("Deadline check, 500 undecided a batch, no history: first run (sends reminders), 5 batches", Spread(fresh.First), "", null);
+        Report("Deadline check, 500 undecided a batch, 100,000 leads of history: first run, 5 batches", Spread(old.First), "", null);
+        Report("Deadline check, no history: later heartbeat, 35 runs", Spread(fresh.Steady), "", null);
+        Report("Deadline check, 100,000 leads of history: later heartbeat, 35 runs", Spread(old.Steady), "", null);
+        var firstRatio = Stats.Median(old.First) / Stats.Median(fresh.First);
+        var steadyRatio = Stats.Median(old.Steady) / Stats.Median(fresh.Steady);
+        var requestRatio = old.Requests.Average() / fresh.Requests.Average();
+        Report("Deadline check with history ÷ without, first run (medians of 5)", F(firstRatio, "0.00"), "≤ 1.2", firstRatio <= 1.2);
+        Report("Deadline check with history ÷ without, later heartbeat wall time (medians of 35)", F(steadyRatio, "0.00"), "≤ 1.2", steadyRatio <= 1.2);
+        Report("Storage requests per heartbeat, with history ÷ without (35 runs a side)", $"{F(requestRatio, "0.00")} ({F(old.Requests.Average(), "0.0")} ÷ {F(fresh.Requests.Average(), "0.0")}; min {old.Requests.Min()}/{fresh.Requests.Min()}, max {old.Requests.Max()}/{fresh.Requests.Max()})", "1.0", Math.Abs(requestRatio - 1.0) < 0.005);
     }
 
     // 5. The scorecard over 52 weeks of 200 leads, read cold.
