@@ -104,7 +104,7 @@ param salesManagerEmail string
 @description('Marketing lead: summary, copied on escalations (Email__MarketingLeadEmail).')
 param marketingLeadEmail string
 
-@description('Receives the operational alerts (function failures, batch not sent).')
+@description('Receives the operational alerts (function failures, batch not sent, email undelivered, quarantine spike).')
 param alertEmail string
 
 @description('Public base URL of the app for links in emails; empty uses https://<app>.azurewebsites.net (Links__BaseUrl).')
@@ -277,7 +277,9 @@ module alerts 'modules/alerts.bicep' = {
     appInsightsId: monitoring.outputs.appInsightsId
     alertEmail: alertEmail
     timeZone: timeZone
+    batchDay: batchDay
     batchHour: int(split(batchTime, ':')[0])
+    holidays: holidays
   }
 }
 
