@@ -197,7 +197,7 @@ try
             var (firsts, steadies, requests) = (new List<double>(), new List<double>(), new List<long>());
             for (var sample = 0; sample < 5; sample++)
             {
-                var window = calendar.WindowOf(new DateOnly(2026, 11, 30).AddDays(7 * sample)); // 2026-W49 … 2026-W53
+                var window = calendar.WindowOf(new DateOnly(2026, 12, 7).AddDays(7 * sample)); // 2026-W50 … 2027-W01, after the scenario clock starts
                 for (var i = 0; i < 500; i++) await week.App.Get<LeadStore>().SaveAsync(window.Id, $"open-{sample}-{i:D4}", Seed.Details(i), window.OpensAt.AddMinutes(1), CancellationToken.None);
                 week.App.Time.SetUtcNow(window.ClosesAt.AddMinutes(1));
                 await week.RunBatchAsync();
