@@ -204,6 +204,8 @@ var listSettings = union(
   toObject(range(0, length(sizeBands)), i => 'Intake__SizeBands__${i}', i => string(sizeBands[i])),
   toObject(range(0, length(allowedRedirectOrigins)), i => 'Intake__AllowedRedirectOrigins__${i}', i => string(allowedRedirectOrigins[i])),
   toObject(range(0, length(holidays)), i => 'Sla__Holidays__${i}', i => string(holidays[i])),
+  // A solved Turnstile challenge must come from one of the website's own hosts (origin less scheme and port).
+  toObject(range(0, length(websiteOrigins)), i => 'Turnstile__Hostnames__${i}', i => split(split(string(websiteOrigins[i]), '/')[2], ':')[0]),
   toObject(range(0, length(owners)), i => 'Routing__Owners__${i}__Id', i => string(owners[i].id)),
   toObject(range(0, length(owners)), i => 'Routing__Owners__${i}__Name', i => string(owners[i].name)),
   toObject(range(0, length(owners)), i => 'Routing__Owners__${i}__Email', i => string(owners[i].email)),

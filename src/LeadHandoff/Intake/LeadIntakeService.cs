@@ -47,7 +47,7 @@ public sealed partial class LeadIntakeService(
             }
 
             var check = await turnstile.VerifyAsync(form.TurnstileToken, clientIp, cancellationToken);
-            if (check is HumanCheck.Failed or HumanCheck.Unavailable)
+            if (check is not (HumanCheck.Passed or HumanCheck.NotConfigured))
                 return await FlagAsync(FlagKind.Quarantined, $"turnstile-{check.ToString().ToLowerInvariant()}");
 
             var stored = await store.SaveAsync(window.Id, id, form.Lead, receivedAt, cancellationToken);

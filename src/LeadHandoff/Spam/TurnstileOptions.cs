@@ -16,6 +16,15 @@ public sealed class TurnstileOptions : ISettings
     [Range(1, 60, ErrorMessage = SettingMessages.Between)]
     public int TimeoutSeconds { get; set; } = 5;
 
+    /// <summary>
+    /// The site hostnames a solved challenge must come from (e.g. www.example.com). A token solved on
+    /// another site is refused. Empty: not checked (set it in production).
+    /// </summary>
+    public List<string> Hostnames { get; set; } = [];
+
+    /// <summary>The widget's <c>data-action</c>, when the form sets one: a token for another action is refused.</summary>
+    public string? Action { get; set; }
+
     public bool Enabled => !string.IsNullOrWhiteSpace(SecretKey);
 
     public IEnumerable<string> Validate()

@@ -9,12 +9,70 @@ public sealed class TurnstileTests(AzuriteFixture azurite)
 {
     private static LoopbackHttpServer Verifier(int status, string body) => new(_ => Task.FromResult(LoopbackReply.Json(status, body)));
 
-    private TestApp App(string verifyUrl) => TestApp.Create(azurite.ConnectionString, s =>
+    private TestApp App(string verifyUrl, Action<Dictionary<string, string?>>? configure = null) => TestApp.Create(azurite.ConnectionString, s =>
     {
         s["Turnstile:SecretKey"] = "test-secret";
         s["Turnstile:VerifyUrl"] = verifyUrl;
         s["Turnstile:TimeoutSeconds"] = "2";
+        configure?.Invoke(s);
     });
+
+    private static LoopbackHttpServer RawVerifier(string contentType, string body) => new(_ => Task.FromResult(new LoopbackReply(200, body, contentType)));
+
+    [Theory]
+    [InlineData("""{"success":true,"hostname":"evil.example","action":"lead"}""", "turnstile-wronghostname")]
+    [InlineData("""{"success":true,"hostname":"www.example.com","action":"newsletter"}""", "turnstile-wrongaction")]
+    public async Task A_challenge_solved_for_another_site_or_action_is_quarantined(string reply, string reason)
+    {
+        await using var verifier = Verifier(200, reply);
+        await using var app = App(verifier.Url("/siteverify"), s => { s["Turnstile:Hostnames:0"] = "www.example.com"; s["Turnstile:Action"] = "lead"; });
+
+        var response = await app.PostAsync(LeadRequests.Json(WithToken()));
+
+        Assert.Equal(201, response.Status);
+        Assert.Empty(await app.LeadsAsync());
+        Assert.Equal((FlagKind.Quarantined, reason), (Assert.Single(await app.FlaggedAsync()).Kind, Assert.Single(await app.FlaggedAsync()).Reason));
+    }
+
+    [Fact]
+    public async Task A_challenge_solved_on_our_site_for_our_action_stores_the_lead()
+    {
+        await using var verifier = Verifier(200, """{"success":true,"hostname":"WWW.example.com","action":"lead"}""");
+        await using var app = App(verifier.Url("/siteverify"), s => { s["Turnstile:Hostnames:0"] = "www.example.com"; s["Turnstile:Action"] = "lead"; });
+
+        Assert.Equal(201, (await app.PostAsync(LeadRequests.Json(WithToken()))).Status);
+        Assert.Single(await app.LeadsAsync());
+    }
+
+    [Fact]
+    public async Task A_token_over_2048_characters_is_quarantined_without_asking_the_verifier()
+    {
+        await using var verifier = Verifier(200, """{"success":true}""");
+        await using var app = App(verifier.Url("/siteverify"));
+        var fields = WithToken();
+        fields["cf-turnstile-response"] = new string('t', 2049);
+
+        var response = await app.PostAsync(LeadRequests.Json(fields));
+
+        Assert.Equal(201, response.Status);
+        Assert.Empty(verifier.Requests);
+        Assert.Equal("turnstile-tokentoolong", Assert.Single(await app.FlaggedAsync()).Reason);
+    }
+
+    [Theory]
+    [InlineData("application/json; charset=klingon", """{"success":true}""")]
+    [InlineData("text/html", "<html><body>Cloudflare is having a moment</body></html>")]
+    [InlineData("application/json", "")]
+    public async Task A_verifier_reply_that_cannot_be_read_quarantines_never_500(string contentType, string body)
+    {
+        await using var verifier = RawVerifier(contentType, body);
+        await using var app = App(verifier.Url("/siteverify"));
+
+        var response = await app.PostAsync(LeadRequests.Json(WithToken()));
+
+        Assert.Equal(201, response.Status);
+        Assert.Equal("turnstile-unreadablereply", Assert.Single(await app.FlaggedAsync()).Reason);
+    }
 
     private static Dictionary<string, string> WithToken()
     {
