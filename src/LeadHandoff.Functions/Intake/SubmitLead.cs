@@ -10,7 +10,7 @@ namespace LeadHandoff.Functions.Intake;
 /// <c>POST /api/leads</c> from website forms. Anonymous on purpose: a browser form cannot keep a key secret,
 /// so the honeypot, Turnstile and the rate limit stand guard instead.
 /// </summary>
-public sealed class SubmitLead(LeadIntakeService intake, IntakeResponses responses)
+public sealed class SubmitLead(LeadIntakeService intake, IntakeResponses responses, Microsoft.Extensions.Options.IOptions<IntakeOptions> options)
 {
     [Function(nameof(SubmitLead))]
     public async Task<IActionResult> Run(
@@ -21,7 +21,7 @@ public sealed class SubmitLead(LeadIntakeService intake, IntakeResponses respons
         var form = await RequestBody.ReadAsync(request, LeadFields.MaxBodyBytes, allowJson: true, cancellationToken, LeadFields.Names);
         if (form is not SubmittedForm.Fields fields) return responses.For(form, json);
 
-        var result = await intake.SubmitAsync(fields.Values, ClientAddress.Of(request), cancellationToken);
+        var result = await intake.SubmitAsync(fields.Values, ClientAddress.Of(request, options.Value.TrustedProxyHops), cancellationToken);
         return responses.For(result, json);
     }
 }

@@ -15,7 +15,7 @@ namespace LeadHandoff.Functions.Privacy;
 /// GET shows a one-field form; POST {email} emails a confirmation link; the link (GET) shows a
 /// confirm button and its POST erases them. GET and HEAD never change anything.
 /// </summary>
-public sealed class WithdrawConsent(WithdrawalService withdrawals, ClientRateLimiter rateLimiter)
+public sealed class WithdrawConsent(WithdrawalService withdrawals, ClientRateLimiter rateLimiter, Microsoft.Extensions.Options.IOptions<IntakeOptions> options)
 {
     private const string Requested = "If we hold details for that address, we have emailed it a link to confirm. Nothing changes until you follow it.";
 
@@ -39,7 +39,7 @@ public sealed class WithdrawConsent(WithdrawalService withdrawals, ClientRateLim
     private async Task<IActionResult> RequestAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var json = RequestBody.WantsJson(request);
-        if (rateLimiter.TryAcquire(ClientAddress.Of(request) ?? "unknown") is { } wait)
+        if (rateLimiter.TryAcquire(ClientAddress.Of(request, options.Value.TrustedProxyHops) ?? "unknown") is { } wait)
             return WebResponse.Problem(StatusCodes.Status429TooManyRequests, "Too many requests").WithHeader("Retry-After", ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture));
         var form = await RequestBody.ReadAsync(request, PrivacyRequests.SmallBody, allowJson: true, cancellationToken);
         if (form is not SubmittedForm.Fields and not SubmittedForm.Malformed) return BodyRefusal.For(form, json);

@@ -39,6 +39,13 @@ public sealed class IntakeOptions : ISettings
     [Range(1, int.MaxValue, ErrorMessage = SettingMessages.AtLeast)]
     public int RateLimitWindowSeconds { get; set; } = 60;
 
+    /// <summary>
+    /// Proxies of ours in front of the app, counted from the app: the client address is that many
+    /// entries from the right of X-Forwarded-For. 1: the platform's front end only.
+    /// </summary>
+    [Range(1, 5, ErrorMessage = SettingMessages.Between)]
+    public int TrustedProxyHops { get; set; } = 1;
+
     public IEnumerable<string> Validate()
     {
         if (Sectors.Count == 0 || Sectors.Any(string.IsNullOrWhiteSpace))

@@ -339,8 +339,45 @@ public sealed class SubmitLeadTests(AzuriteFixture azurite)
         }
 
         var first = await app.PostAsync(From("192.0.2.1:50123", "a@example.com"));
-        var second = await app.PostAsync(From("192.0.2.1:50999, 10.0.0.1", "b@example.com"));
+        // The platform appends what it saw; a client's own entry comes first and is not believed.
+        var second = await app.PostAsync(From("198.51.100.7, 192.0.2.1:50999", "b@example.com"));
         var third = await app.PostAsync(From("192.0.2.2", "c@example.com"));
+
+        Assert.Equal([201, 429, 201], new[] { first.Status, second.Status, third.Status });
+    }
+
+    [Fact]
+    public async Task A_client_rotating_a_spoofed_x_forwarded_for_gets_nothing_past_its_limit()
+    {
+        await using var app = App(s => s["Intake:RateLimitPermits"] = "5");
+
+        var statuses = new List<int>();
+        for (var i = 0; i < 30; i++)
+        {
+            var request = LeadRequests.Json(LeadRequests.Valid($"p{i}@example.com"));
+            request.Headers["X-Forwarded-For"] = $"10.{i}.{i}.{i}, 203.0.113.9"; // a new "client" each time, the same real address
+            statuses.Add((await app.PostAsync(request)).Status);
+        }
+
+        Assert.Equal(5, statuses.Count(s => s == 201));
+        Assert.Equal(25, statuses.Count(s => s == 429));
+        Assert.Equal(5, (await app.LeadsAsync()).Count);
+    }
+
+    [Fact]
+    public async Task Behind_a_proxy_of_ours_the_client_is_the_second_entry_from_the_right()
+    {
+        await using var app = App(s => { s["Intake:RateLimitPermits"] = "1"; s["Intake:TrustedProxyHops"] = "2"; });
+        TestRequest From(string forwarded, string email)
+        {
+            var request = LeadRequests.Json(LeadRequests.Valid(email));
+            request.Headers["X-Forwarded-For"] = forwarded;
+            return request;
+        }
+
+        var first = await app.PostAsync(From("spoof, 192.0.2.1, 10.1.1.1", "a@example.com"));
+        var second = await app.PostAsync(From("other, 192.0.2.1, 10.2.2.2", "b@example.com"));
+        var third = await app.PostAsync(From("192.0.2.1, 192.0.2.3, 10.1.1.1", "c@example.com"));
 
         Assert.Equal([201, 429, 201], new[] { first.Status, second.Status, third.Status });
     }
