@@ -20,7 +20,7 @@ public static class LeadRequests
         ["offer"] = "pricing-guide",
         ["utm_source"] = "newsletter",
         ["utm_campaign"] = "spring",
-        ["website"] = "",
+        ["lh_trap"] = "",
     };
 
     public static TestRequest UrlEncoded(IReadOnlyDictionary<string, string> fields, string ip = "203.0.113.10") =>

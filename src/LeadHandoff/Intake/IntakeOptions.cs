@@ -30,7 +30,7 @@ public sealed class IntakeOptions : ISettings
     /// <summary>
     /// Name of the honeypot field. Forms render it empty and hidden; a bot fills it or leaves it out.
     /// </summary>
-    public string HoneypotField { get; set; } = "website";
+    public string HoneypotField { get; set; } = "lh_trap";
 
     /// <summary>Submissions allowed per client IP per <see cref="RateLimitWindowSeconds"/>, per app instance.</summary>
     [Range(1, int.MaxValue, ErrorMessage = SettingMessages.AtLeast)]

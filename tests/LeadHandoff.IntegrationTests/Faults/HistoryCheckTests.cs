@@ -66,7 +66,7 @@ public sealed class HistoryCheckTests(AzuriteFixture azurite, ITestOutputHelper 
         {
             var fields = LeadRequests.Valid(s.Email, "Person " + s.Email[..s.Email.IndexOf('@')]);
             if (!s.Phone) fields.Remove("phone");
-            if (s.Spam) fields["website"] = "http://spam.example";
+            if (s.Spam) fields["lh_trap"] = "http://spam.example";
             var response = await week.App.PostAsync(LeadRequests.Json(fields, ip: "198.51.100." + random.Next(1, 250)));
             if (response.Status == 201) acknowledged.Add((s.Email, s.Spam, JsonDocument.Parse(response.Body).RootElement.GetProperty("id").GetString()!));
             else if (response.Status == 503) refused.Add(s.Email);

@@ -30,7 +30,7 @@ public sealed class PrivacyTests(AzuriteFixture azurite)
         }
         week.App.Time.SetUtcNow(new DateTimeOffset(2026, 12, 2, 12, 0, 0, TimeSpan.Zero));
         await week.App.PostAsync(LeadRequests.Json(Person("Navy Three")));
-        await week.App.PostAsync(LeadRequests.Json(new Dictionary<string, string>(Person("Spam Co")) { ["website"] = "filled" }));
+        await week.App.PostAsync(LeadRequests.Json(new Dictionary<string, string>(Person("Spam Co")) { ["lh_trap"] = "filled" }));
         await week.App.PostAsync(LeadRequests.Json(LeadRequests.Valid("alan@bletchley.example", "Alan Turing")));
         week.App.Time.SetUtcNow(BatchScenario.CutOff.AddMinutes(1));
         await week.RunBatchAsync();

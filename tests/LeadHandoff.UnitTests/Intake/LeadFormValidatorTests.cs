@@ -25,7 +25,7 @@ public sealed class LeadFormValidatorTests
         ["sector"] = "Software",
         ["company_size"] = "11-50",
         ["offer"] = "pricing-guide",
-        ["website"] = "",
+        ["lh_trap"] = "",
     };
 
     private static IReadOnlyDictionary<string, string[]> ErrorsFor(Action<Dictionary<string, string>> change, bool requireConsent = false)
@@ -60,7 +60,7 @@ public sealed class LeadFormValidatorTests
     [Fact]
     public void Every_missing_required_field_is_named()
     {
-        var errors = Validator().Validate(new Dictionary<string, string> { ["website"] = "" }).Errors.ToDictionary();
+        var errors = Validator().Validate(new Dictionary<string, string> { ["lh_trap"] = "" }).Errors.ToDictionary();
 
         Assert.Equal(
             new Dictionary<string, string[]>
@@ -195,9 +195,9 @@ public sealed class LeadFormValidatorTests
     public void The_honeypot_is_empty_filled_or_missing()
     {
         var filled = ValidFields();
-        filled["website"] = "http://spam.example";
+        filled["lh_trap"] = "http://spam.example";
         var missing = ValidFields();
-        missing.Remove("website");
+        missing.Remove("lh_trap");
 
         Assert.Equal(HoneypotState.Filled, Validator().Validate(filled).Honeypot);
         Assert.Equal(HoneypotState.Missing, Validator().Validate(missing).Honeypot);

@@ -261,8 +261,8 @@ public sealed class SubmitLeadTests(AzuriteFixture azurite)
     {
         await using var app = App();
         var fields = LeadRequests.Valid();
-        if (honeypot == "filled") fields["website"] = "http://cheap-pills.example";
-        else fields.Remove("website");
+        if (honeypot == "filled") fields["lh_trap"] = "http://cheap-pills.example";
+        else fields.Remove("lh_trap");
 
         var form = await app.PostAsync(LeadRequests.UrlEncoded(fields));
         var json = await app.PostAsync(LeadRequests.Json(fields));
@@ -286,7 +286,7 @@ public sealed class SubmitLeadTests(AzuriteFixture azurite)
     {
         await using var app = App();
         var fields = LeadRequests.Valid();
-        fields["website"] = "http://bot.example"; // spam: every field is kept for review
+        fields["lh_trap"] = "http://bot.example"; // spam: every field is kept for review
         // Characters outside the BMP take 12 characters each in JSON: 2,000 of them in the message and
         // 100 in each of 40 extra fields make about 70,000, over a property's 32,768.
         fields["message"] = string.Concat(Enumerable.Repeat("\U0001F600", 2000));
@@ -410,7 +410,7 @@ public sealed class SubmitLeadTests(AzuriteFixture azurite)
         var valid = LeadRequests.Valid("grace.hopper@navy.example", "Grace Hopper");
         valid["phone"] = "+1 555 867 5309";
         var invalid = new Dictionary<string, string>(valid) { ["email"] = "grace.hopper@", ["company"] = "Navy\r\nGrace Hopper" };
-        var spam = new Dictionary<string, string>(valid) { ["website"] = "filled" };
+        var spam = new Dictionary<string, string>(valid) { ["lh_trap"] = "filled" };
 
         await app.PostAsync(LeadRequests.Json(valid));
         await app.PostAsync(LeadRequests.UrlEncoded(valid));
