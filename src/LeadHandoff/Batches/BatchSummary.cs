@@ -12,6 +12,9 @@ public sealed record BatchSummary(
     int Spam,
     int Quarantined)
 {
+    /// <summary>Flagged submissions of the window by reason (e.g. honeypot-missing, turnstile-unavailable).</summary>
+    public IReadOnlyDictionary<string, int> FlaggedByReason { get; init; } = new Dictionary<string, int>();
+
     /// <summary>Leads whose person asked to be erased before the batch went out.</summary>
     public int ErasedBeforeDelivery { get; init; }
 

@@ -56,8 +56,11 @@ public static class BatchSummaryEmail
         }
         var notes = new List<string>
         {
-            $"Kept out of sales' hands: {summary.Spam} spam, {summary.Quarantined} quarantined (failed the human check).",
+            $"Kept out of sales' hands: {summary.Spam} spam, {summary.Quarantined} held back by the human check.",
         };
+        // Why, biggest first: a marketer can tell a bot wave from a broken form or a verifier outage.
+        foreach (var (reason, count) in summary.FlaggedByReason.OrderByDescending(r => r.Value).ThenBy(r => r.Key, StringComparer.Ordinal))
+            notes.Add($"{count} {(count == 1 ? "submission" : "submissions")}: {FlagReasons.Describe(reason)}.");
         if (summary.ErasedBeforeDelivery > 0)
             notes.Add($"{summary.ErasedBeforeDelivery} {(summary.ErasedBeforeDelivery == 1 ? "lead was" : "leads were")} erased at the person's request before delivery and left out.");
         if (summary.SentLate)

@@ -158,10 +158,12 @@ public sealed partial class WeeklyBatchService(
     private async Task<BatchSummary> SummarizeAsync(BatchWindow window, PreparedBatch batch, bool late, IReadOnlyList<string> undelivered, IReadOnlyList<string> rerouted, CancellationToken cancellationToken)
     {
         int spam = 0, quarantined = 0;
+        var byReason = new Dictionary<string, int>(StringComparer.Ordinal);
         await foreach (var flagged in leads.ListFlaggedAsync(window.Id, cancellationToken))
         {
             if (flagged.Kind == FlagKind.Spam) spam++;
             else quarantined++;
+            byReason[flagged.Reason] = byReason.GetValueOrDefault(flagged.Reason) + 1;
         }
         var all = batch.ByOwner.SelectMany(o => o.Leads).ToList();
         return new BatchSummary(
@@ -173,6 +175,7 @@ public sealed partial class WeeklyBatchService(
             spam,
             quarantined)
         {
+            FlaggedByReason = byReason,
             ErasedBeforeDelivery = batch.Erased,
             SentLate = late,
             Undelivered = undelivered,

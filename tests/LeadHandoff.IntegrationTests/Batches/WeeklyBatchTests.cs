@@ -299,6 +299,26 @@ public sealed partial class WeeklyBatchTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task The_summary_says_why_submissions_were_kept_from_sales_in_plain_words()
+    {
+        await using var week = Scenario(s => s["Routing:Pool:1"] = "rep-1");
+        await week.AddLeadAsync("a@alpha.example", "Alpha");
+        var store = week.App.Get<LeadStore>();
+        var at = week.App.Time.GetUtcNow();
+        foreach (var (kind, reason, n) in new[] { (LeadHandoff.Leads.FlagKind.Spam, "honeypot-missing", 2), (LeadHandoff.Leads.FlagKind.Quarantined, "turnstile-unavailable", 1) })
+            for (var i = 0; i < n; i++)
+                await store.SaveFlaggedAsync(new LeadHandoff.Leads.FlaggedSubmission($"{reason}-{i}", "2026-W50", kind, reason, at, new Dictionary<string, string> { ["email"] = $"x{i}@flagged.example" }), CancellationToken.None);
+        week.App.Time.SetUtcNow(BatchScenario.CutOff.AddMinutes(1));
+
+        await week.RunBatchAsync();
+
+        var summary = Assert.Single(week.SendGrid.To("manager@example.com")).Text;
+        Assert.Contains("Kept out of sales' hands: 2 spam, 1 held back by the human check.", summary);
+        Assert.Contains("2 submissions: no hidden anti-bot field (a bot, or a form or integration built without it: check new forms).", summary);
+        Assert.Contains("1 submission: held back because the human-check service could not be reached (likely real people: review them).", summary);
+    }
+
+    [Fact]
     public async Task The_rep_sees_what_a_repeat_submission_changed()
     {
         await using var week = Scenario(s => s["Routing:Pool:1"] = "rep-1");
