@@ -24,6 +24,7 @@ public static class FunctionAppServices
     public static IServiceCollection AddLeadHandoffFunctions(this IServiceCollection services)
     {
         services.AddSettings<ScheduleOptions>("");
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<StorageOptions>, LeadHandoff.Functions.Configuration.KeylessStorageInAzure>();
         return services
             .AddLeadStorage()
             .AddSlaCalendar()

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using LeadHandoff.Tests.Infrastructure;
 using Microsoft.Extensions.Options;
 
@@ -28,6 +29,27 @@ public sealed class StartupValidationTests
         var error = StartupError(s => s[key] = value);
         Assert.Contains(message, error);
         Assert.DoesNotContain("not*base64", error); // a secret is never quoted back
+    }
+
+    [Theory]
+    [InlineData("DefaultEndpointsProtocol=https;AccountName=acct;AccountKey=c2VjcmV0LWtleS1ub3QtZm9yLWxvZ3M=;EndpointSuffix=core.windows.net", "Storage:ConnectionString carries a key, and outside Development (Production) the app uses its managed identity only: set Storage:TableServiceUri instead.")]
+    [InlineData("UseDevelopmentStorage=true", "Storage:ConnectionString points at the local storage emulator, which does not exist outside Development (Production): set Storage:TableServiceUri instead.")]
+    public void Outside_development_a_keyed_or_emulator_connection_string_is_refused_without_quoting_it(string connectionString, string message)
+    {
+        var error = Assert.Throws<OptionsValidationException>(() => TestApp.Create(connectionString, overrides: services =>
+            services.AddSingleton<Microsoft.Extensions.Hosting.IHostEnvironment>(new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { EnvironmentName = "Production" }))).Message;
+
+        Assert.Contains(message, error);
+        Assert.DoesNotContain("c2VjcmV0", error);
+    }
+
+    [Fact]
+    public void In_development_azurites_key_is_accepted()
+    {
+        var refused = Record.Exception(() => TestApp.Create("DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:1/devstoreaccount1;",
+            overrides: services => services.AddSingleton<Microsoft.Extensions.Hosting.IHostEnvironment>(new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { EnvironmentName = "Development" })).DisposeAsync().AsTask().GetAwaiter().GetResult());
+
+        Assert.Null(refused);
     }
 
     [Fact]
