@@ -124,12 +124,7 @@ public sealed partial class WholeWeekTests : IAsyncLifetime
         settings["Intake:ThankYouUrl"] = "";
         settings["Email:SendGridApiKey"] = "SG.end-to-end";
         settings["Email:SendGridHost"] = _sendGrid.Host.TrimEnd('/');
-        settings["Routing:Owners:0:Id"] = "rep-1";
-        settings["Routing:Owners:0:Name"] = "Rita Rep";
-        settings["Routing:Owners:0:Email"] = "rita@example.com";
-        settings["Routing:Owners:1:Id"] = "rep-2";
-        settings["Routing:Owners:1:Name"] = "Sam Seller";
-        settings["Routing:Owners:1:Email"] = "sam@example.com";
+        TestSettings.AddOwners(settings, TestSettings.Rita, TestSettings.Sam);
         settings["Routing:Pool:0"] = "rep-1";
         settings["Routing:Pool:1"] = "rep-2";
         settings["Scorecard:SendWithBatch"] = "false";

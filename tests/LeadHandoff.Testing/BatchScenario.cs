@@ -34,15 +34,7 @@ public sealed class BatchScenario : IAsyncDisposable
             s["Email:SendGridApiKey"] = "SG.test-key";
             s["Email:SendGridHost"] = sendGrid.Host.TrimEnd('/');
             s["Email:TimeoutSeconds"] = "2";
-            s["Routing:Owners:0:Id"] = "rep-1";
-            s["Routing:Owners:0:Name"] = "Rita Rep";
-            s["Routing:Owners:0:Email"] = "rita@example.com";
-            s["Routing:Owners:1:Id"] = "rep-2";
-            s["Routing:Owners:1:Name"] = "Sam Seller";
-            s["Routing:Owners:1:Email"] = "sam@example.com";
-            s["Routing:Owners:2:Id"] = "rep-3";
-            s["Routing:Owners:2:Name"] = "Maya Maker";
-            s["Routing:Owners:2:Email"] = "maya@example.com";
+            TestSettings.AddOwners(s, TestSettings.Rita, TestSettings.Sam, TestSettings.Maya);
             s["Routing:Rules:0:Sector"] = "Manufacturing";
             s["Routing:Rules:0:Owner"] = "rep-3";
             s["Routing:Pool:0"] = "rep-1";

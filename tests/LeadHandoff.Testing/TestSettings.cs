@@ -33,6 +33,21 @@ public static class TestSettings
         ["Routing:SalesInboxEmail"] = "sales@example.com",
     };
 
+    public static readonly (string Id, string Name, string Email) Rita = ("rep-1", "Rita Rep", "rita@example.com");
+    public static readonly (string Id, string Name, string Email) Sam = ("rep-2", "Sam Seller", "sam@example.com");
+    public static readonly (string Id, string Name, string Email) Maya = ("rep-3", "Maya Maker", "maya@example.com");
+
+    /// <summary>Adds the scenarios' reps as Routing:Owners, in the order given; rules and pool are the caller's.</summary>
+    public static void AddOwners(Dictionary<string, string?> settings, params (string Id, string Name, string Email)[] owners)
+    {
+        for (var i = 0; i < owners.Length; i++)
+        {
+            settings[$"Routing:Owners:{i}:Id"] = owners[i].Id;
+            settings[$"Routing:Owners:{i}:Name"] = owners[i].Name;
+            settings[$"Routing:Owners:{i}:Email"] = owners[i].Email;
+        }
+    }
+
     /// <summary>A connection string to a loopback port nothing listens on: storage that is down.</summary>
     public static string UnreachableStorage() =>
         $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={Convert.ToBase64String(new byte[64])};TableEndpoint=http://127.0.0.1:{FreePort.Next()}/devstoreaccount1;";

@@ -327,17 +327,18 @@ public sealed class SubmitLeadTests(AzuriteFixture azurite)
         Assert.Equal(5, (await app.LeadsAsync()).Count);
     }
 
+    /// <summary>A JSON submission as it reaches the app through proxies that filled X-Forwarded-For.</summary>
+    private static TestRequest From(string forwarded, string email)
+    {
+        var request = LeadRequests.Json(LeadRequests.Valid(email));
+        request.Headers["X-Forwarded-For"] = forwarded;
+        return request;
+    }
+
     [Fact]
     public async Task The_rate_limit_counts_the_client_from_x_forwarded_for()
     {
         await using var app = App(s => s["Intake:RateLimitPermits"] = "1");
-        TestRequest From(string forwarded, string email)
-        {
-            var request = LeadRequests.Json(LeadRequests.Valid(email));
-            request.Headers["X-Forwarded-For"] = forwarded;
-            return request;
-        }
-
         var first = await app.PostAsync(From("192.0.2.1:50123", "a@example.com"));
         // The platform appends what it saw; a client's own entry comes first and is not believed.
         var second = await app.PostAsync(From("198.51.100.7, 192.0.2.1:50999", "b@example.com"));
@@ -368,13 +369,6 @@ public sealed class SubmitLeadTests(AzuriteFixture azurite)
     public async Task Behind_a_proxy_of_ours_the_client_is_the_second_entry_from_the_right()
     {
         await using var app = App(s => { s["Intake:RateLimitPermits"] = "1"; s["Intake:TrustedProxyHops"] = "2"; });
-        TestRequest From(string forwarded, string email)
-        {
-            var request = LeadRequests.Json(LeadRequests.Valid(email));
-            request.Headers["X-Forwarded-For"] = forwarded;
-            return request;
-        }
-
         var first = await app.PostAsync(From("spoof, 192.0.2.1, 10.1.1.1", "a@example.com"));
         var second = await app.PostAsync(From("other, 192.0.2.1, 10.2.2.2", "b@example.com"));
         var third = await app.PostAsync(From("192.0.2.1, 192.0.2.3, 10.1.1.1", "c@example.com"));
