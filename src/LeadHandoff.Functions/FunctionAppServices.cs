@@ -1,4 +1,5 @@
 using LeadHandoff.Batches;
+using LeadHandoff.Reviews;
 using LeadHandoff.Calendar;
 using LeadHandoff.Configuration;
 using LeadHandoff.Deadlines;
@@ -33,6 +34,7 @@ public static class FunctionAppServices
             .AddSignedLinks()
             .AddEmail()
             .AddWeeklyBatch()
+            .AddReviewQueue()
             .AddQualification()
             .AddDeadlines()
             .AddScorecard()

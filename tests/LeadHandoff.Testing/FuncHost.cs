@@ -151,6 +151,26 @@ public sealed partial class FuncHost : IAsyncDisposable
         await Step(async () => (await FunctionsAsync()).GetArrayLength() > 0);
     }
 
+    /// <summary>
+    /// A new key on one function, made by the host's key API as an admin does in Azure
+    /// (<c>az functionapp function keys set</c> calls the same API): it opens that function only.
+    /// </summary>
+    public async Task<string> CreateFunctionKeyAsync(string function, string keyName)
+    {
+        // Reading the keys first makes the host create the function's secrets file; a key added
+        // before that is lost when the host writes the file with its default key.
+        // The host reads a function's keys from a file named in lower case and writes them to one
+        // named as the request spells it: on a case-sensitive disk, only the lower-case name works.
+        function = function.ToLowerInvariant();
+        using (var list = new HttpRequestMessage(HttpMethod.Get, $"{BaseUrl}/admin/functions/{function}/keys") { Headers = { { "x-functions-key", MasterKey } } })
+            (await Http.SendAsync(list)).EnsureSuccessStatusCode();
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"{BaseUrl}/admin/functions/{function}/keys/{keyName}") { Headers = { { "x-functions-key", MasterKey } } };
+        using var response = await Http.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"The host refused a key for {function}: {(int)response.StatusCode} {body}");
+        return JsonDocument.Parse(body).RootElement.GetProperty("value").GetString()!;
+    }
+
     /// <summary>The host's own list of the functions it loaded (the admin API).</summary>
     public async Task<JsonElement> FunctionsAsync()
     {

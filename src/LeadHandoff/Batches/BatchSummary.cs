@@ -15,6 +15,15 @@ public sealed record BatchSummary(
     /// <summary>Flagged submissions of the window by reason (e.g. honeypot-missing, turnstile-unavailable).</summary>
     public IReadOnlyDictionary<string, int> FlaggedByReason { get; init; } = new Dictionary<string, int>();
 
+    /// <summary>Flagged submissions nobody has released or confirmed as spam yet.</summary>
+    public int AwaitingReview { get; init; }
+
+    /// <summary>Flagged submissions marketing released from review before the batch: they are in it as leads.</summary>
+    public int ReleasedFromReview { get; init; }
+
+    /// <summary>The week's review queue page (it opens with marketing's review key).</summary>
+    public string? ReviewUrl { get; init; }
+
     /// <summary>Leads whose person asked to be erased before the batch went out.</summary>
     public int ErasedBeforeDelivery { get; init; }
 

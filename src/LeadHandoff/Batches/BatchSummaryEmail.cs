@@ -61,6 +61,10 @@ public static class BatchSummaryEmail
         // Why, biggest first: a marketer can tell a bot wave from a broken form or a verifier outage.
         foreach (var (reason, count) in summary.FlaggedByReason.OrderByDescending(r => r.Value).ThenBy(r => r.Key, StringComparer.Ordinal))
             notes.Add($"{count} {(count == 1 ? "submission" : "submissions")}: {FlagReasons.Describe(reason)}.");
+        if (summary.ReleasedFromReview > 0)
+            notes.Add($"{summary.ReleasedFromReview} held-back {(summary.ReleasedFromReview == 1 ? "submission was" : "submissions were")} released by marketing after review and {(summary.ReleasedFromReview == 1 ? "is" : "are")} in this batch as {(summary.ReleasedFromReview == 1 ? "a lead" : "leads")}.");
+        if (summary.AwaitingReview > 0 && summary.ReviewUrl is { } reviewUrl)
+            notes.Add($"{summary.AwaitingReview} held-back {(summary.AwaitingReview == 1 ? "submission waits" : "submissions wait")} for review: release real people as leads, confirm the rest as spam, at {reviewUrl} (opens with marketing's review key).");
         if (summary.ErasedBeforeDelivery > 0)
             notes.Add($"{summary.ErasedBeforeDelivery} {(summary.ErasedBeforeDelivery == 1 ? "lead was" : "leads were")} erased at the person's request before delivery and left out.");
         if (summary.SentLate)

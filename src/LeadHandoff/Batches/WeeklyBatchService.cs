@@ -157,10 +157,13 @@ public sealed partial class WeeklyBatchService(
 
     private async Task<BatchSummary> SummarizeAsync(BatchWindow window, PreparedBatch batch, bool late, IReadOnlyList<string> undelivered, IReadOnlyList<string> rerouted, CancellationToken cancellationToken)
     {
-        int spam = 0, quarantined = 0;
+        int spam = 0, quarantined = 0, awaiting = 0, released = 0;
         var byReason = new Dictionary<string, int>(StringComparer.Ordinal);
         await foreach (var flagged in leads.ListFlaggedAsync(window.Id, cancellationToken))
         {
+            // Released before the batch: a lead in it now, not something kept from sales.
+            if (flagged.Review == ReviewState.Released) { released++; continue; }
+            if (flagged.Review is ReviewState.Open or ReviewState.Releasing) awaiting++;
             if (flagged.Kind == FlagKind.Spam) spam++;
             else quarantined++;
             byReason[flagged.Reason] = byReason.GetValueOrDefault(flagged.Reason) + 1;
@@ -176,6 +179,9 @@ public sealed partial class WeeklyBatchService(
             quarantined)
         {
             FlaggedByReason = byReason,
+            AwaitingReview = awaiting,
+            ReleasedFromReview = released,
+            ReviewUrl = links.Review(window.Id),
             ErasedBeforeDelivery = batch.Erased,
             SentLate = late,
             Undelivered = undelivered,

@@ -8,8 +8,9 @@ using Microsoft.Extensions.Options;
 namespace LeadHandoff.Intake;
 
 /// <summary>
-/// One submission from a website form, from raw fields to a stored lead: rate limit, validation,
-/// spam checks, then a deduplicated write into the batch window it arrived in.
+/// One submission, from raw fields to a stored lead: for a browser form the rate limit, validation
+/// and spam checks, for a keyed integration validation only; then a deduplicated write into the
+/// batch window it arrived in.
 /// </summary>
 public sealed partial class LeadIntakeService(
     LeadFormValidator validator,
@@ -23,9 +24,10 @@ public sealed partial class LeadIntakeService(
 {
     private static readonly TimeSpan RetryStorageAfter = TimeSpan.FromSeconds(30);
 
-    public async Task<IntakeResult> SubmitAsync(IReadOnlyDictionary<string, string> fields, string? clientIp, CancellationToken cancellationToken)
+    public async Task<IntakeResult> SubmitAsync(IReadOnlyDictionary<string, string> fields, Submitter from, CancellationToken cancellationToken)
     {
-        if (rateLimiter.TryAcquire(clientIp ?? "unknown") is { } wait)
+        var clientIp = from.ClientIp;
+        if (!from.IsIntegration && rateLimiter.TryAcquire(clientIp ?? "unknown") is { } wait)
         {
             LogRateLimited(logger);
             return new IntakeResult.RateLimited(wait);
@@ -37,7 +39,7 @@ public sealed partial class LeadIntakeService(
         var id = Guid.CreateVersion7(receivedAt).ToString("N");
         try
         {
-            if (form.Honeypot != HoneypotState.Empty)
+            if (!from.IsIntegration && form.Honeypot != HoneypotState.Empty)
                 return await FlagAsync(FlagKind.Spam, $"honeypot-{form.Honeypot.ToString().ToLowerInvariant()}");
 
             if (form.Lead is null)
@@ -46,7 +48,7 @@ public sealed partial class LeadIntakeService(
                 return new IntakeResult.Invalid(form.Errors);
             }
 
-            var check = await turnstile.VerifyAsync(form.TurnstileToken, clientIp, cancellationToken);
+            var check = from.IsIntegration ? HumanCheck.NotConfigured : await turnstile.VerifyAsync(form.TurnstileToken, clientIp, cancellationToken);
             if (check is not (HumanCheck.Passed or HumanCheck.NotConfigured))
                 return await FlagAsync(FlagKind.Quarantined, $"turnstile-{check.ToString().ToLowerInvariant()}");
 
@@ -66,7 +68,7 @@ public sealed partial class LeadIntakeService(
                 .Where(f => f.Key != options.Value.HoneypotField || kind == FlagKind.Spam)
                 .Take(LeadFields.MaxFieldCount)
                 .ToDictionary(f => f.Key, f => TextNormaliser.Sanitise(f.Value, LeadFields.All.FirstOrDefault(l => l.Name == f.Key)?.MaxLength ?? 200));
-            await store.SaveFlaggedAsync(new FlaggedSubmission(id, window.Id, kind, reason, receivedAt, kept), cancellationToken);
+            await store.SaveFlaggedAsync(new FlaggedSubmission(id, window.Id, kind, reason, receivedAt, kept) { Origin = from.Origin }, cancellationToken);
             LogFlagged(logger, id, kind, reason);
             return new IntakeResult.Accepted(id, form.Redirect);
         }

@@ -10,6 +10,9 @@ public sealed class LinkBuilder(LinkSigner signer, IOptions<LinkOptions> options
     public string Qualify(string windowId, string leadId, string ownerId) =>
         $"{_base}/api/qualify?t={signer.Sign(LinkPurpose.Qualify, $"{windowId}/{leadId}", ownerId)}";
 
+    /// <summary>The week's review queue. Not signed: the page is behind marketing's own function key.</summary>
+    public string Review(string windowId) => $"{_base}/api/review?window={Uri.EscapeDataString(windowId)}";
+
     public string Batch(string windowId, string ownerId) =>
         $"{_base}/api/batch?t={signer.Sign(LinkPurpose.Batch, windowId, ownerId)}";
 }

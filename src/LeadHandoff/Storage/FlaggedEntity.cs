@@ -21,6 +21,12 @@ public sealed class FlaggedEntity : ITableEntity
     public string? EmailHash { get; set; }
     /// <summary>The submitted fields as a JSON object, already cut to each field's limit.</summary>
     public string FieldsJson { get; set; } = "{}";
+    public string? Origin { get; set; }
+    /// <summary>A <see cref="ReviewState"/> name; empty until someone acts on it.</summary>
+    public string? Review { get; set; }
+    public DateTimeOffset? ReviewedAt { get; set; }
+    public string? ReleaseWindowId { get; set; }
+    public string? ReleasedLeadId { get; set; }
 
     public static FlaggedEntity From(FlaggedSubmission submission) => new()
     {
@@ -31,6 +37,7 @@ public sealed class FlaggedEntity : ITableEntity
         ReceivedAt = submission.ReceivedAt,
         FieldsJson = FitFields(submission.Fields),
         EmailHash = EmailOf(submission) is { } email ? Leads.EmailHash.Of(email) : null,
+        Origin = submission.Origin,
     };
 
     /// <summary>A string property holds 64 KiB of UTF-16, 32,768 characters; this leaves room to spare.</summary>
@@ -72,5 +79,12 @@ public sealed class FlaggedEntity : ITableEntity
         Enum.Parse<FlagKind>(Kind),
         Reason,
         ReceivedAt,
-        System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(FieldsJson) ?? []);
+        System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(FieldsJson) ?? [])
+    {
+        Origin = Origin,
+        Review = Enum.TryParse<ReviewState>(Review, out var review) ? review : ReviewState.Open,
+        ReviewedAt = ReviewedAt,
+        ReleaseWindowId = ReleaseWindowId,
+        ReleasedLeadId = ReleasedLeadId,
+    };
 }

@@ -135,6 +135,53 @@ public sealed class LeadStore(LeadTables tables)
         }, cancellationToken);
     }
 
+    /// <summary>One flagged submission with the version its next review write must match.</summary>
+    public async Task<(FlaggedSubmission Submission, string Version)?> GetFlaggedAsync(string windowId, string submissionId, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(LeadTables.Leads, cancellationToken);
+        var entity = await LeadTables.Guard("read flagged submission", () => GetOrNullAsync<FlaggedEntity>(table, windowId, FlaggedEntity.RowPrefix + submissionId, cancellationToken), cancellationToken);
+        return entity is null ? null : (entity.ToSubmission(), entity.ETag.ToString());
+    }
+
+    /// <summary>
+    /// Records a review step on a flagged submission if nobody else changed it since
+    /// <paramref name="version"/> was read. Returns the row's new version, or null when another
+    /// reviewer got there first.
+    /// </summary>
+    public async Task<string?> TrySetReviewAsync(FlaggedSubmission submission, string version, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(LeadTables.Leads, cancellationToken);
+        var patch = new TableEntity(submission.WindowId, FlaggedEntity.RowPrefix + submission.Id)
+        {
+            [nameof(FlaggedEntity.Review)] = submission.Review.ToString(),
+            [nameof(FlaggedEntity.ReviewedAt)] = submission.ReviewedAt,
+            [nameof(FlaggedEntity.ReleaseWindowId)] = submission.ReleaseWindowId,
+            [nameof(FlaggedEntity.ReleasedLeadId)] = submission.ReleasedLeadId,
+        };
+        return await LeadTables.Guard("review flagged submission", async () =>
+        {
+            try
+            {
+                var response = await table.UpdateEntityAsync(patch, new ETag(version), TableUpdateMode.Merge, cancellationToken);
+                return response.Headers.ETag?.ToString();
+            }
+            catch (RequestFailedException ex) when (ex.Status is 412)
+            {
+                // Our own write whose response was lost (the SDK's retry then saw the new version):
+                // the row holds exactly what we wrote, to the tick of ReviewedAt.
+                var now = await GetOrNullAsync<FlaggedEntity>(table, submission.WindowId, FlaggedEntity.RowPrefix + submission.Id, cancellationToken);
+                return now is not null && now.Review == submission.Review.ToString() && now.ReviewedAt == submission.ReviewedAt
+                       && now.ReleaseWindowId == submission.ReleaseWindowId && now.ReleasedLeadId == submission.ReleasedLeadId
+                    ? now.ETag.ToString()
+                    : null;
+            }
+            catch (RequestFailedException ex) when (ex.Status == 404)
+            {
+                return null;
+            }
+        }, cancellationToken);
+    }
+
     public async Task<Lead?> GetAsync(string windowId, string leadId, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(LeadTables.Leads, cancellationToken);

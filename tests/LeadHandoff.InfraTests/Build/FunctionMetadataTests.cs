@@ -37,6 +37,8 @@ public sealed class FunctionMetadataTests
         { "PurgeExpiredLeads", "timerTrigger", null, "", "%PurgeSchedule%" },
         { "WithdrawConsent", "httpTrigger", "anonymous", "get,head,post", "privacy/withdraw" },
         { "ThankYouPage", "httpTrigger", "anonymous", "get,head", "thanks" },
+        { "ReviewQueue", "httpTrigger", "function", "get,post", "review" },
+        { "SubmitIntegrationLead", "httpTrigger", "function", "post", "integrations/leads" },
     };
 
     [Theory]

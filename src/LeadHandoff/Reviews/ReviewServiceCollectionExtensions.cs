@@ -1,0 +1,12 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LeadHandoff.Reviews;
+
+public static class ReviewServiceCollectionExtensions
+{
+    public static IServiceCollection AddReviewQueue(this IServiceCollection services)
+    {
+        services.AddTransient<ReviewQueueService>();
+        return services;
+    }
+}
