@@ -7,22 +7,22 @@ namespace LeadHandoff.Functions.Http;
 public static class ClientAddress
 {
     /// <summary>
-    /// A proxy appends the address it saw to <c>X-Forwarded-For</c>; whatever a client put there
-    /// itself comes first and proves nothing. So the client is the entry <paramref name="trustedHops"/>
-    /// from the right: 1 when the platform's front end is the only proxy, 2 behind a further one of
-    /// ours (a Front Door, say). The Functions host forwards to the worker over loopback, so the
-    /// connection address is used only when the header is absent.
+    /// The connection's remote address. Under the Functions host this is already the address the
+    /// host received the request from: the host forwards each request to the worker with
+    /// <c>X-Forwarded-For</c> set (not appended) to that address, and the worker's ASP.NET Core
+    /// integration applies it and removes the header. So an <c>X-Forwarded-For</c> a client wrote
+    /// never reaches this code, and reading that header here would read nothing in Azure (the
+    /// end-to-end test shows a rotating spoofed header gets nothing past the limit). Behind a
+    /// proxy of ours (Azure Front Door), every request arrives from the proxy, and the visitor is
+    /// in the proxy's own header: <paramref name="clientHeader"/> (<c>X-Azure-ClientIP</c>), to be
+    /// set only when the app accepts traffic from that proxy alone.
     /// </summary>
-    public static string? Of(HttpRequest request, int trustedHops)
+    public static string? Of(HttpRequest request, string? clientHeader)
     {
-        var entries = request.Headers["X-Forwarded-For"].ToString()
-            .Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        if (entries.Length > 0)
+        if (clientHeader is { Length: > 0 } && request.Headers[clientHeader].ToString().Trim() is { Length: > 0 } value)
         {
-            // Fewer entries than trusted hops: the first is as far back as the header goes.
-            var entry = entries[Math.Max(0, entries.Length - trustedHops)];
-            if (IPAddress.TryParse(entry, out var ip)) return ip.ToString();
-            if (IPEndPoint.TryParse(entry, out var endpoint)) return endpoint.Address.ToString();
+            if (IPAddress.TryParse(value, out var ip)) return ip.ToString();
+            if (IPEndPoint.TryParse(value, out var endpoint)) return endpoint.Address.ToString();
         }
         return request.HttpContext.Connection.RemoteIpAddress?.ToString();
     }

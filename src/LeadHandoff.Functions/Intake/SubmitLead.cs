@@ -21,7 +21,7 @@ public sealed class SubmitLead(LeadIntakeService intake, IntakeResponses respons
         var form = await RequestBody.ReadAsync(request, LeadFields.MaxBodyBytes, allowJson: true, cancellationToken, LeadFields.Names);
         if (form is not SubmittedForm.Fields fields) return responses.For(form, json);
 
-        var result = await intake.SubmitAsync(fields.Values, Submitter.Browser(ClientAddress.Of(request, options.Value.TrustedProxyHops), FormOrigin.Of(request)), cancellationToken);
+        var result = await intake.SubmitAsync(fields.Values, Submitter.Browser(ClientAddress.Of(request, options.Value.ClientAddressHeader), FormOrigin.Of(request)), cancellationToken);
         return responses.For(result, json);
     }
 }

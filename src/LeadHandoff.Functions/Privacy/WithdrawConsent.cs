@@ -39,7 +39,7 @@ public sealed class WithdrawConsent(WithdrawalService withdrawals, ClientRateLim
     private async Task<IActionResult> RequestAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var json = RequestBody.WantsJson(request);
-        if (rateLimiter.TryAcquire(ClientAddress.Of(request, options.Value.TrustedProxyHops) ?? "unknown") is { } wait)
+        if (rateLimiter.TryAcquire(ClientAddress.Of(request, options.Value.ClientAddressHeader) ?? "unknown") is { } wait)
             return WebResponse.Problem(StatusCodes.Status429TooManyRequests, "Too many requests").WithHeader("Retry-After", ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture));
         var form = await RequestBody.ReadAsync(request, PrivacyRequests.SmallBody, allowJson: true, cancellationToken);
         if (form is not SubmittedForm.Fields and not SubmittedForm.Malformed) return BodyRefusal.For(form, json);

@@ -40,11 +40,11 @@ public sealed class IntakeOptions : ISettings
     public int RateLimitWindowSeconds { get; set; } = 60;
 
     /// <summary>
-    /// Proxies of ours in front of the app, counted from the app: the client address is that many
-    /// entries from the right of X-Forwarded-For. 1: the platform's front end only.
+    /// Empty (the default): the client is the address the platform saw. Behind a proxy of ours
+    /// that the app only accepts traffic from (Azure Front Door), the header that proxy puts the
+    /// visitor's address in: <c>X-Azure-ClientIP</c>.
     /// </summary>
-    [Range(1, 5, ErrorMessage = SettingMessages.Between)]
-    public int TrustedProxyHops { get; set; } = 1;
+    public string ClientAddressHeader { get; set; } = "";
 
     public IEnumerable<string> Validate()
     {
@@ -52,6 +52,10 @@ public sealed class IntakeOptions : ISettings
             yield return $"{SectionName}:Sectors must list at least one sector, none blank.";
         if (SizeBands.Count == 0 || SizeBands.Any(string.IsNullOrWhiteSpace))
             yield return $"{SectionName}:SizeBands must list at least one company size band, none blank.";
+        if (ClientAddressHeader.Length > 0 && !ClientAddressHeader.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
+            yield return $"{SectionName}:ClientAddressHeader must be a header name (letters, digits and hyphens), such as X-Azure-ClientIP.";
+        if (ClientAddressHeader.Equals("X-Forwarded-For", StringComparison.OrdinalIgnoreCase))
+            yield return $"{SectionName}:ClientAddressHeader cannot be X-Forwarded-For: the Functions host sets that header itself and the worker consumes it, so the platform's address is used already. Leave it empty, or name your proxy's own header (X-Azure-ClientIP).";
         if (ThankYouUrl is { Length: > 0 } && !IsAbsoluteHttpUrl(ThankYouUrl))
             yield return $"{SectionName}:ThankYouUrl must be an absolute http(s) URL when set.";
         if (ErrorUrl is { Length: > 0 } && !IsAbsoluteHttpUrl(ErrorUrl))

@@ -15,6 +15,8 @@ public sealed class StartupValidationTests
     [InlineData("Intake:AllowedRedirectOrigins:0", "https://www.example.com/path", "Intake:AllowedRedirectOrigins entry 'https://www.example.com/path' must be an origin such as https://www.example.com.")]
     [InlineData("Intake:HoneypotField", "email", "Intake:HoneypotField must be set and must not be a lead field's name.")]
     [InlineData("Intake:RateLimitPermits", "0", "Intake:RateLimitPermits must be 1 or more.")]
+    [InlineData("Intake:ClientAddressHeader", "X-Forwarded-For", "Intake:ClientAddressHeader cannot be X-Forwarded-For: the Functions host sets that header itself and the worker consumes it, so the platform's address is used already. Leave it empty, or name your proxy's own header (X-Azure-ClientIP).")]
+    [InlineData("Intake:ClientAddressHeader", "X Azure ClientIP", "Intake:ClientAddressHeader must be a header name (letters, digits and hyphens), such as X-Azure-ClientIP.")]
     [InlineData("Batch:LeaseMinutes", "121", "Batch:LeaseMinutes must be between 1 and 120.")]
     [InlineData("Sla:WeeklyTarget", "-1", "Sla:WeeklyTarget must be zero or more.")]
     [InlineData("Storage:RetryDelayMilliseconds", "0", "Storage:RetryDelayMilliseconds must be between 1 and 10000.")]
