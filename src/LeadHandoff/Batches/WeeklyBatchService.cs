@@ -137,6 +137,14 @@ public sealed partial class WeeklyBatchService(
             else all.Add(lead);
         }
 
+        var flagged = new List<FlaggedSubmission>();
+        await foreach (var item in leads.ListFlaggedAsync(window.Id, cancellationToken)) flagged.Add(item);
+        // The week's people go into the person index now, off the form's request path: erasure,
+        // export and later weeks' "seen before" find them through it from here on.
+        await leads.IndexPeopleAsync(window.Id,
+            all.Select(l => EmailHash.Of(l.Details.Email)).Concat(flagged.Select(FlaggedEntity.EmailOf).OfType<string>().Select(EmailHash.Of)),
+            cancellationToken);
+
         // An owner who has left the configuration since is no owner: their leads are routed again.
         var current = all.ToDictionary(l => l.Id, l => l.OwnerId is { } id && router.Find(id) is not null ? id : null);
         var routes = router.Route(all.Select(l => (l.Id, l.Details.Segment, current[l.Id])));
@@ -152,14 +160,14 @@ public sealed partial class WeeklyBatchService(
             .Select(g => (Owner: router.Find(g.Key)!, Leads: g.Select(l => new BatchLead(l with { OwnerId = g.Key }, earlier[l.Id], links.Qualify(window.Id, l.Id, g.Key))).ToList()))
             .OrderBy(g => g.Owner.Id, StringComparer.Ordinal)
             .ToList();
-        return new PreparedBatch(all.Count, erased, byOwner);
+        return new PreparedBatch(all.Count, erased, byOwner, flagged);
     }
 
     private async Task<BatchSummary> SummarizeAsync(BatchWindow window, PreparedBatch batch, bool late, IReadOnlyList<string> undelivered, IReadOnlyList<string> rerouted, CancellationToken cancellationToken)
     {
         int spam = 0, quarantined = 0, awaiting = 0, released = 0;
         var byReason = new Dictionary<string, int>(StringComparer.Ordinal);
-        await foreach (var flagged in leads.ListFlaggedAsync(window.Id, cancellationToken))
+        foreach (var flagged in batch.Flagged)
         {
             // Released before the batch: a lead in it now, not something kept from sales.
             if (flagged.Review == ReviewState.Released) { released++; continue; }
@@ -189,7 +197,7 @@ public sealed partial class WeeklyBatchService(
         };
     }
 
-    private sealed record PreparedBatch(int Count, int Erased, List<(Owner Owner, List<BatchLead> Leads)> ByOwner);
+    private sealed record PreparedBatch(int Count, int Erased, List<(Owner Owner, List<BatchLead> Leads)> ByOwner, List<FlaggedSubmission> Flagged);
 
     // The deployment's alert looks for this event: no "BatchSent" by batch time + 1 h means the hand-off failed.
     [LoggerMessage(EventId = 3001, EventName = "BatchSent", Level = LogLevel.Information,

@@ -15,6 +15,7 @@ public sealed record PurgeResult(int Weeks, int LeadsAnonymised, int FlaggedDele
 public sealed partial class PrivacyService(
     PersonalDataStore data,
     WatermarkStore watermarks,
+    BatchLedger ledger,
     AuditLog audit,
     SlaCalendar calendar,
     IOptions<RetentionOptions> retention,
@@ -34,7 +35,7 @@ public sealed partial class PrivacyService(
     /// <summary>Erases the person behind <paramref name="hash"/>; <paramref name="action"/> names who asked, for the audit.</summary>
     public async Task<ErasureCounts> EraseByHashAsync(string hash, string action, CancellationToken cancellationToken)
     {
-        var counts = await data.EraseAsync(hash, cancellationToken);
+        var counts = await data.EraseAsync(hash, await UnindexedWeeksAsync(cancellationToken), cancellationToken);
         await AuditAsync(action, hash, counts, cancellationToken);
         LogErased(logger, counts.Weeks, counts.Leads, counts.Submissions);
         return counts;
@@ -43,9 +44,36 @@ public sealed partial class PrivacyService(
     public async Task<PersonalData> ExportAsync(string normalisedEmail, CancellationToken cancellationToken)
     {
         var hash = EmailHash.Of(normalisedEmail);
-        var export = await data.ExportAsync(hash, cancellationToken);
+        var export = await data.ExportAsync(hash, await UnindexedWeeksAsync(cancellationToken), cancellationToken);
         await AuditAsync("export", hash, new ErasureCounts(export.Leads.Select(l => l.WindowId).Concat(export.Submissions.Select(s => s.WindowId)).Distinct().Count(), export.Leads.Count, export.Submissions.Count, 0), cancellationToken);
         return export;
+    }
+
+    /// <summary>Whether anything of the person is held, in any week.</summary>
+    public async Task<bool> HoldsAsync(string hash, CancellationToken cancellationToken) =>
+        (await data.WeeksOfAsync(hash, await UnindexedWeeksAsync(cancellationToken), cancellationToken)).Count > 0;
+
+    /// <summary>
+    /// The weeks the person index may not cover: every week still holding personal data (within
+    /// lead retention, and no older than the oldest week stored) whose batch has not finished. The
+    /// batch indexes a week's people before it finishes, so a finished week is indexed. Usually the
+    /// open week and perhaps the one whose batch is due: two point lookups and a range query each.
+    /// </summary>
+    public async Task<List<string>> UnindexedWeeksAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var open = calendar.WindowContaining(now);
+        var oldestHeld = await watermarks.OldestWindowAsync(cancellationToken);
+        if (oldestHeld is null || calendar.WindowOf(oldestHeld) is not { } held) return [];
+        var kept = calendar.WindowContaining(now - TimeSpan.FromDays(retention.Value.LeadDays + 7));
+        var from = string.CompareOrdinal(kept.Id, held.Id) > 0 ? kept : held;
+        var batches = await ledger.ListAsync(from.Id, open.Id, cancellationToken);
+        var weeks = new List<string>();
+        for (var week = from; string.CompareOrdinal(week.Id, open.Id) <= 0; week = calendar.WindowOf(week.WeekStart.AddDays(7)))
+        {
+            if (!(batches.TryGetValue(week.Id, out var batch) && batch.IsFinished)) weeks.Add(week.Id);
+        }
+        return weeks;
     }
 
     /// <summary>

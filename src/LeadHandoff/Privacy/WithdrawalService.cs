@@ -26,7 +26,6 @@ public enum WithdrawalCheck
 /// whether or not we hold data, so the form reveals nothing.
 /// </summary>
 public sealed partial class WithdrawalService(
-    PersonalDataStore data,
     WithdrawalStore pending,
     PrivacyService privacy,
     LinkSigner signer,
@@ -40,7 +39,7 @@ public sealed partial class WithdrawalService(
     public async Task RequestAsync(string normalisedEmail, CancellationToken cancellationToken)
     {
         var hash = EmailHash.Of(normalisedEmail);
-        if ((await data.WeeksOfAsync(hash, cancellationToken)).Count == 0) return;
+        if (!await privacy.HoldsAsync(hash, cancellationToken)) return;
         var requestId = Guid.NewGuid().ToString("N");
         var now = time.GetUtcNow();
         await pending.SaveWithdrawalAsync(requestId, hash, now, cancellationToken);

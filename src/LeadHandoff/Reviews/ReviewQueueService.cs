@@ -75,6 +75,8 @@ public sealed partial class ReviewQueueService(
 
             // The submission's id is the lead's token: a retried save is recognised, never counted twice.
             var stored = await leads.SaveAsync(target!, submission.Id, form.Lead, submission.ReceivedAt, cancellationToken);
+            // Indexed now, not only by its week's batch: that batch may have read the week already.
+            await leads.IndexPeopleAsync(target!, [EmailHash.Of(form.Lead.Email)], cancellationToken);
             // Read after the write: a batch that claimed the window before it may have read the leads
             // already, so the lead goes to its owner now rather than wait for a batch that has gone.
             var joined = target == submission.WindowId && await ledger.GetAsync(target, cancellationToken) is null;

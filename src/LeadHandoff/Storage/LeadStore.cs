@@ -22,12 +22,10 @@ public sealed class LeadStore(LeadTables tables)
     public async Task<StoredLead> SaveAsync(string windowId, string newLeadId, LeadDetails details, DateTimeOffset receivedAt, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(LeadTables.Leads, cancellationToken);
-        var emailHash = EmailHash.Of(details.Email);
-        var indexKey = EmailIndexEntity.RowKeyOf(emailHash);
-        // The person index first: if the lead write then fails, the index names a window without
-        // their lead, which is harmless; the reverse would hide a lead from erasure and export.
-        var people = await tables.GetAsync(LeadTables.People, cancellationToken);
-        await LeadTables.Guard("index person", () => people.UpsertEntityAsync(new PersonIndexEntity { PartitionKey = emailHash, RowKey = windowId }, TableUpdateMode.Replace, cancellationToken), cancellationToken);
+        // One entity-group transaction for a new lead: the dedupe row and the lead. The person index
+        // is written when the batch goes out (IndexPeopleAsync); until then erasure and export
+        // search the unbatched weeks' partitions directly.
+        var indexKey = EmailIndexEntity.RowKeyOf(EmailHash.Of(details.Email));
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
             if (await TryInsertNewAsync(table, windowId, indexKey, newLeadId, details, receivedAt, cancellationToken))
@@ -89,15 +87,33 @@ public sealed class LeadStore(LeadTables tables)
         }
     }
 
-    /// <summary>The person's lead in the latest window before <paramref name="windowId"/>, if any.</summary>
+    /// <summary>
+    /// Records that these people have something in <paramref name="windowId"/>: the person index,
+    /// written at batch time in entity-group transactions per bucket (up to 100 rows each), so it
+    /// costs a few hundred requests for 10,000 leads instead of one per lead on the request path.
+    /// Idempotent: a re-run after a crash writes the same rows.
+    /// </summary>
+    public async Task IndexPeopleAsync(string windowId, IEnumerable<string> emailHashes, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(LeadTables.PersonWeeks, cancellationToken);
+        foreach (var bucket in emailHashes.Distinct(StringComparer.Ordinal).GroupBy(PersonWeekEntity.BucketOf))
+        {
+            foreach (var chunk in bucket.Chunk(100))
+            {
+                var actions = chunk.Select(hash => new TableTransactionAction(TableTransactionActionType.UpsertReplace, PersonWeekEntity.For(hash, windowId))).ToList();
+                await LeadTables.Guard("index people", () => table.SubmitTransactionAsync(actions, cancellationToken), cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>The person's lead in the latest indexed window before <paramref name="windowId"/>, if any.</summary>
     public async Task<Lead?> FindEarlierAsync(string email, string windowId, CancellationToken cancellationToken)
     {
-        var people = await tables.GetAsync(LeadTables.People, cancellationToken);
+        var people = await tables.GetAsync(LeadTables.PersonWeeks, cancellationToken);
         var emailHash = EmailHash.Of(email);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {emailHash} and RowKey lt {windowId}");
         string? latest = null;
-        await foreach (var row in people.QueryAsync<PersonIndexEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
-            latest = row.RowKey; // rows come back in RowKey order, and window ids sort by time
+        await foreach (var row in people.QueryAsync<PersonWeekEntity>(PersonWeekEntity.PersonFilter(emailHash, before: windowId), select: ["RowKey"], cancellationToken: cancellationToken))
+            latest = row.WindowId; // rows come back in RowKey order, and window ids sort by time
         if (latest is null) return null;
         var leads = await tables.GetAsync(LeadTables.Leads, cancellationToken);
         var index = await GetOrNullAsync<EmailIndexEntity>(leads, latest, EmailIndexEntity.RowKeyOf(emailHash), cancellationToken);
@@ -114,13 +130,9 @@ public sealed class LeadStore(LeadTables tables)
 
     public async Task SaveFlaggedAsync(FlaggedSubmission submission, CancellationToken cancellationToken)
     {
+        // Flagged submissions carry personal data too: the batch indexes them with the week's leads,
+        // and until then erasure and export search the week's partition by the row's EmailHash.
         var table = await tables.GetAsync(LeadTables.Leads, cancellationToken);
-        // Flagged submissions carry personal data too: index them, so erasure and export find them.
-        if (FlaggedEntity.EmailOf(submission) is { } email)
-        {
-            var people = await tables.GetAsync(LeadTables.People, cancellationToken);
-            await LeadTables.Guard("index person", () => people.UpsertEntityAsync(new PersonIndexEntity { PartitionKey = EmailHash.Of(email), RowKey = submission.WindowId }, TableUpdateMode.Replace, cancellationToken), cancellationToken);
-        }
         await LeadTables.Guard("store flagged submission", async () =>
         {
             try

@@ -14,7 +14,9 @@ namespace LeadHandoff.Storage;
 public sealed class LeadTables
 {
     public const string Leads = "Leads";
+    /// <summary>The first person index, read for weeks indexed before <see cref="PersonWeeks"/>.</summary>
     public const string People = "People";
+    public const string PersonWeeks = "PersonWeeks";
     public const string Ledger = "Ledger";
     public const string Audit = "Audit";
 

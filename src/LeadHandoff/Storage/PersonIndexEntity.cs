@@ -4,8 +4,10 @@ using Azure.Data.Tables;
 namespace LeadHandoff.Storage;
 
 /// <summary>
-/// Where a person's leads are, without a scan: PartitionKey is the email hash, RowKey each window
-/// they submitted in. Within that window, the <see cref="EmailIndexEntity"/> names the lead.
+/// The first person index, written by the intake on the request path (table <c>People</c>):
+/// PartitionKey the email hash, RowKey each window. No longer written; erasure and export still
+/// read it (and erasure and retention delete from it) until the weeks it names have aged out.
+/// <see cref="PersonWeekEntity"/> replaced it.
 /// </summary>
 public sealed class PersonIndexEntity : ITableEntity
 {

@@ -11,30 +11,45 @@ public sealed record ErasureCounts(int Weeks, int Leads, int Submissions, int In
 public sealed record PersonalData(IReadOnlyList<Lead> Leads, IReadOnlyList<DecisionHistory> DecisionHistory, IReadOnlyList<FlaggedSubmission> Submissions);
 
 /// <summary>
-/// Finds, exports and removes one person's data with point lookups: the person index (email hash →
-/// weeks), then in each week the dedupe row (→ lead), the lead's history, and flagged rows by hash.
+/// Finds, exports and removes one person's data without scanning weeks: the person index (email
+/// hash → weeks, written at batch time), the first index it replaced, and the weeks no batch has
+/// indexed yet, which the caller names and which are searched by their dedupe and flagged rows.
+/// In each week: the dedupe row (→ lead), the lead's history, and flagged rows by hash.
 /// </summary>
 public sealed class PersonalDataStore(LeadTables tables)
 {
-    public async Task<List<string>> WeeksOfAsync(string emailHash, CancellationToken cancellationToken)
+    /// <summary>The weeks holding anything of the person, oldest first.</summary>
+    /// <param name="unindexed">Weeks the person index may not cover yet (no finished batch): searched directly.</param>
+    public async Task<List<string>> WeeksOfAsync(string emailHash, IReadOnlyCollection<string> unindexed, CancellationToken cancellationToken)
     {
-        var people = await tables.GetAsync(LeadTables.People, cancellationToken);
+        var index = await tables.GetAsync(LeadTables.PersonWeeks, cancellationToken);
+        var legacy = await tables.GetAsync(LeadTables.People, cancellationToken);
+        var leads = await tables.GetAsync(LeadTables.Leads, cancellationToken);
         return await LeadTables.Guard("find person", async () =>
         {
-            var weeks = new List<string>();
-            await foreach (var row in people.QueryAsync<PersonIndexEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {emailHash}"), cancellationToken: cancellationToken))
+            var weeks = new SortedSet<string>(StringComparer.Ordinal);
+            await foreach (var row in index.QueryAsync<PersonWeekEntity>(PersonWeekEntity.PersonFilter(emailHash), select: ["RowKey"], cancellationToken: cancellationToken))
+                weeks.Add(row.WindowId);
+            await foreach (var row in legacy.QueryAsync<PersonIndexEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {emailHash}"), select: ["RowKey"], cancellationToken: cancellationToken))
                 weeks.Add(row.RowKey);
-            return weeks;
+            foreach (var windowId in unindexed.Where(w => !weeks.Contains(w)))
+            {
+                if ((await leads.GetEntityIfExistsAsync<EmailIndexEntity>(windowId, EmailIndexEntity.RowKeyOf(emailHash), cancellationToken: cancellationToken)).HasValue)
+                    weeks.Add(windowId);
+                else
+                    await foreach (var _ in FlaggedAsync(leads, windowId, emailHash, cancellationToken)) { weeks.Add(windowId); break; }
+            }
+            return weeks.ToList();
         }, cancellationToken);
     }
 
-    public async Task<PersonalData> ExportAsync(string emailHash, CancellationToken cancellationToken)
+    public async Task<PersonalData> ExportAsync(string emailHash, IReadOnlyCollection<string> unindexed, CancellationToken cancellationToken)
     {
         var leads = new List<Lead>();
         var history = new List<DecisionHistory>();
         var submissions = new List<FlaggedSubmission>();
         var table = await tables.GetAsync(LeadTables.Leads, cancellationToken);
-        foreach (var windowId in await WeeksOfAsync(emailHash, cancellationToken))
+        foreach (var windowId in await WeeksOfAsync(emailHash, unindexed, cancellationToken))
         {
             await LeadTables.Guard("export week", async () =>
             {
@@ -55,12 +70,13 @@ public sealed class PersonalDataStore(LeadTables tables)
     /// its history are blanked, flagged submissions and every index row naming them are deleted.
     /// Safe to repeat: a second run finds nothing left.
     /// </summary>
-    public async Task<ErasureCounts> EraseAsync(string emailHash, CancellationToken cancellationToken)
+    public async Task<ErasureCounts> EraseAsync(string emailHash, IReadOnlyCollection<string> unindexed, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(LeadTables.Leads, cancellationToken);
-        var people = await tables.GetAsync(LeadTables.People, cancellationToken);
+        var people = await tables.GetAsync(LeadTables.PersonWeeks, cancellationToken);
+        var legacy = await tables.GetAsync(LeadTables.People, cancellationToken);
         int leads = 0, submissions = 0, indexRows = 0;
-        var weeks = await WeeksOfAsync(emailHash, cancellationToken);
+        var weeks = await WeeksOfAsync(emailHash, unindexed, cancellationToken);
         foreach (var windowId in weeks)
         {
             await LeadTables.Guard("erase week", async () =>
@@ -78,7 +94,8 @@ public sealed class PersonalDataStore(LeadTables tables)
                 {
                     if (await DeleteAsync(table, windowId, row.RowKey, cancellationToken)) submissions++;
                 }
-                if (await DeleteAsync(people, emailHash, windowId, cancellationToken)) indexRows++;
+                if (await DeleteAsync(people, PersonWeekEntity.BucketOf(emailHash), PersonWeekEntity.RowKeyOf(emailHash, windowId), cancellationToken)) indexRows++;
+                if (await DeleteAsync(legacy, emailHash, windowId, cancellationToken)) indexRows++;
                 return true;
             }, cancellationToken);
         }
@@ -93,7 +110,14 @@ public sealed class PersonalDataStore(LeadTables tables)
     public async Task<(int Leads, int Flagged)> PurgeWeekAsync(string windowId, bool leads, bool flagged, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(LeadTables.Leads, cancellationToken);
-        var people = await tables.GetAsync(LeadTables.People, cancellationToken);
+        var people = await tables.GetAsync(LeadTables.PersonWeeks, cancellationToken);
+        var legacy = await tables.GetAsync(LeadTables.People, cancellationToken);
+        // Both person indexes lose the week's rows: the current one and the first one it replaced.
+        async Task UnindexAsync(string hash)
+        {
+            await DeleteAsync(people, PersonWeekEntity.BucketOf(hash), PersonWeekEntity.RowKeyOf(hash, windowId), cancellationToken);
+            await DeleteAsync(legacy, hash, windowId, cancellationToken);
+        }
         return await LeadTables.Guard("purge week", async () =>
         {
             int anonymised = 0, deleted = 0;
@@ -103,7 +127,7 @@ public sealed class PersonalDataStore(LeadTables tables)
                 {
                     if (lead.Anonymised) continue;
                     await AnonymiseAsync(table, windowId, lead.LeadId, cancellationToken);
-                    await DeleteAsync(people, lead.EmailHash, windowId, cancellationToken);
+                    await UnindexAsync(lead.EmailHash);
                     anonymised++;
                 }
                 await foreach (var index in RangeAsync<EmailIndexEntity>(table, windowId, EmailIndexEntity.RowPrefix, cancellationToken))
@@ -116,7 +140,7 @@ public sealed class PersonalDataStore(LeadTables tables)
                     if (await DeleteAsync(table, windowId, row.RowKey, cancellationToken)) deleted++;
                     // The person row stays while the person still has a lead in this week.
                     if (row.EmailHash is { Length: > 0 } hash && !(await table.GetEntityIfExistsAsync<EmailIndexEntity>(windowId, EmailIndexEntity.RowKeyOf(hash), cancellationToken: cancellationToken)).HasValue)
-                        await DeleteAsync(people, hash, windowId, cancellationToken);
+                        await UnindexAsync(hash);
                 }
             }
             return (anonymised, deleted);

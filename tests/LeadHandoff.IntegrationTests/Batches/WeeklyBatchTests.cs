@@ -354,14 +354,18 @@ public sealed partial class WeeklyBatchTests(AzuriteFixture azurite)
     [Fact]
     public async Task A_person_seen_in_an_earlier_window_is_flagged_with_that_leads_outcome()
     {
-        await using var week = Scenario(s => s["Routing:Pool:1"] = "rep-1");
-        await week.AddLeadAsync("a@alpha.example", "Alpha", at: new DateTimeOffset(2026, 11, 25, 10, 0, 0, TimeSpan.Zero)); // window 2026-W49
+        // Week 2026-W49 goes out as usual (its batch indexes its people), then the same person comes back.
+        await using var week = BatchScenario.Create(azurite.ConnectionString, s => s["Routing:Pool:1"] = "rep-1", start: new DateTimeOffset(2026, 11, 25, 10, 0, 0, TimeSpan.Zero));
+        await week.AddLeadAsync("a@alpha.example", "Alpha");
+        week.App.Time.SetUtcNow(BatchScenario.CutOff.AddDays(-7).AddMinutes(1));
+        await week.RunBatchAsync();
+        week.App.Time.SetUtcNow(new DateTimeOffset(2026, 12, 2, 10, 0, 0, TimeSpan.Zero));
         await week.AddLeadAsync("a@alpha.example", "Alpha");
         week.App.Time.SetUtcNow(BatchScenario.CutOff.AddMinutes(1));
 
         await week.RunBatchAsync();
 
-        var mail = Assert.Single(week.SendGrid.To("rita@example.com"));
+        var mail = Assert.Single(week.SendGrid.To("rita@example.com"), m => m.Subject.Contains("2026-W50", StringComparison.Ordinal));
         Assert.Contains("<strong>Seen before</strong> in 2026-W49 (undecided)", mail.Html);
         Assert.Contains("seen before in 2026-W49 (undecided)", mail.Text);
     }

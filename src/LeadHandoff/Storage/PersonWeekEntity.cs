@@ -1,0 +1,30 @@
+using Azure;
+using Azure.Data.Tables;
+
+namespace LeadHandoff.Storage;
+
+/// <summary>
+/// Where a person's leads are, without a scan: one row per person and week, written when the week's
+/// batch goes out, not on the form's request path. The partition is the first two hex digits of
+/// the email hash (256 buckets), so a batch writes its people in entity-group transactions of up
+/// to 100 rows, and one person's weeks are still a single range query in one partition.
+/// </summary>
+public sealed class PersonWeekEntity : ITableEntity
+{
+    public string PartitionKey { get; set; } = "";
+    public string RowKey { get; set; } = "";
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+
+    public static string BucketOf(string emailHash) => emailHash[..2];
+
+    public static string RowKeyOf(string emailHash, string windowId) => $"{emailHash}_{windowId}";
+
+    public static PersonWeekEntity For(string emailHash, string windowId) => new() { PartitionKey = BucketOf(emailHash), RowKey = RowKeyOf(emailHash, windowId) };
+
+    /// <summary>Every row of one person: <c>{hash}_</c> up to, not including, <c>{hash}`</c> ('`' follows '_').</summary>
+    public static string PersonFilter(string emailHash, string? before = null) =>
+        TableClient.CreateQueryFilter($"PartitionKey eq {BucketOf(emailHash)} and RowKey ge {emailHash + "_"} and RowKey lt {(before is null ? emailHash + "`" : RowKeyOf(emailHash, before))}");
+
+    public string WindowId => RowKey[(RowKey.IndexOf('_') + 1)..];
+}
