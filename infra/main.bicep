@@ -117,15 +117,16 @@ param publicBaseUrl string = ''
 param sendGridApiKey string
 
 @secure()
-@description('Link-signing key: base64 of at least 32 random bytes (e.g. openssl rand -base64 32).')
-param linkSigningKey string
-
-@secure()
 @description('Cloudflare Turnstile secret; empty leaves verification off.')
 param turnstileSecretKey string = ''
 
-@description('Id of the link-signing key; change it together with linkSigningKey to rotate (Links__CurrentKeyId).')
-param linkSigningKeyId string = 'k1'
+// The link-signing keys are not parameters: this template never generates or holds their values.
+// scripts/ensure-signing-keys.sh (azd's postprovision hook) creates each named key in Key Vault
+// once, as LinkSigningKey-<id>, and never overwrites one, so provisioning again keeps every link
+// in the reps' inboxes working.
+@description('Link-signing key ids, oldest first; the last signs new links (Links__CurrentKeyId). To rotate, append a new id; remove an old one only after its links have expired.')
+@minLength(1)
+param linkSigningKeyIds array = ['k1']
 
 // ---- names ------------------------------------------------------------------------------------
 
@@ -181,7 +182,6 @@ module vault 'modules/keyvault.bicep' = {
     location: location
     tags: tags
     sendGridApiKey: sendGridApiKey
-    linkSigningKey: linkSigningKey
     turnstileSecretKey: turnstileSecretKey
   }
 }
@@ -212,7 +212,9 @@ var listSettings = union(
   toObject(range(0, length(routingRules)), i => 'Routing__Rules__${i}__Sector', i => string(routingRules[i].?sector ?? '')),
   toObject(range(0, length(routingRules)), i => 'Routing__Rules__${i}__SizeBand', i => string(routingRules[i].?sizeBand ?? '')),
   toObject(range(0, length(routingRules)), i => 'Routing__Rules__${i}__Owner', i => string(routingRules[i].owner)),
-  toObject(range(0, length(routingPool)), i => 'Routing__Pool__${i}', i => string(routingPool[i]))
+  toObject(range(0, length(routingPool)), i => 'Routing__Pool__${i}', i => string(routingPool[i])),
+  toObject(range(0, length(linkSigningKeyIds)), i => 'Links__SigningKeys__${i}__Id', i => string(linkSigningKeyIds[i])),
+  toObject(range(0, length(linkSigningKeyIds)), i => 'Links__SigningKeys__${i}__Secret', i => '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=LinkSigningKey-${string(linkSigningKeyIds[i])})')
 )
 
 // Secrets are Key Vault references, resolved by the platform with the app's identity.
@@ -245,9 +247,7 @@ var appSettings = union(listSettings, {
   Email__SalesManagerEmail: salesManagerEmail
   Email__MarketingLeadEmail: marketingLeadEmail
   Links__BaseUrl: empty(publicBaseUrl) ? 'https://${appName}.azurewebsites.net' : publicBaseUrl
-  Links__CurrentKeyId: linkSigningKeyId
-  Links__SigningKeys__0__Id: linkSigningKeyId
-  Links__SigningKeys__0__Secret: '${secretRef}LinkSigningKey)'
+  Links__CurrentKeyId: string(last(linkSigningKeyIds))
 })
 
 module app 'modules/functionapp.bicep' = {
@@ -291,4 +291,6 @@ output AZURE_RESOURCE_GROUP string = rg.name
 output AZURE_FUNCTION_APP_NAME string = app.outputs.name
 output AZURE_FUNCTION_APP_URL string = 'https://${app.outputs.defaultHostName}'
 output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
+// With the key ids, for the postprovision hook that creates missing link-signing keys (names only, never values).
 output AZURE_KEY_VAULT_NAME string = vault.outputs.name
+output LINK_SIGNING_KEY_IDS string = join(map(linkSigningKeyIds, id => string(id)), ',')

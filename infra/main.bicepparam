@@ -25,5 +25,4 @@ param alertEmail = 'ops@example.com'
 param holidays = ['2026-12-25', '2026-12-28', '2027-01-01']
 
 param sendGridApiKey = readEnvironmentVariable('SENDGRID_API_KEY')
-param linkSigningKey = readEnvironmentVariable('LINK_SIGNING_KEY')
 param turnstileSecretKey = readEnvironmentVariable('TURNSTILE_SECRET_KEY', '')

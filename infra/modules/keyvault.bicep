@@ -11,10 +11,6 @@ param tags object
 @secure()
 param sendGridApiKey string
 
-@description('Link-signing key: base64 of at least 32 random bytes.')
-@secure()
-param linkSigningKey string
-
 @description('Cloudflare Turnstile secret. Empty leaves verification off.')
 @secure()
 param turnstileSecretKey string
@@ -41,11 +37,8 @@ resource sendGrid 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(se
   properties: { value: sendGridApiKey }
 }
 
-resource signing 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
-  parent: vault
-  name: 'LinkSigningKey'
-  properties: { value: linkSigningKey }
-}
+// The link-signing keys are not here on purpose: a secret resource would overwrite its value on
+// every deployment. scripts/ensure-signing-keys.sh creates each one once.
 
 resource turnstile 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(turnstileSecretKey)) {
   parent: vault

@@ -14,7 +14,6 @@ public sealed partial class AlertQueryTests(Xunit.Abstractions.ITestOutputHelper
     private static readonly Dictionary<string, string> SecretEnvironment = new()
     {
         ["SENDGRID_API_KEY"] = "SG.not-a-real-key",
-        ["LINK_SIGNING_KEY"] = Convert.ToBase64String(new byte[32]),
     };
 
     [Fact]

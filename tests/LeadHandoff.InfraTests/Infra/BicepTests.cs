@@ -10,7 +10,6 @@ public sealed partial class BicepTests
     private static readonly Dictionary<string, string> SecretEnvironment = new()
     {
         ["SENDGRID_API_KEY"] = "SG.not-a-real-key",
-        ["LINK_SIGNING_KEY"] = Convert.ToBase64String(new byte[32]),
     };
 
     [Fact]
@@ -130,7 +129,7 @@ public sealed partial class BicepTests
         var root = JsonDocument.Parse(await BicepCli.MainTemplateAsync()).RootElement;
         var parameters = root.GetProperty("parameters");
 
-        foreach (var secret in new[] { "sendGridApiKey", "linkSigningKey", "turnstileSecretKey" })
+        foreach (var secret in new[] { "sendGridApiKey", "turnstileSecretKey" })
             Assert.Equal("securestring", parameters.GetProperty(secret).GetProperty("type").GetString());
         foreach (var template in Templates(root))
         {
@@ -139,7 +138,7 @@ public sealed partial class BicepTests
             {
                 Assert.DoesNotContain(output.Value.GetProperty("type").GetString()!, new[] { "securestring", "secureObject" });
                 var value = output.Value.GetProperty("value").ToString();
-                Assert.DoesNotMatch("(?i)sendGridApiKey|linkSigningKey|turnstileSecretKey|listKeys|ConnectionString", value + (output.Name.Contains("CONNECTION", StringComparison.OrdinalIgnoreCase) ? "ConnectionString" : ""));
+                Assert.DoesNotMatch("(?i)sendGridApiKey|linkSigningKey(?!Ids)|turnstileSecretKey|listKeys|ConnectionString", value + (output.Name.Contains("CONNECTION", StringComparison.OrdinalIgnoreCase) ? "ConnectionString" : ""));
             }
         }
         Assert.All(root.GetProperty("outputs").EnumerateObject(), o => Assert.Matches("^[A-Z][A-Z0-9_]*$", o.Name));
