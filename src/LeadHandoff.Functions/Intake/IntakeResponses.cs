@@ -39,7 +39,7 @@ public sealed class IntakeResponses(IOptions<IntakeOptions> options)
             var separator = _options.ErrorUrl.Contains('?', StringComparison.Ordinal) ? '&' : '?';
             return WebResponse.SeeOther(new Uri($"{_options.ErrorUrl}{separator}errors={Uri.EscapeDataString(string.Join(",", errors.Fields))}"));
         }
-        return WebResponse.Html(StatusCodes.Status400BadRequest, ErrorPage("Please check the form", errors.Messages));
+        return WebResponse.Page(StatusCodes.Status400BadRequest, ErrorPage("Please check the form", errors.Messages));
     }
 
     private static WebResponse Retry(int status, string title, string detail, TimeSpan after, bool json)
@@ -49,7 +49,7 @@ public sealed class IntakeResponses(IOptions<IntakeOptions> options)
     }
 
     private static WebResponse Plain(int status, string title, string detail, bool json) =>
-        json ? WebResponse.Problem(status, title, detail) : WebResponse.Html(status, ErrorPage(title, [detail]));
+        json ? WebResponse.Problem(status, title, detail) : WebResponse.Page(status, ErrorPage(title, [detail]));
 
     private static FieldErrors Single(string field, string message)
     {

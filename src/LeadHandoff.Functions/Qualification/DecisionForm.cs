@@ -26,7 +26,7 @@ public static class DecisionForm
             ("Company size", H(d.Segment.SizeBand)),
             ("Source", H(source)),
             ("Submissions", lead.SubmissionCount.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-            ("Message", H(d.Message).Replace("\n", "<br>", StringComparison.Ordinal)),
+            ("Message", Lines(d.Message)),
         ]);
         var html = new StringBuilder("<dl>");
         foreach (var (term, value) in rows) html.Append($"<dt>{term}</dt><dd>{value}</dd>");

@@ -16,7 +16,7 @@ public static class BatchSummaryEmail
         var met = summary.Delivered >= summary.Target;
 
         var html = new StringBuilder()
-            .Append($"<!doctype html><html lang=\"en\"><body style=\"{PageStyle}\">")
+            .Append(Open($"Lead batch {summary.Window.Id}"))
             .Append($"<h1 style=\"font-size:20px\">Lead batch {H(summary.Window.Id)}</h1>")
             .Append($"<p style=\"font-size:16px;padding:10px;background:{(met ? "#e8f5e9" : "#fdecea")}\"><strong>{H(summary.TargetStatement)}</strong></p>")
             .Append($"<p>Sales' deadline to decide every lead: <strong>{H(deadline)}</strong>.</p>");

@@ -4,13 +4,18 @@ using LeadHandoff.Leads;
 
 namespace LeadHandoff.Batches;
 
-/// <summary>An owner's leads as CSV for the batch email (see <see cref="SafeCsv"/>).</summary>
+/// <summary>
+/// An owner's leads as CSV for the batch email (see <see cref="SafeCsv"/>): UTF-8 with a byte-order
+/// mark, which is how Excel knows to read Thai and other non-Latin text as UTF-8.
+/// </summary>
 public static class LeadCsv
 {
+    public const string ContentType = "text/csv; charset=utf-8";
+
     public static readonly string[] Header =
     [
         "lead_id", "window", "name", "email", "company", "job_title", "phone", "sector", "company_size",
-        "offer", "utm_source", "utm_medium", "utm_campaign", "submissions", "first_received_utc", "seen_before", "qualify_link",
+        "offer", "utm_source", "utm_medium", "utm_campaign", "submissions", "first_received_utc", "seen_before", "message", "qualify_link",
     ];
 
     public static byte[] Write(IEnumerable<BatchLead> leads)
@@ -27,10 +32,10 @@ public static class LeadCsv
                 d.Source.Offer, d.Source.UtmSource, d.Source.UtmMedium, d.Source.UtmCampaign,
                 lead.SubmissionCount.ToString(CultureInfo.InvariantCulture),
                 lead.FirstReceivedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
-                item.SeenBefore, item.QualifyUrl,
+                item.SeenBefore, d.Message, item.QualifyUrl,
             ]);
         }
-        return Encoding.UTF8.GetBytes(csv.ToString());
+        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
     }
 
     private static void Row(StringBuilder csv, IEnumerable<string?> fields) => SafeCsv.Row(csv, fields);

@@ -17,10 +17,10 @@ public static class OwnerBatchEmail
             .GroupBy(l => l.Lead.Details.Segment.Sector, StringComparer.OrdinalIgnoreCase).OrderBy(g => g.Key, StringComparer.OrdinalIgnoreCase)
             .Select(s => (Sector: s.Key, Bands: s.GroupBy(l => l.Lead.Details.Segment.SizeBand).OrderBy(b => b.Key, SizeBandOrder.Instance).ToList()))
             .ToList();
-        var count = leads.Count == 1 ? "1 lead" : $"{leads.Count} leads";
+        var count = Count(leads.Count, "lead");
 
         var html = new StringBuilder()
-            .Append($"<!doctype html><html lang=\"en\"><body style=\"{PageStyle}\">")
+            .Append(Open($"Your leads for batch {window.Id}"))
             .Append($"<h1 style=\"font-size:20px\">Your leads for batch {H(window.Id)}</h1>")
             .Append($"<p>Hello {H(owner.Name)}, {count} from marketing {(leads.Count == 1 ? "is" : "are")} yours this week. ")
             .Append($"Please accept, reject or return each one to nurture by <strong>{H(deadline)}</strong>.</p>")
@@ -54,10 +54,10 @@ public static class OwnerBatchEmail
             ledgerId,
             [owner.Email],
             [],
-            $"{(late ? "Late batch: " : "")}{count} for you in batch {window.Id}: please decide by {deadline}",
+            $"{(late ? "Late batch: " : "")}{count} for you in batch {window.Id}: decide by {Short(window.DeadlineAt, zone)}",
             html.ToString(),
             text.ToString(),
-            [new EmailAttachment($"leads-{window.Id}-{owner.Id}.csv", "text/csv", LeadCsv.Write(leads))]);
+            [new EmailAttachment($"leads-{window.Id}-{owner.Id}.csv", LeadCsv.ContentType, LeadCsv.Write(leads))]);
     }
 
     private static void AppendLead(StringBuilder html, StringBuilder text, BatchLead item)
@@ -70,12 +70,14 @@ public static class OwnerBatchEmail
             .Append($"<td style=\"{CellStyle}\">Source: {H(source)}<br>Submissions: {lead.SubmissionCount}")
             .Append(item.Earlier is null ? "" : $"<br><strong>Seen before</strong> in {H(item.SeenBefore)}")
             .Append(lead.Changes.Count == 0 ? "" : "<br><strong>Changed since the first submission:</strong> " + string.Join("; ", lead.Changes.Select(H)))
-            .Append($"<br>{H(d.Message)}</td>")
+            .Append($"<br>{Lines(d.Message)}</td>")
             .Append($"<td style=\"{CellStyle}\"><a href=\"{H(item.QualifyUrl)}\">Qualify</a></td>")
             .Append("</tr>");
         text.Append($"* {d.Company}: {d.Name}, {d.JobTitle}, {d.Email}{(d.Phone is null ? "" : ", " + d.Phone)}\r\n")
             .Append($"  Source: {source}; submissions: {lead.SubmissionCount}{(item.Earlier is null ? "" : "; seen before in " + item.SeenBefore)}\r\n")
             .Append(lead.Changes.Count == 0 ? "" : $"  Changed since the first submission: {string.Join("; ", lead.Changes)}\r\n")
+            .Append("  Message:\r\n")
+            .Append(string.Concat(d.Message.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n').Select(line => $"    {line}\r\n")))
             .Append($"  Qualify: {item.QualifyUrl}\r\n");
     }
 }

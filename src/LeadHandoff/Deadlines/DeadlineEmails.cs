@@ -14,15 +14,15 @@ public sealed record UndecidedLead(Lead Lead, string QualifyUrl);
 public static class DeadlineEmails
 {
     public static string Late(TimeSpan late) => late < TimeSpan.FromMinutes(1) ? "due now"
-        : late.TotalHours < 1 ? $"{(int)late.TotalMinutes} minutes late"
-        : late.TotalDays < 2 ? $"{(int)late.TotalHours} hours late"
-        : $"{(int)late.TotalDays} days late";
+        : late.TotalHours < 1 ? $"{Count((int)late.TotalMinutes, "minute")} late"
+        : late.TotalDays < 2 ? $"{Count((int)late.TotalHours, "hour")} late"
+        : $"{Count((int)late.TotalDays, "day")} late";
 
     public static EmailMessage Reminder(string ledgerId, BatchWindow window, Owner owner, IReadOnlyList<UndecidedLead> leads, string batchUrl, DateTimeOffset now, TimeZoneInfo zone)
     {
         var late = Late(now - window.DeadlineAt);
-        var count = leads.Count == 1 ? "1 lead" : $"{leads.Count} leads";
-        var html = new StringBuilder($"<!doctype html><html lang=\"en\"><body style=\"{PageStyle}\">")
+        var count = Count(leads.Count, "lead");
+        var html = new StringBuilder(Open($"{count} from batch {window.Id} still to decide"))
             .Append($"<h1 style=\"font-size:20px\">{count} from batch {H(window.Id)} still to decide</h1>")
             .Append($"<p>Hello {H(owner.Name)}, the deadline was {H(Local(window.DeadlineAt, zone))}: these are <strong>{H(late)}</strong>. ")
             .Append("Please accept, reject or return each to nurture now.</p>")
@@ -43,12 +43,12 @@ public static class DeadlineEmails
     public static EmailMessage Escalation(string ledgerId, BatchWindow window, IReadOnlyList<(Owner Owner, IReadOnlyList<UndecidedLead> Leads)> byOwner, IReadOnlyList<string> to, IReadOnlyList<string> cc, DateTimeOffset now, TimeZoneInfo zone)
     {
         var late = Late(now - window.DeadlineAt);
-        var total = byOwner.Sum(o => o.Leads.Count);
-        var html = new StringBuilder($"<!doctype html><html lang=\"en\"><body style=\"{PageStyle}\">")
-            .Append($"<h1 style=\"font-size:20px\">Batch {H(window.Id)}: {total} leads undecided after the deadline</h1>")
+        var total = Count(byOwner.Sum(o => o.Leads.Count), "lead");
+        var html = new StringBuilder(Open($"Batch {window.Id}: {total} undecided after the deadline"))
+            .Append($"<h1 style=\"font-size:20px\">Batch {H(window.Id)}: {total} undecided after the deadline</h1>")
             .Append($"<p>The qualification deadline was {H(Local(window.DeadlineAt, zone))}; these leads are {H(late)}.</p>")
             .Append($"<table style=\"{TableStyle}\"><tr><th style=\"{CellStyle}\">Owner</th><th style=\"{CellStyle}\">Undecided</th><th style=\"{CellStyle}\">Companies (how late)</th></tr>");
-        var text = new StringBuilder($"Batch {window.Id}: {total} leads undecided after the deadline\r\n\r\n")
+        var text = new StringBuilder($"Batch {window.Id}: {total} undecided after the deadline\r\n\r\n")
             .Append($"The qualification deadline was {Local(window.DeadlineAt, zone)}; these leads are {late}.\r\n\r\n");
         foreach (var (owner, leads) in byOwner.OrderByDescending(o => o.Leads.Count).ThenBy(o => o.Owner.Name, StringComparer.OrdinalIgnoreCase))
         {
@@ -60,6 +60,6 @@ public static class DeadlineEmails
             foreach (var company in companies) text.Append($"  * {company} ({late})\r\n");
         }
         html.Append("</table></body></html>");
-        return new EmailMessage(ledgerId, to, cc, $"Escalation: {total} leads from batch {window.Id} undecided past the deadline", html.ToString(), text.ToString());
+        return new EmailMessage(ledgerId, to, cc, $"Escalation: {total} from batch {window.Id} undecided past the deadline", html.ToString(), text.ToString());
     }
 }

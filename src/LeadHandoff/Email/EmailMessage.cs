@@ -16,10 +16,24 @@ public sealed record EmailMessage
         To = to.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         Cc = cc.Distinct(StringComparer.OrdinalIgnoreCase).Where(a => !To.Contains(a, StringComparer.OrdinalIgnoreCase)).ToList();
         // A header value never carries a line break, whatever went into it: no header injection.
-        Subject = string.Join(' ', subject.Split(['\r', '\n', '\u0085', '\u2028', '\u2029'], StringSplitOptions.RemoveEmptyEntries)).Trim();
+        Subject = Shorten(string.Join(' ', subject.Split(['\r', '\n', '\u0085', '\u2028', '\u2029'], StringSplitOptions.RemoveEmptyEntries)).Trim());
         Html = html;
         Text = text;
         Attachments = attachments ?? [];
+    }
+
+    /// <summary>RFC 5322's recommended line length, and about what a phone's inbox shows.</summary>
+    public const int MaxSubjectLength = 78;
+
+    /// <summary>Cut to <see cref="MaxSubjectLength"/> characters at a word where possible, with an ellipsis; never inside a surrogate pair.</summary>
+    public static string Shorten(string subject)
+    {
+        if (subject.Length <= MaxSubjectLength) return subject;
+        var cut = MaxSubjectLength - 1;
+        if (char.IsLowSurrogate(subject[cut])) cut--;
+        var space = subject.LastIndexOf(' ', cut);
+        if (space > MaxSubjectLength / 2) cut = space;
+        return subject[..cut].TrimEnd() + "…";
     }
 
     public string LedgerId { get; }

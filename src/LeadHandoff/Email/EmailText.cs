@@ -9,9 +9,32 @@ public static class EmailText
     /// <summary>HTML-encodes anything that may have come from a form.</summary>
     public static string H(string? value) => HtmlEncoder.Default.Encode(value ?? "");
 
+    /// <summary>
+    /// Multi-line text for HTML: each line encoded on its own, joined by <c>&lt;br&gt;</c>. (Encoding
+    /// the whole first turns a line break into <c>&amp;#xA;</c>, which no later replacement finds.)
+    /// </summary>
+    public static string Lines(string? value) =>
+        string.Join("<br>", (value ?? "").Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n').Select(H));
+
+    /// <summary>"1 lead", "3 leads": a count with its noun in the right number.</summary>
+    public static string Count(int n, string singular, string? plural = null) =>
+        n.ToString(CultureInfo.InvariantCulture) + " " + (n == 1 ? singular : plural ?? singular + "s");
+
+    /// <summary>
+    /// The start of every email's HTML: a document with a title (screen readers announce it, and
+    /// checkers require it) and a viewport, so phones lay it out at their own width.
+    /// </summary>
+    public static string Open(string title) =>
+        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">" +
+        $"<title>{H(title)}</title></head><body style=\"{PageStyle}\">";
+
     /// <summary>"Wednesday 9 December 2026, 17:00 (Europe/London)": local time, with the zone named.</summary>
     public static string Local(DateTimeOffset instant, TimeZoneInfo zone) =>
         TimeZoneInfo.ConvertTime(instant, zone).ToString("dddd d MMMM yyyy, HH:mm", CultureInfo.InvariantCulture) + $" ({zone.Id})";
+
+    /// <summary>"Wed 9 Dec 17:00": short enough for a subject line, which phones cut at about 40 characters.</summary>
+    public static string Short(DateTimeOffset instant, TimeZoneInfo zone) =>
+        TimeZoneInfo.ConvertTime(instant, zone).ToString("ddd d MMM HH:mm", CultureInfo.InvariantCulture);
 
     public const string PageStyle = "font-family:Segoe UI,Helvetica,Arial,sans-serif;font-size:14px;color:#222;line-height:1.45";
     public const string TableStyle = "border-collapse:collapse;width:100%;margin:8px 0 16px";

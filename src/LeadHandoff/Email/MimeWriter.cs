@@ -14,7 +14,7 @@ public static class MimeWriter
             .Append("From: ").Append(from).Append("\r\n")
             .Append("To: ").Append(string.Join(", ", message.To)).Append("\r\n");
         if (message.Cc.Count > 0) mime.Append("Cc: ").Append(string.Join(", ", message.Cc)).Append("\r\n");
-        mime.Append("Subject: =?utf-8?B?").Append(Convert.ToBase64String(Encoding.UTF8.GetBytes(message.Subject))).Append("?=\r\n")
+        mime.Append("Subject:").Append(EncodedWords(message.Subject)).Append("\r\n")
             .Append("Date: ").Append(date.ToString("ddd, dd MMM yyyy HH:mm:ss +0000", CultureInfo.InvariantCulture)).Append("\r\n")
             .Append("Message-ID: <").Append(message.LedgerId).Append("@leadhandoff.local>\r\n")
             .Append("X-LeadHandoff-Ledger-Id: ").Append(message.LedgerId).Append("\r\n")
@@ -28,6 +28,32 @@ public static class MimeWriter
         foreach (var attachment in message.Attachments)
             Part(mime, mixed, $"{attachment.ContentType}; name=\"{attachment.FileName}\"", attachment.FileName, attachment.Content);
         return mime.Append("--").Append(mixed).Append("--\r\n").ToString();
+    }
+
+    /// <summary>
+    /// A header value as RFC 2047 encoded words of at most 75 characters each, one per folded line:
+    /// 45 bytes of UTF-8 become 60 base64 characters, plus the 12 of <c>=?utf-8?B?…?=</c>. A
+    /// character is never split between two words, as the RFC requires.
+    /// </summary>
+    public static string EncodedWords(string value)
+    {
+        var words = new StringBuilder();
+        var chunk = new List<byte>();
+        void Flush()
+        {
+            if (chunk.Count == 0) return;
+            words.Append(words.Length == 0 ? " " : "\r\n ").Append("=?utf-8?B?").Append(Convert.ToBase64String([.. chunk])).Append("?=");
+            chunk.Clear();
+        }
+        foreach (var rune in value.EnumerateRunes())
+        {
+            var bytes = new byte[rune.Utf8SequenceLength];
+            rune.EncodeToUtf8(bytes);
+            if (chunk.Count + bytes.Length > 45) Flush();
+            chunk.AddRange(bytes);
+        }
+        Flush();
+        return words.Length == 0 ? " " : words.ToString();
     }
 
     private static void Part(StringBuilder mime, string boundary, string contentType, string? fileName, byte[] content)

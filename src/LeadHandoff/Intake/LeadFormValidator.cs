@@ -14,7 +14,9 @@ public sealed class LeadFormValidator(IOptions<IntakeOptions> options)
         string? Text(LeadField field, bool required) => ReadText(raw, field, required, errors);
 
         var name = Text(LeadFields.Name, required: true);
-        var email = Text(LeadFields.Email, required: true)?.ToLowerInvariant();
+        // The address is an identifier we send to and dedupe by, not prose: kept in its comparison
+        // form, so "ＡＤＡ@Example.COM" is ada@example.com, the same person as every other spelling.
+        var email = Text(LeadFields.Email, required: true) is { } typed ? TextNormaliser.ComparisonKey(typed) : null;
         if (email is not null && !EmailAddress.IsValid(email))
         {
             errors.Add(LeadFields.Email.Name, "Email must be a valid email address.");

@@ -25,7 +25,7 @@ public sealed partial class PrivacyService(
     /// <summary>The address as the intake stores it, or null when it is not an address.</summary>
     public static string? Normalise(string? email)
     {
-        var normalised = TextNormaliser.Normalise(email ?? "").ToLowerInvariant();
+        var normalised = TextNormaliser.ComparisonKey(email ?? "");
         return EmailAddress.IsValid(normalised) ? normalised : null;
     }
 

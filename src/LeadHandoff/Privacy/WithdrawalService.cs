@@ -45,7 +45,7 @@ public sealed partial class WithdrawalService(
         await pending.SaveWithdrawalAsync(requestId, hash, now, cancellationToken);
         var token = signer.Sign(LinkPurpose.Withdraw, requestId, "person", now + LinkLifetime);
         var url = $"{links.Value.BaseUrl.TrimEnd('/')}/api/privacy/withdraw?t={token}";
-        var html = new StringBuilder($"<!doctype html><html lang=\"en\"><body style=\"{PageStyle}\">")
+        var html = new StringBuilder(Open("Confirm you want your details erased"))
             .Append("<p>Someone, hopefully you, asked us to stop using your details and erase them.</p>")
             .Append($"<p><a href=\"{H(url)}\">Confirm and erase my details</a></p>")
             .Append("<p>If it was not you, ignore this email: nothing changes. The link works for 7 days.</p></body></html>");

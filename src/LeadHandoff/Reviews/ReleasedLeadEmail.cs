@@ -18,7 +18,7 @@ public static class ReleasedLeadEmail
         var received = Local(lead.Lead.FirstReceivedAt, zone);
         var note = $"Marketing released this lead from review today. It came in on {received} but was held back by the spam checks, so it missed its weekly batch.";
         return new EmailMessage(usual.LedgerId, usual.To, usual.Cc,
-            $"Released from review: a lead for you, please decide by {Local(window.DeadlineAt, zone)}",
+            $"Released from review: a lead for you, decide by {Short(window.DeadlineAt, zone)}",
             usual.Html, usual.Text, usual.Attachments).WithNotice(note);
     }
 }

@@ -17,7 +17,7 @@ public static class ScorecardEmail
         var m = week.Metrics;
         var t = card.Totals;
         var headline = $"Batch {week.Week}: {m.Delivered} delivered (target {week.Target}), {Pct(m.OnTimeShare)} decided on time, {Pct(m.Conversion)} accepted as SQL.";
-        var html = new StringBuilder($"<!doctype html><html lang=\"en\"><body style=\"{PageStyle}\">")
+        var html = new StringBuilder(Open($"Scorecard: batch {week.Week}"))
             .Append($"<h1 style=\"font-size:20px\">Scorecard: batch {H(week.Week)}</h1><p><strong>{H(headline)}</strong></p>")
             .Append($"<table role=\"presentation\" style=\"{TableStyle}\">")
             .Append(Row("Delivered against target", $"{m.Delivered} / {week.Target} ({(week.TargetHit ? "met" : "missed")})"))

@@ -3,15 +3,31 @@ using System.Text;
 
 namespace LeadHandoff.Shared;
 
-/// <summary>The one normalisation every submitted value gets: Unicode NFKC, then trimmed.</summary>
+/// <summary>
+/// What is stored is what people typed, in one canonical encoding: Unicode NFC, trimmed. Harder
+/// folding (NFKC and lower case) is only for comparison keys, such as the email address.
+/// </summary>
 public static class TextNormaliser
 {
+    /// <summary>
+    /// NFC, then trimmed: the same text in its composed form. Unlike NFKC it keeps what people
+    /// wrote: the Thai จำกัด (whose SARA AM NFKC splits into two code points) and "™" stay as typed.
+    /// </summary>
     public static string Normalise(string value)
     {
-        // NFKC folds compatibility forms (full-width letters, ligatures, non-breaking spaces) so two
-        // spellings of the same address dedupe; it can produce plain spaces, hence trimming after.
-        var normalised = value.IsNormalized(NormalizationForm.FormKC) ? value : value.Normalize(NormalizationForm.FormKC);
+        var normalised = value.IsNormalized(NormalizationForm.FormC) ? value : value.Normalize(NormalizationForm.FormC);
         return normalised.Trim();
+    }
+
+    /// <summary>
+    /// A key two spellings of the same thing share: NFKC folds compatibility forms (full-width
+    /// letters, ligatures, non-breaking spaces), then lower case, then trimmed (NFKC can produce
+    /// plain spaces). For comparing and hashing, never for what is shown or stored as prose.
+    /// </summary>
+    public static string ComparisonKey(string value)
+    {
+        var folded = value.IsNormalized(NormalizationForm.FormKC) ? value : value.Normalize(NormalizationForm.FormKC);
+        return folded.ToLowerInvariant().Trim();
     }
 
     public static bool HasLineBreak(string value) =>

@@ -71,7 +71,7 @@ public sealed class FlaggedEntity : ITableEntity
 
     /// <summary>The submission's email as the intake would normalise it, if it has one.</summary>
     public static string? EmailOf(FlaggedSubmission submission) =>
-        submission.Fields.TryGetValue("email", out var email) && email.Length > 0 ? TextNormaliser.Normalise(email).ToLowerInvariant() : null;
+        submission.Fields.TryGetValue("email", out var email) && email.Length > 0 ? TextNormaliser.ComparisonKey(email) : null;
 
     public FlaggedSubmission ToSubmission() => new(
         RowKey[RowPrefix.Length..],

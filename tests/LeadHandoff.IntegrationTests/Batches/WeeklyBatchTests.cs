@@ -40,7 +40,7 @@ public sealed partial class WeeklyBatchTests(AzuriteFixture azurite)
         Assert.Contains("Alpha", rita.Html);
         Assert.Contains("Delta", rita.Html);
         Assert.DoesNotContain("Beta", rita.Html);
-        Assert.Equal("2 leads for you in batch 2026-W50: please decide by Wednesday 9 December 2026, 17:00 (Europe/London)", rita.Subject);
+        Assert.Equal("2 leads for you in batch 2026-W50: decide by Wed 9 Dec 17:00", rita.Subject);
         Assert.Equal("2026-W50.owner-rep-1", rita.LedgerId);
         Assert.Contains("Beta", Assert.Single(week.SendGrid.To("sam@example.com")).Html);
         Assert.Contains("Gamma", Assert.Single(week.SendGrid.To("maya@example.com")).Html);
@@ -287,10 +287,10 @@ public sealed partial class WeeklyBatchTests(AzuriteFixture azurite)
         Assert.Equal((BatchRunOutcome.Sent, "2026-W51"), (result.Outcome, result.WindowId));
         var mails = week.SendGrid.To("rita@example.com");
         Assert.Equal(2, mails.Count);
-        Assert.Equal("Late batch: 1 lead for you in batch 2026-W50: please decide by Wednesday 16 December 2026, 17:00 (Europe/London)", mails[0].Subject);
+        Assert.Equal("Late batch: 1 lead for you in batch 2026-W50: decide by Wed 16 Dec 17:00", mails[0].Subject);
         Assert.Contains("This batch is late: it was due on Monday 7 December 2026, 09:00 (Europe/London).", mails[0].Text);
         Assert.Contains("Alpha", mails[0].Text);
-        Assert.Equal("1 lead for you in batch 2026-W51: please decide by Wednesday 16 December 2026, 17:00 (Europe/London)", mails[1].Subject);
+        Assert.Equal("1 lead for you in batch 2026-W51: decide by Wed 16 Dec 17:00", mails[1].Subject);
         var late = await week.App.Get<BatchLedger>().GetAsync("2026-W50", CancellationToken.None);
         Assert.Equal((BatchLedger.Sent, new DateTimeOffset(2026, 12, 16, 17, 0, 0, TimeSpan.Zero)), (late!.Status, late.DeadlineAt));
         var summaries = week.SendGrid.To("manager@example.com");

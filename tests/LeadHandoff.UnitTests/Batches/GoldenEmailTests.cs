@@ -20,7 +20,7 @@ public sealed class GoldenEmailTests
     private static Lead Lead(string id, string name, string company, string sector, string size, int submissions = 1, string? phone = null) => new(
         id, Window.Id,
         new LeadDetails(name, $"{name.Split(' ')[0].ToLowerInvariant()}@{company.Split(' ')[0].ToLowerInvariant()}.example", company, "Head of Operations", phone,
-            "We would like a demo & pricing <soon>.", new Segment(sector, size), new MarketingSource("pricing-guide", "linkedin", "paid", "q4-launch"), new Consent(true, "2026-09")),
+            "We would like a demo & pricing <soon>.\nPlease call after 14:00.", new Segment(sector, size), new MarketingSource("pricing-guide", "linkedin", "paid", "q4-launch"), new Consent(true, "2026-09")),
         new DateTimeOffset(2026, 12, 3, 14, 30, 0, TimeSpan.Zero), new DateTimeOffset(2026, 12, 3, 14, 30, 0, TimeSpan.Zero), submissions, "rep-1");
 
     private static void AssertGolden(string name, string actual)
@@ -51,7 +51,7 @@ public sealed class GoldenEmailTests
 
         AssertGolden("owner-email.html", mail.Html);
         AssertGolden("owner-email.txt", mail.Text);
-        Assert.Equal("3 leads for you in batch 2026-W50: please decide by Wednesday 9 December 2026, 17:00 (Europe/London)", mail.Subject);
+        Assert.Equal("3 leads for you in batch 2026-W50: decide by Wed 9 Dec 17:00", mail.Subject);
     }
 
     [Fact]

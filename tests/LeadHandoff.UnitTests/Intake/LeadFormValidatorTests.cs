@@ -35,11 +35,28 @@ public sealed class LeadFormValidatorTests
         return Validator(requireConsent).Validate(fields).Errors.ToDictionary();
     }
 
+    [Theory]
+    [InlineData("บริษัท ตัวอย่าง จำกัด")]          // SARA AM (U+0E33), which NFKC would split in two
+    [InlineData("Acme™ Widgets")]                  // NFKC would make it "AcmeTM Widgets"
+    [InlineData("Cafe\u0301 Ltd", "Café Ltd")]     // decomposed input is stored composed (NFC)
+    public void Names_and_companies_are_stored_as_typed_in_nfc(string typed, string? stored = null)
+    {
+        var fields = ValidFields();
+        fields["company"] = typed;
+        fields["name"] = typed;
+
+        var lead = Validator().Validate(fields).Lead!;
+
+        Assert.Equal(stored ?? typed, lead.Company);
+        Assert.Equal(stored ?? typed, lead.Name);
+        Assert.True(lead.Company.IsNormalized(System.Text.NormalizationForm.FormC));
+    }
+
     [Fact]
     public void A_complete_form_becomes_a_lead_with_every_value_normalised()
     {
         var fields = ValidFields();
-        fields["email"] = "  ＡＤＡ@Example.COM ";   // full-width letters fold under NFKC
+        fields["email"] = "  ＡＤＡ@Example.COM ";   // the address is a comparison key: full-width letters fold under NFKC
         fields["company"] = "\u00A0Analytical\u00A0Engines Ltd ";
         fields["sector"] = "software";
         fields["utm_campaign"] = " spring ";
@@ -49,7 +66,7 @@ public sealed class LeadFormValidatorTests
         Assert.Equal(0, form.Errors.Count);
         var lead = Assert.IsType<LeadHandoff.Leads.LeadDetails>(form.Lead);
         Assert.Equal("ada@example.com", lead.Email);
-        Assert.Equal("Analytical Engines Ltd", lead.Company);
+        Assert.Equal("Analytical\u00A0Engines Ltd", lead.Company); // trimmed, and otherwise as typed
         Assert.Equal("Software", lead.Segment.Sector);
         Assert.Equal("11-50", lead.Segment.SizeBand);
         Assert.Equal("spring", lead.Source.UtmCampaign);
