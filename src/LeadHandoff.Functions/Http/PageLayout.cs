@@ -19,7 +19,8 @@ public static class PageLayout
         .choice{display:flex;gap:.5rem;align-items:center;padding:.35rem 0;min-height:2.75rem}.choice input{width:1.3rem;height:1.3rem}
         label{font-weight:600}select,textarea{display:block;width:100%;font:inherit;padding:.5rem;margin:.2rem 0 .6rem;border:1px solid #8a94a3;border-radius:6px}
         button{font:inherit;font-weight:600;padding:.7rem 1.2rem;min-height:2.75rem;border:0;border-radius:6px;background:var(--accent);color:#fff;cursor:pointer}
-        :focus-visible{outline:3px solid #f0b400;outline-offset:2px}td,th{padding:.3rem .5rem;border-bottom:1px solid var(--line);text-align:right}svg{width:100%;height:auto}.muted{color:var(--muted)}.pill{display:inline-block;padding:0 .5rem;border-radius:999px;background:#eef1f5;font-size:.9rem}
+        :focus-visible{outline:3px solid #f0b400;outline-offset:2px}td,th{padding:.3rem .5rem;border-bottom:1px solid var(--line);text-align:right}svg{width:100%;max-width:40rem;height:auto;display:block}
+        .scroll{overflow-x:auto;border:1px solid var(--line);border-radius:6px}.scroll table{min-width:40rem}.scroll-hint{font-size:.9rem;margin:.2rem 0}@media (min-width:48rem){.scroll-hint{display:none}}.muted{color:var(--muted)}.pill{display:inline-block;padding:0 .5rem;border-radius:999px;background:#eef1f5;font-size:.9rem}
         """;
 
     public static string Render(string title, string body)

@@ -20,7 +20,11 @@ public sealed record MetricSet(
     double? Conversion,
     IReadOnlyDictionary<string, int> RejectReasons);
 
-public sealed record WeekScore(string Week, int Target, bool TargetHit, int Spam, int Quarantined, MetricSet Metrics);
+/// <summary>One batch week. <see cref="BatchDate"/> is the day its batch went out (business time zone): what people call the week by.</summary>
+public sealed record WeekScore(string Week, int Target, bool TargetHit, int Spam, int Quarantined, MetricSet Metrics)
+{
+    public DateOnly BatchDate { get; init; }
+}
 
 /// <summary>One value of a breakdown (an owner, an offer, a campaign…) and its numbers.</summary>
 public sealed record Breakdown(string Value, string Label, MetricSet Metrics);

@@ -4,17 +4,22 @@ using LeadHandoff.Qualification;
 namespace LeadHandoff.Scorecards;
 
 /// <summary>One batch week's raw material: its delivered leads and its flagged submissions.</summary>
-public sealed record WeekInput(string Week, IReadOnlyList<Lead> Leads, int Spam, int Quarantined);
+public sealed record WeekInput(string Week, IReadOnlyList<Lead> Leads, int Spam, int Quarantined)
+{
+    public DateOnly BatchDate { get; init; }
+}
 
 /// <summary>Pure arithmetic over stored leads; the README defines every number it produces.</summary>
 public static class ScorecardCalculator
 {
     public const string None = "(none)";
 
-    public static Scorecard Compute(IReadOnlyList<WeekInput> weeks, int weeklyTarget, Func<string, string> ownerName)
+    /// <param name="sizeBands">The configured size bands, in the order people set them; others follow, by number.</param>
+    public static Scorecard Compute(IReadOnlyList<WeekInput> weeks, int weeklyTarget, Func<string, string> ownerName, IReadOnlyList<string>? sizeBands = null)
     {
         var all = weeks.SelectMany(w => w.Leads).ToList();
-        var scores = weeks.Select(w => new WeekScore(w.Week, weeklyTarget, w.Leads.Count >= weeklyTarget, w.Spam, w.Quarantined, Metrics(w.Leads))).ToList();
+        var scores = weeks.Select(w => new WeekScore(w.Week, weeklyTarget, w.Leads.Count >= weeklyTarget, w.Spam, w.Quarantined, Metrics(w.Leads)) { BatchDate = w.BatchDate }).ToList();
+        var bandOrder = (sizeBands ?? []).Select((band, i) => (band, i)).ToDictionary(b => b.band, b => b.i, StringComparer.OrdinalIgnoreCase);
         return new Scorecard(
             weeks.Count == 0 ? "" : weeks[0].Week,
             weeks.Count == 0 ? "" : weeks[^1].Week,
@@ -30,7 +35,9 @@ public static class ScorecardCalculator
                 By(all, l => l.Details.Source.UtmSource ?? None, v => v),
                 By(all, l => l.Details.Source.UtmCampaign ?? None, v => v),
                 By(all, l => l.Details.Segment.Sector, v => v),
-                By(all, l => l.Details.Segment.SizeBand, v => v)));
+                [.. By(all, l => l.Details.Segment.SizeBand, v => v)
+                    .OrderBy(b => bandOrder.GetValueOrDefault(b.Value, int.MaxValue))
+                    .ThenBy(b => b.Value, SizeBandOrder.Instance)]));
     }
 
     public static MetricSet Metrics(IReadOnlyCollection<Lead> leads)

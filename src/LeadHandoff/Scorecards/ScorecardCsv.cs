@@ -17,7 +17,7 @@ public static class ScorecardCsv
     {
         var csv = SafeCsv.Row(new StringBuilder(), Header);
         foreach (var week in card.Weeks)
-            Row(csv, "week", week.Week, week.Week, week.Metrics, week.Target, week.TargetHit, week.Spam, week.Quarantined);
+            Row(csv, "week", week.Week, week.BatchDate == default ? week.Week : week.BatchDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), week.Metrics, week.Target, week.TargetHit, week.Spam, week.Quarantined);
         Row(csv, "total", $"{card.From}..{card.To}", $"{card.Weeks.Count} weeks, target hit in {card.WeeksTargetHit}", card.Totals, card.WeeklyTarget * card.Weeks.Count, null, card.Spam, card.Quarantined);
         foreach (var owner in card.ByOwner) Row(csv, "owner", owner.Value, owner.Label, owner.Metrics);
         foreach (var (scope, rows) in new[] { ("offer", card.Feedback.ByOffer), ("utm_source", card.Feedback.ByUtmSource), ("utm_campaign", card.Feedback.ByUtmCampaign), ("sector", card.Feedback.BySector), ("size_band", card.Feedback.BySizeBand) })

@@ -11,8 +11,10 @@ namespace LeadHandoff.Scorecards;
 /// </summary>
 public static class ScorecardEmail
 {
-    public static EmailMessage Compose(string ledgerId, Scorecard card, IReadOnlyList<string> to)
+    /// <summary>The email, or null before the first batch week (there is nothing to score yet).</summary>
+    public static EmailMessage? Compose(string ledgerId, Scorecard card, IReadOnlyList<string> to)
     {
+        if (card.Weeks.Count == 0) return null;
         var week = card.Weeks[^1];
         var m = week.Metrics;
         var t = card.Totals;
@@ -34,7 +36,7 @@ public static class ScorecardEmail
         {
             var width = max == 0 ? 0 : (int)Math.Round(w.Metrics.Delivered * 100.0 / max);
             var colour = w.TargetHit ? "#2e7d32" : "#c62828";
-            html.Append($"<tr><td style=\"width:70px;padding:2px 6px 2px 0\">{H(w.Week)}</td><td style=\"padding:2px 0\">")
+            html.Append($"<tr><td style=\"width:70px;padding:2px 6px 2px 0\">{H(WeekLabel(w))}</td><td style=\"padding:2px 0\">")
                 .Append($"<table role=\"presentation\" cellpadding=\"0\" cellspacing=\"0\" width=\"100%\"><tr>")
                 .Append(width > 0 ? $"<td width=\"{width}%\" bgcolor=\"{colour}\" style=\"background:{colour};height:14px\">&nbsp;</td>" : "")
                 .Append($"<td style=\"padding-left:6px\">{w.Metrics.Delivered}</td></tr></table></td></tr>");
@@ -46,9 +48,13 @@ public static class ScorecardEmail
             .Append($"Time to decide: median {Hours(m.MedianHoursToDecide)}, 90th percentile {Hours(m.P90HoursToDecide)}.\r\n")
             .Append($"Outcomes: {m.Accepted} accepted, {m.Rejected} rejected, {m.Nurture} nurture, {m.Undecided} undecided, {m.Unworked} unworked.\r\n\r\n")
             .Append($"Last {card.Weeks.Count} weeks (target {card.WeeklyTarget}):\r\n");
-        foreach (var w in card.Weeks) text.Append($"  {w.Week}: {w.Metrics.Delivered}{(w.TargetHit ? "" : " (missed)")}\r\n");
+        foreach (var w in card.Weeks) text.Append($"  {WeekLabel(w)}: {w.Metrics.Delivered}{(w.TargetHit ? "" : " (missed)")}\r\n");
         return new EmailMessage(ledgerId, to, [], $"Scorecard for batch {week.Week}: {m.Delivered} delivered, {Pct(m.OnTimeShare)} on time, {Pct(m.Conversion)} SQL", html.ToString(), text.ToString());
     }
+
+    /// <summary>"7 Dec": the week by the day its batch went out, as people remember it.</summary>
+    public static string WeekLabel(WeekScore week) =>
+        week.BatchDate == default ? week.Week : week.BatchDate.ToString("d MMM", CultureInfo.InvariantCulture);
 
     private static string Row(string label, string value) =>
         $"<tr><th style=\"{CellStyle};width:40%\">{H(label)}</th><td style=\"{CellStyle}\">{H(value)}</td></tr>";

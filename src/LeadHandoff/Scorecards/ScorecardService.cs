@@ -1,4 +1,6 @@
 using LeadHandoff.Calendar;
+using LeadHandoff.Intake;
+using Microsoft.Extensions.Options;
 using LeadHandoff.Leads;
 using LeadHandoff.Routing;
 using LeadHandoff.Storage;
@@ -8,9 +10,17 @@ namespace LeadHandoff.Scorecards;
 /// <summary>
 /// Builds the scorecard from the batch weeks' own partitions: two range queries per week (leads,
 /// flagged), so a trailing window costs the weeks it covers, never the whole history, and a late
-/// decision is counted the moment it is recorded.
+/// decision is counted the moment it is recorded. Weeks before the first batch on record (which is
+/// Batch:FirstWindow when that is set: the batch starts there) are not the agreement's weeks and
+/// are left out, so a new deployment is not shown missing targets it never had.
 /// </summary>
-public sealed class ScorecardService(SlaCalendar calendar, LeadStore store, LeadRouter router, TimeProvider time)
+public sealed class ScorecardService(
+    SlaCalendar calendar,
+    LeadStore store,
+    BatchLedger ledger,
+    LeadRouter router,
+    IOptions<IntakeOptions> intake,
+    TimeProvider time)
 {
     public const int DefaultWeeks = 12;
     public const int MaxWeeks = 104;
@@ -20,9 +30,19 @@ public sealed class ScorecardService(SlaCalendar calendar, LeadStore store, Lead
 
     public async Task<Scorecard> BuildAsync(BatchWindow end, int weeks, CancellationToken cancellationToken)
     {
-        var windows = Enumerable.Range(0, weeks).Select(i => end.WeekStart.AddDays(-7 * (weeks - 1 - i))).Select(BatchWindow.IdOf).ToList();
+        var first = await FirstWeekAsync(end, cancellationToken);
+        var windows = Enumerable.Range(0, weeks).Select(i => end.WeekStart.AddDays(-7 * (weeks - 1 - i))).Select(BatchWindow.IdOf)
+            .Where(id => first is not null && string.CompareOrdinal(id, first) >= 0)
+            .ToList();
         var inputs = await Task.WhenAll(windows.Select(windowId => ReadWeekAsync(windowId, cancellationToken)));
-        return ScorecardCalculator.Compute(inputs, calendar.WeeklyTarget, id => router.Find(id)?.Name ?? id);
+        return ScorecardCalculator.Compute(inputs, calendar.WeeklyTarget, id => router.Find(id)?.Name ?? id, intake.Value.SizeBands);
+    }
+
+    /// <summary>The agreement's first week: the oldest batch the ledger holds (one small range query); null when none has gone yet.</summary>
+    private async Task<string?> FirstWeekAsync(BatchWindow end, CancellationToken cancellationToken)
+    {
+        var recorded = await ledger.ListAsync("0000", end.Id, cancellationToken);
+        return recorded.Keys.Order(StringComparer.Ordinal).FirstOrDefault();
     }
 
     private async Task<WeekInput> ReadWeekAsync(string windowId, CancellationToken cancellationToken)
@@ -35,6 +55,8 @@ public sealed class ScorecardService(SlaCalendar calendar, LeadStore store, Lead
             if (flagged.Kind == FlagKind.Spam) spam++;
             else quarantined++;
         }
-        return new WeekInput(windowId, leads, spam, quarantined);
+        var window = calendar.WindowOf(windowId)!;
+        var batchDate = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(window.ClosesAt, calendar.TimeZone).DateTime);
+        return new WeekInput(windowId, leads, spam, quarantined) { BatchDate = batchDate };
     }
 }

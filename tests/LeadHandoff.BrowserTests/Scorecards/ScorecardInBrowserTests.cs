@@ -24,6 +24,19 @@ public sealed class ScorecardInBrowserTests(AzuriteFixture azurite)
         await page.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("scorecard.png"), FullPage = true });
 
         await Assertions.Expect(page.GetByRole(AriaRole.Img, new() { Name = "Leads delivered per week against the target" })).ToBeVisibleAsync();
-        Assert.Equal(6, await page.Locator("svg[aria-label='Leads delivered per week against the target'] rect").CountAsync());
+        // Six weeks asked for, one counted: the weeks before the first batch are not the agreement's.
+        Assert.Equal(1, await page.Locator("svg[aria-label='Leads delivered per week against the target'] rect").CountAsync());
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Scorecard: batches of 7 Dec 2026 to 7 Dec 2026" })).ToBeVisibleAsync();
+
+        // On a phone: chart text stays readable, and each table scrolls inside a region the keyboard reaches.
+        await page.SetViewportSizeAsync(390, 844);
+        var smallest = await page.EvaluateAsync<double>("() => Math.min(...[...document.querySelectorAll('svg text')].map(t => t.getBoundingClientRect().height))");
+        Assert.True(smallest >= 9, $"chart text is {smallest:0.0} px tall at 390 px");
+        var region = page.GetByRole(AriaRole.Region, new() { Name = "By owner" });
+        await region.FocusAsync();
+        await Assertions.Expect(region).ToBeFocusedAsync();
+        Assert.True(await region.EvaluateAsync<bool>("r => r.scrollWidth > r.clientWidth"), "the owner table should scroll sideways at 390 px");
+        await Assertions.Expect(page.GetByRole(AriaRole.Columnheader, new() { Name = "Owner", Exact = true })).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("scorecard-390.png"), FullPage = true });
     }
 }

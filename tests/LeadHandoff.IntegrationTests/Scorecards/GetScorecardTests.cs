@@ -27,10 +27,14 @@ public sealed class GetScorecardTests(AzuriteFixture azurite)
         Assert.Equal(200, response.Status);
         Assert.Equal("application/json; charset=utf-8", response.ContentType);
         var card = JsonDocument.Parse(response.Body).RootElement;
-        Assert.Equal("2026-W49", card.GetProperty("from").GetString());
+        // 2026-W49 came before the first batch: not one of the agreement's weeks, so not a missed target.
+        Assert.Equal("2026-W50", card.GetProperty("from").GetString());
         Assert.Equal("2026-W50", card.GetProperty("to").GetString());
-        var w50 = card.GetProperty("weeks")[1];
+        Assert.Equal(1, card.GetProperty("weeks").GetArrayLength());
+        Assert.Equal(0, card.GetProperty("weeksTargetHit").GetInt32());
+        var w50 = card.GetProperty("weeks")[0];
         Assert.Equal("2026-W50", w50.GetProperty("week").GetString());
+        Assert.Equal("2026-12-07", w50.GetProperty("batchDate").GetString());
         var m = w50.GetProperty("metrics");
         Assert.Equal(3, m.GetProperty("delivered").GetInt32());
         Assert.Equal(2, m.GetProperty("decidedOnTime").GetInt32());
@@ -39,7 +43,6 @@ public sealed class GetScorecardTests(AzuriteFixture azurite)
         Assert.Equal(71.98, m.GetProperty("p90HoursToDecide").GetDouble()); // Monday 09:01 to Thursday 09:00: 3 days less a minute
         Assert.Equal(0.3333, m.GetProperty("conversion").GetDouble());
         Assert.Equal(1, m.GetProperty("rejectReasons").GetProperty("no-budget").GetInt32());
-        Assert.Equal(JsonValueKind.Null, card.GetProperty("weeks")[0].GetProperty("metrics").GetProperty("conversion").ValueKind);
         Assert.Equal("Rita Rep", card.GetProperty("byOwner")[0].GetProperty("label").GetString());
         Assert.Equal("pricing-guide", card.GetProperty("feedback").GetProperty("byOffer")[0].GetProperty("value").GetString());
     }
@@ -103,6 +106,6 @@ public sealed class GetScorecardTests(AzuriteFixture azurite)
         Assert.Equal(["manager@example.com", "marketing@example.com"], mail.To);
         Assert.Contains("bgcolor=\"#c62828\"", mail.Html); // the table-cell bar chart
         Assert.DoesNotContain("<svg", mail.Html);
-        Assert.Contains("  2026-W50: 3 (missed)", mail.Text);
+        Assert.Contains("  7 Dec: 3 (missed)", mail.Text); // weeks by their batch day, not ISO codes
     }
 }

@@ -91,6 +91,24 @@ public sealed class ScorecardCalculatorTests
     }
 
     [Fact]
+    public void Size_bands_follow_their_configured_order_not_their_counts_and_unknown_ones_come_last_by_number()
+    {
+        var week = new WeekInput("2026-W49",
+        [
+            L("A", "2026-W49", "rep-1", "guide", null, "Retail", "201-1000"),
+            L("B", "2026-W49", "rep-1", "guide", null, "Retail", "11-50"),
+            L("C", "2026-W49", "rep-1", "guide", null, "Retail", "11-50"),
+            L("D", "2026-W49", "rep-1", "guide", null, "Retail", "1-10"),
+            L("E", "2026-W49", "rep-1", "guide", null, "Retail", "5000+"),
+            L("F", "2026-W49", "rep-1", "guide", null, "Retail", "1001-5000"),
+        ], 0, 0);
+
+        var card = ScorecardCalculator.Compute([week], 5, id => id, ["1-10", "11-50", "201-1000"]);
+
+        Assert.Equal(["1-10", "11-50", "201-1000", "1001-5000", "5000+"], card.Feedback.BySizeBand.Select(b => b.Value));
+    }
+
+    [Fact]
     public void All_rejected_gives_zero_conversion_and_every_reason()
     {
         var week = new WeekInput("2026-W49",
