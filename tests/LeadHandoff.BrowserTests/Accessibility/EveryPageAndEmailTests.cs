@@ -1,0 +1,177 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using LeadHandoff.Deadlines;
+using LeadHandoff.Functions.Intake;
+using LeadHandoff.Functions.Privacy;
+using LeadHandoff.Functions.Reviews;
+using LeadHandoff.Reviews;
+using LeadHandoff.Tests.Batches;
+using LeadHandoff.Tests.Functions.Intake;
+using LeadHandoff.Tests.Functions.Qualification;
+using LeadHandoff.Tests.Infrastructure;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace LeadHandoff.Tests.Accessibility;
+
+/// <summary>
+/// Every page and every email a person can receive, from one week of the product, checked by two
+/// independent checkers: axe-core in Chromium at 1280 px and at 390 px (no violation of serious
+/// or critical impact), and the Nu Html Checker (no error). The figures are written to
+/// artifacts/accessibility.md for the record.
+/// </summary>
+[Collection(AzuriteCollection.Name)]
+[Trait("Category", "Browser")]
+public sealed class EveryPageAndEmailTests(AzuriteFixture azurite, ITestOutputHelper output)
+{
+    private static readonly string[] Blocking = ["serious", "critical"];
+
+    /// <summary>One week that produces every page and email: intake (and its error page), a held-back post released after the batch, decisions, the deadline chase, next week's scorecard, a withdrawal.</summary>
+    private async Task<Dictionary<string, string>> DocumentsAsync()
+    {
+        var docs = new Dictionary<string, string>();
+        await using var week = BatchScenario.Create(azurite.ConnectionString, s => s["Scorecard:SendWithBatch"] = "true");
+        foreach (var (email, name, company) in new[] { ("ada@example.com", "Ada Lovelace", "Analytical Engines"), ("somchai@example.co.th", "สมชาย ใจดี", "บริษัท ตัวอย่าง จำกัด"), ("grace@navy.example", "Grace Hopper", "Navy Systems") })
+        {
+            var fields = LeadRequests.Valid(email, name);
+            fields["company"] = company;
+            fields["message"] = "We would like a demo.\nPlease call after 14:00.";
+            await week.App.PostAsync(LeadRequests.Json(fields));
+        }
+        var held = LeadRequests.Valid("held@example.com", "Held Back");
+        held.Remove("lh_trap");
+        var heldId = JsonDocument.Parse((await week.App.PostAsync(LeadRequests.Json(held))).Body).RootElement.GetProperty("id").GetString()!;
+        var invalid = LeadRequests.Valid("not-an-address");
+        invalid.Remove("company");
+        docs["page: intake error (400)"] = (await week.App.PostAsync(LeadRequests.UrlEncoded(invalid))).Body;
+        docs["page: thank you"] = (await week.App.SendAsync(new TestRequest("GET", null, []) { Target = "/api/thanks" }, http => Task.FromResult(week.App.Function<ThankYouPage>().Run(http)))).Body;
+
+        week.App.Time.SetUtcNow(BatchScenario.CutOff.AddMinutes(1));
+        await week.RunBatchAsync();
+        docs["page: review queue"] = (await week.App.SendAsync(new TestRequest("GET", null, []) { Target = "/api/review?window=2026-W50" }, http => week.App.Function<ReviewQueue>().Run(http, CancellationToken.None))).Body;
+        var link = week.QualifyLinks(TestSettings.Rita.Email)[0];
+        var batchLink = week.BatchLink(TestSettings.Rita.Email);
+        await week.App.Get<ReviewQueueService>().ReleaseAsync("2026-W50", heldId, "test", CancellationToken.None);
+        docs["page: qualify a lead"] = (await week.App.QualifyAsync("GET", link)).Body;
+        docs["page: qualify, refused (no reason)"] = (await week.App.QualifyAsync("POST", link, new() { ["decision"] = "reject" })).Body;
+        docs["page: batch"] = (await week.App.BatchPageAsync("GET", batchLink)).Body;
+        docs["page: link not valid"] = (await week.App.QualifyAsync("GET", link[..^4] + "AAAA")).Body;
+
+        week.App.Time.SetUtcNow(new DateTimeOffset(2026, 12, 11, 10, 0, 0, TimeSpan.Zero)); // past the reminder and the escalation
+        await week.App.Get<DeadlineService>().RunAsync(CancellationToken.None);
+        week.App.Time.SetUtcNow(BatchScenario.CutOff.AddDays(7).AddMinutes(1));
+        await week.RunBatchAsync(); // 2026-W51, with the scorecard of 2026-W50
+        docs["page: scorecard"] = (await week.GetScorecardAsync("?weeks=4&end=2026-W50", "text/html")).Body;
+        docs["page: withdraw consent"] = (await week.App.SendAsync(new TestRequest("GET", null, []) { Target = "/api/privacy/withdraw" }, http => week.App.Function<WithdrawConsent>().Run(http, CancellationToken.None))).Body;
+        await week.App.SendAsync(LeadRequests.UrlEncoded(new Dictionary<string, string> { ["email"] = "ada@example.com" }) with { Target = "/api/privacy/withdraw" },
+            http => week.App.Function<WithdrawConsent>().Run(http, CancellationToken.None));
+
+        foreach (var (label, match) in new (string, Func<SentMail, bool>)[]
+        {
+            ("email: owner's batch", m => m.LedgerId.Contains(".owner-", StringComparison.Ordinal)),
+            ("email: batch summary", m => m.LedgerId.EndsWith(".summary", StringComparison.Ordinal)),
+            ("email: scorecard", m => m.LedgerId.EndsWith(".scorecard", StringComparison.Ordinal)),
+            ("email: released from review", m => m.LedgerId.Contains(".released-", StringComparison.Ordinal)),
+            ("email: reminder", m => m.Subject.StartsWith("Reminder", StringComparison.Ordinal)),
+            ("email: escalation", m => m.Subject.StartsWith("Escalation", StringComparison.Ordinal)),
+            ("email: withdrawal confirmation", m => m.LedgerId.StartsWith("withdraw-", StringComparison.Ordinal)),
+        })
+            docs[label] = week.SendGrid.Accepted.First(match).Html;
+        return docs;
+    }
+
+    [Fact]
+    public async Task Every_page_and_email_passes_axe_at_1280_and_390_px_and_the_nu_html_checker()
+    {
+        var docs = await DocumentsAsync();
+        var (playwright, browser) = await Browser.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var page = await browser.NewPageAsync();
+        var report = new StringBuilder("# Accessibility and HTML checks\n\n| document | axe at 1280 px (serious+critical / all) | axe at 390 px (serious+critical / all) | Nu checker errors |\n|---|---|---|---|\n");
+        var failures = new List<string>();
+        var nu = await NuCheckerAsync(docs);
+
+        foreach (var (label, html) in docs.OrderBy(d => d.Key, StringComparer.Ordinal))
+        {
+            var cells = new List<string>();
+            foreach (var width in new[] { 1280, 390 })
+            {
+                await page.SetViewportSizeAsync(width, 900);
+                await page.SetContentAsync(html);
+                var result = await page.RunAxe();
+                var blocking = result.Violations.Where(v => Blocking.Contains(v.Impact)).ToList();
+                cells.Add($"{blocking.Count} / {result.Violations.Length}");
+                foreach (var v in blocking) failures.Add($"{label} at {width} px: {v.Id} ({v.Impact}): {v.Help} [{string.Join(" | ", v.Nodes.Take(2).Select(n => n.Html))}]");
+                await page.ScreenshotAsync(new() { Path = Browser.ScreenshotPath($"{Slug(label)}-{width}.png"), FullPage = true });
+            }
+            var errors = nu.GetValueOrDefault(label) ?? [];
+            failures.AddRange(errors.Select(e => $"{label}: Nu checker: {e}"));
+            report.Append($"| {label} | {cells[0]} | {cells[1]} | {errors.Count} |\n");
+        }
+        var path = Path.Combine(RepositoryRoot.Path, "artifacts", "accessibility.md");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await File.WriteAllTextAsync(path, report.ToString());
+        output.WriteLine(report.ToString());
+        Assert.Equal(16, docs.Count); // nine pages, seven emails
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    [Fact]
+    public async Task The_checkers_catch_what_they_are_here_to_catch()
+    {
+        // The emails' old shape: no title, an unlabelled field, text too faint to read.
+        const string bad = "<!doctype html><html lang=\"en\"><body><p style=\"color:#bbb;background:#fff\">Faint</p><input type=\"text\"></body></html>";
+        var (playwright, browser) = await Browser.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var page = await browser.NewPageAsync();
+        await page.SetContentAsync(bad);
+
+        var axe = await page.RunAxe();
+        var nu = await NuCheckerAsync(new() { ["bad"] = bad });
+
+        Assert.Contains(axe.Violations, v => v.Id == "document-title" && Blocking.Contains(v.Impact));
+        Assert.Contains(axe.Violations, v => v.Id == "label" && Blocking.Contains(v.Impact));
+        Assert.Contains(axe.Violations, v => v.Id == "color-contrast" && Blocking.Contains(v.Impact));
+        Assert.Contains(nu["bad"], e => e.Contains("title", StringComparison.Ordinal));
+    }
+
+    /// <summary>Runs the Nu Html Checker (npm vnu-jar, on Java) once over every document; errors by document.</summary>
+    private static async Task<Dictionary<string, List<string>>> NuCheckerAsync(Dictionary<string, string> docs)
+    {
+        var jar = Path.Combine(RepositoryRoot.Path, "node_modules", "vnu-jar", "build", "dist", "vnu.jar");
+        Assert.True(File.Exists(jar), $"{jar} is missing: run npm ci (.ci/run does).");
+        var folder = Directory.CreateTempSubdirectory("nu-").FullName;
+        try
+        {
+            var files = docs.ToDictionary(d => Path.Combine(folder, Slug(d.Key) + ".html"), d => d.Key);
+            foreach (var (file, label) in files) await File.WriteAllTextAsync(file, docs[label]);
+            var start = new ProcessStartInfo("java") { RedirectStandardError = true, RedirectStandardOutput = true };
+            foreach (var argument in new[] { "-jar", jar, "--errors-only", "--format", "json" }.Concat(files.Keys)) start.ArgumentList.Add(argument);
+            using var process = Process.Start(start)!;
+            var json = await process.StandardError.ReadToEndAsync();
+            await process.StandardOutput.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            var result = new Dictionary<string, List<string>>();
+            foreach (var message in JsonDocument.Parse(json).RootElement.GetProperty("messages").EnumerateArray())
+            {
+                // vnu writes "file:/tmp/…" (one slash), which System.Uri refuses: the path is what follows "file:".
+                var url = message.TryGetProperty("url", out var u) ? u.GetString()! : "(no file)";
+                var file = url.StartsWith("file:", StringComparison.Ordinal) ? "/" + url["file:".Length..].TrimStart('/') : url;
+                var label = files.GetValueOrDefault(file, file);
+                (result.TryGetValue(label, out var list) ? list : result[label] = []).Add($"{message.GetProperty("message").GetString()} (line {(message.TryGetProperty("lastLine", out var line) ? line.GetInt32() : 0)})");
+            }
+            return result;
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static string Slug(string label) => new(label.Select(c => char.IsAsciiLetterOrDigit(c) ? char.ToLowerInvariant(c) : '-').ToArray());
+}
