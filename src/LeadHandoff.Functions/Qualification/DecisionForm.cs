@@ -19,7 +19,7 @@ public static class DecisionForm
             ("Job title", H(d.JobTitle)),
             ("Email", $"<a href=\"mailto:{H(d.Email)}\">{H(d.Email)}</a>"),
         };
-        if (d.Phone is not null) rows.Add(("Phone", H(d.Phone)));
+        if (d.Phone is not null) rows.Add(("Phone", $"<a href=\"tel:{H(TelTarget(d.Phone))}\">{H(d.Phone)}</a>"));
         rows.AddRange(
         [
             ("Sector", H(d.Segment.Sector)),
@@ -33,6 +33,10 @@ public static class DecisionForm
         return html.Append("</dl>").ToString();
     }
 
+    /// <summary>A phone number as a tel: target: the digits, and a leading + when the number has one.</summary>
+    public static string TelTarget(string phone) =>
+        (phone.TrimStart().StartsWith('+') ? "+" : "") + new string(phone.Where(char.IsAsciiDigit).ToArray());
+
     public static string State(Lead lead, IReadOnlyList<RejectReasonOptions> reasons, TimeZoneInfo zone)
     {
         if (lead.Decision is not { } decision) return "<p><span class=\"pill\">Undecided</span></p>";
@@ -42,31 +46,41 @@ public static class DecisionForm
         return $"<p><span class=\"pill\">{Label(decision.Decision)}</span>{reason}<br><span class=\"muted\">Recorded {H(Local(decision.DecidedAt, zone))}, {timing}.</span>{note}</p>";
     }
 
-    public static string Form(string action, string idSuffix, Lead lead, IReadOnlyList<RejectReasonOptions> reasons, string? leadField = null)
+    /// <param name="entered">A refused submission (or a one-tap choice): shown instead of the current decision, so nothing typed is lost.</param>
+    public static string Form(string action, string idSuffix, Lead lead, IReadOnlyList<RejectReasonOptions> reasons, string? leadField = null, IReadOnlyDictionary<string, string>? entered = null)
     {
         var current = lead.Decision;
-        string Choice(string value, Decision decision, string label)
+        var chosenValue = entered?.GetValueOrDefault("decision") ?? current?.Decision switch
+        {
+            Decision.Accepted => "accept",
+            Decision.Rejected => "reject",
+            Decision.Nurture => "nurture",
+            _ => null,
+        };
+        var chosenReason = entered is not null && entered.ContainsKey("reason") ? entered["reason"] : current?.Reason;
+        var note = entered is not null && entered.ContainsKey("note") ? entered["note"] : current?.Note;
+        string Choice(string value, string label)
         {
             var id = $"decision-{value}{idSuffix}";
-            var chosen = current?.Decision == decision ? " checked" : "";
+            var chosen = chosenValue == value ? " checked" : "";
             return $"<div class=\"choice\"><input type=\"radio\" id=\"{id}\" name=\"decision\" value=\"{value}\" required{chosen}><label for=\"{id}\">{label}</label></div>";
         }
         var html = new StringBuilder($"<form method=\"post\" action=\"{H(action)}\">");
         if (leadField is not null) html.Append($"<input type=\"hidden\" name=\"lead\" value=\"{H(leadField)}\">");
         html.Append("<fieldset><legend>Decision</legend>")
-            .Append(Choice("accept", Decision.Accepted, "Accept: a sales-qualified lead"))
-            .Append(Choice("reject", Decision.Rejected, "Reject"))
-            .Append(Choice("nurture", Decision.Nurture, "Return to nurture: not ready yet"))
+            .Append(Choice("accept", "Accept: a sales-qualified lead"))
+            .Append(Choice("reject", "Reject"))
+            .Append(Choice("nurture", "Return to nurture: not ready yet"))
             .Append("</fieldset>")
             .Append($"<label for=\"reason{idSuffix}\">Reason, when rejecting</label><select id=\"reason{idSuffix}\" name=\"reason\"><option value=\"\">Choose a reason…</option>");
         foreach (var reason in reasons)
         {
-            var selected = current?.Reason == reason.Id ? " selected" : "";
+            var selected = chosenReason == reason.Id ? " selected" : "";
             html.Append($"<option value=\"{H(reason.Id)}\"{selected}>{H(reason.Label)}</option>");
         }
         html.Append("</select>")
             .Append($"<label for=\"note{idSuffix}\">Note <span class=\"muted\">(optional; required for Other)</span></label>")
-            .Append($"<textarea id=\"note{idSuffix}\" name=\"note\" rows=\"2\" maxlength=\"{QualificationOptions.MaxNoteLength}\">{H(current?.Note)}</textarea>")
+            .Append($"<textarea id=\"note{idSuffix}\" name=\"note\" rows=\"2\" maxlength=\"{QualificationOptions.MaxNoteLength}\">{H(note)}</textarea>")
             .Append("<button type=\"submit\">Record decision</button></form>");
         return html.ToString();
     }

@@ -33,10 +33,10 @@ public sealed class QualifyLead(QualificationService qualification, SlaCalendar 
     public Task<DecisionResult> DecideAsync(LeadAccess.Granted access, string leadId, DecisionRequest decision, CancellationToken cancellationToken) =>
         qualification.DecideAsync(access.Window, access.Lead, access.Version, access.OwnerId, decision, cancellationToken);
 
-    public WebResponse Render(string token, LeadAccess.Granted access, string? focusLead, string? done, FieldErrors? errors, int status) =>
-        Page(token, access, done, errors, status);
+    public WebResponse Render(string token, LeadAccess.Granted access, string? focusLead, string? done, FieldErrors? errors, int status, IReadOnlyDictionary<string, string>? entered = null) =>
+        Page(token, access, done, errors, status, entered);
 
-    private WebResponse Page(string token, LeadAccess.Granted access, string? done, FieldErrors? errors, int status)
+    private WebResponse Page(string token, LeadAccess.Granted access, string? done, FieldErrors? errors, int status, IReadOnlyDictionary<string, string>? entered)
     {
         var lead = access.Lead;
         var body = $"<h1>{H(lead.Details.Company)}</h1>{DecisionForm.Banner(done)}{DecisionForm.Errors(errors)}" +
@@ -44,7 +44,7 @@ public sealed class QualifyLead(QualificationService qualification, SlaCalendar 
                    $"<section class=\"card\" aria-labelledby=\"state-h\"><h2 id=\"state-h\">Decision</h2>" +
                    $"<p class=\"muted\">Decide by {H(Local(access.Window.DeadlineAt, calendar.TimeZone))}.</p>" +
                    DecisionForm.State(lead, qualification.Reasons, calendar.TimeZone) +
-                   DecisionForm.Form($"?t={Uri.EscapeDataString(token)}", "", lead, qualification.Reasons) + "</section>";
+                   DecisionForm.Form($"?t={Uri.EscapeDataString(token)}", "", lead, qualification.Reasons, entered: entered) + "</section>";
         return WebResponse.Page(status, PageLayout.Render($"Qualify {lead.Details.Company}", body));
     }
 }

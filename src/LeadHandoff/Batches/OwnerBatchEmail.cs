@@ -71,7 +71,10 @@ public static class OwnerBatchEmail
             .Append(item.Earlier is null ? "" : $"<br><strong>Seen before</strong> in {H(item.SeenBefore)}")
             .Append(lead.Changes.Count == 0 ? "" : "<br><strong>Changed since the first submission:</strong> " + string.Join("; ", lead.Changes.Select(H)))
             .Append($"<br>{Lines(d.Message)}</td>")
-            .Append($"<td style=\"{CellStyle}\"><a href=\"{H(item.QualifyUrl)}\">Qualify</a></td>")
+            .Append($"<td style=\"{CellStyle}\"><a href=\"{H(item.QualifyUrl)}\">Qualify</a>")
+            // One tap opens the lead's page with that choice made; only the page's button records it,
+            // so a mail scanner following every link changes nothing.
+            .Append($"<br><a href=\"{H(item.QualifyUrl + "&choose=accept")}\">Accept…</a><br><a href=\"{H(item.QualifyUrl + "&choose=reject")}\">Reject…</a><br><a href=\"{H(item.QualifyUrl + "&choose=nurture")}\">Nurture…</a></td>")
             .Append("</tr>");
         text.Append($"* {d.Company}: {d.Name}, {d.JobTitle}, {d.Email}{(d.Phone is null ? "" : ", " + d.Phone)}\r\n")
             .Append($"  Source: {source}; submissions: {lead.SubmissionCount}{(item.Earlier is null ? "" : "; seen before in " + item.SeenBefore)}\r\n")
