@@ -107,6 +107,23 @@ param marketingLeadEmail string
 @description('Receives the operational alerts (function failures, batch not sent, email undelivered, quarantine spike).')
 param alertEmail string
 
+// ---- brand: what the public sees on its pages and emails ------------------------------------------
+
+@description('The company\'s name as the public knows it, on public pages and the confirmation email (Brand__CompanyName).')
+param companyName string
+
+@description('Absolute https URL of the company logo; empty shows the name (Brand__LogoUrl).')
+param logoUrl string = ''
+
+@description('Accent colour #rrggbb for buttons and links (Brand__AccentColour).')
+param accentColour string = '#0b5cad'
+
+@description('Where the public asks questions (Brand__SupportEmail).')
+param supportEmail string = ''
+
+@description('The company\'s privacy notice URL (Brand__PrivacyNoticeUrl).')
+param privacyNoticeUrl string = ''
+
 @description('Public base URL of the app for links in emails; empty uses https://<app>.azurewebsites.net (Links__BaseUrl).')
 param publicBaseUrl string = ''
 
@@ -248,6 +265,11 @@ var appSettings = union(listSettings, {
   Email__MarketingLeadEmail: marketingLeadEmail
   Links__BaseUrl: empty(publicBaseUrl) ? 'https://${appName}.azurewebsites.net' : publicBaseUrl
   Links__CurrentKeyId: string(last(linkSigningKeyIds))
+  Brand__CompanyName: companyName
+  Brand__LogoUrl: logoUrl
+  Brand__AccentColour: accentColour
+  Brand__SupportEmail: supportEmail
+  Brand__PrivacyNoticeUrl: privacyNoticeUrl
 })
 
 module app 'modules/functionapp.bicep' = {

@@ -22,6 +22,9 @@ param fromAddress = 'leads@example.com'
 param salesManagerEmail = 'manager@example.com'
 param marketingLeadEmail = 'marketing@example.com'
 param alertEmail = 'ops@example.com'
+param companyName = 'Example Ltd'
+param supportEmail = 'hello@example.com'
+param privacyNoticeUrl = 'https://www.example.com/privacy'
 param holidays = ['2026-12-25', '2026-12-28', '2027-01-01']
 
 param sendGridApiKey = readEnvironmentVariable('SENDGRID_API_KEY')

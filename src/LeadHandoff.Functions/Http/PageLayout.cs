@@ -1,4 +1,4 @@
-using LeadHandoff.Functions.Http;
+using LeadHandoff.Branding;
 using System.Text;
 using static LeadHandoff.Email.EmailText;
 
@@ -23,17 +23,33 @@ public static class PageLayout
         .scroll{overflow-x:auto;border:1px solid var(--line);border-radius:6px}.scroll table{min-width:40rem}.scroll-hint{font-size:.9rem;margin:.2rem 0}@media (min-width:48rem){.scroll-hint{display:none}}.muted{color:var(--muted)}.pill{display:inline-block;padding:0 .5rem;border-radius:999px;background:#eef1f5;font-size:.9rem}
         """;
 
-    public static string Render(string title, string body)
+    /// <param name="brand">
+    /// For pages the public sees: the company's name (or logo) in the header, its colour, and a
+    /// footer with its support contact and privacy notice. Staff pages leave it out.
+    /// </param>
+    public static string Render(string title, string body, BrandOptions? brand = null)
     {
-        return new StringBuilder()
+        var name = brand?.Name ?? "LeadHandoff";
+        var html = new StringBuilder()
             .Append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
             .Append("<meta name=\"robots\" content=\"noindex\">")
-            .Append($"<title>{H(title)} · LeadHandoff</title><style>{Style}</style></head>")
-            .Append("<body><header><p>LeadHandoff</p></header><main id=\"main\">")
+            .Append($"<title>{H(title)} · {H(name)}</title><style>{Style}")
+            // The accent is a checked #rrggbb, so nothing but a colour reaches the stylesheet.
+            .Append(brand is null ? "" : $":root{{--accent:{brand.Accent}}}a{{color:var(--accent)}}")
+            .Append("</style></head><body><header>")
+            .Append(brand?.Logo is { } logo ? $"<p><img src=\"{H(logo)}\" alt=\"{H(name)}\" height=\"32\"></p>" : $"<p>{H(name)}</p>")
+            .Append("</header><main id=\"main\">")
             .Append(body)
-            .Append("</main></body></html>")
-            .ToString();
+            .Append("</main>");
+        if (brand is not null && (brand.Support is not null || brand.Privacy is not null))
+        {
+            html.Append("<footer class=\"muted\" style=\"max-width:46rem;margin:0 auto;padding:0 1rem 2rem\"><p>");
+            if (brand.Support is { } support) html.Append($"Questions? Write to <a href=\"mailto:{H(support)}\">{H(support)}</a>. ");
+            if (brand.Privacy is { } privacy) html.Append($"<a href=\"{H(privacy)}\">How {H(name)} uses your details</a>.");
+            html.Append("</p></footer>");
+        }
+        return html.Append("</body></html>").ToString();
     }
 
     /// <summary>The page a refused link gets: what happened, and no personal data.</summary>

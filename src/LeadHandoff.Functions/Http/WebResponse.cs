@@ -42,7 +42,7 @@ public sealed class WebResponse(int status, string? contentType = null, string? 
     /// form posts to itself), nothing is cached, and the token in the URL never leaks as a Referer.
     /// </summary>
     public static WebResponse Page(int status, string html) => Html(status, html)
-        .WithHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
+        .WithHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data: https:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
         .WithHeader("X-Content-Type-Options", "nosniff")
         .WithHeader("Referrer-Policy", "no-referrer")
         .WithHeader("Cache-Control", "no-store");

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace LeadHandoff.Functions.Intake;
 
 /// <summary>Maps intake outcomes to what each kind of caller expects: JSON for fetch, pages and redirects for browsers.</summary>
-public sealed class IntakeResponses(IOptions<IntakeOptions> options)
+public sealed class IntakeResponses(IOptions<IntakeOptions> options, IOptions<LeadHandoff.Branding.BrandOptions> brand)
 {
     private readonly IntakeOptions _options = options.Value;
 
@@ -42,13 +42,13 @@ public sealed class IntakeResponses(IOptions<IntakeOptions> options)
         return WebResponse.Page(StatusCodes.Status400BadRequest, ErrorPage("Please check the form", errors.Messages));
     }
 
-    private static WebResponse Retry(int status, string title, string detail, TimeSpan after, bool json)
+    private WebResponse Retry(int status, string title, string detail, TimeSpan after, bool json)
     {
         var seconds = Math.Max(1, (int)Math.Ceiling(after.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
         return Plain(status, title, detail, json).WithHeader("Retry-After", seconds);
     }
 
-    private static WebResponse Plain(int status, string title, string detail, bool json) =>
+    private WebResponse Plain(int status, string title, string detail, bool json) =>
         json ? WebResponse.Problem(status, title, detail) : WebResponse.Page(status, ErrorPage(title, [detail]));
 
     private static FieldErrors Single(string field, string message)
@@ -58,16 +58,13 @@ public sealed class IntakeResponses(IOptions<IntakeOptions> options)
         return errors;
     }
 
-    private static string ErrorPage(string title, IEnumerable<string> messages)
+    /// <summary>A page for a visitor whose form could not be taken, in the company's name and layout.</summary>
+    private string ErrorPage(string title, IEnumerable<string> messages)
     {
         var html = HtmlEncoder.Default;
-        var page = new StringBuilder()
-            .Append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">")
-            .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-            .Append("<title>").Append(html.Encode(title)).Append("</title>")
-            .Append("<style>body{font-family:system-ui,sans-serif;max-width:36rem;margin:2rem auto;padding:0 1rem;line-height:1.5}h1{font-size:1.4rem}li{color:#a00}</style>")
-            .Append("</head><body><main><h1>").Append(html.Encode(title)).Append("</h1><ul>");
+        var page = new StringBuilder($"<h1>{html.Encode(title)}</h1><div class=\"errors\" role=\"alert\"><ul>");
         foreach (var message in messages) page.Append("<li>").Append(html.Encode(message)).Append("</li>");
-        return page.Append("</ul><p>Use your browser's Back button to return to the form.</p></main></body></html>").ToString();
+        page.Append("</ul></div><div class=\"card\"><p>Use your browser's Back button to return to the form: what you typed is still there.</p></div>");
+        return PageLayout.Render(title, page.ToString(), brand.Value);
     }
 }

@@ -10,7 +10,7 @@ namespace LeadHandoff.Functions.Intake;
 /// <c>GET /api/thanks</c>: where a browser form lands after a successful post when the site names no
 /// thank-you page of its own, as form backends do. Without it a visitor would see a 404 and submit again.
 /// </summary>
-public sealed class ThankYouPage
+public sealed class ThankYouPage(Microsoft.Extensions.Options.IOptions<LeadHandoff.Branding.BrandOptions> brand)
 {
     /// <summary>Relative to the function app, so the redirect works on any host name it is served under.</summary>
     public const string Path = "/api/thanks";
@@ -18,6 +18,6 @@ public sealed class ThankYouPage
     [Function(nameof(ThankYouPage))]
     public IActionResult Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "thanks")] HttpRequest request) =>
         WebResponse.Page(StatusCodes.Status200OK, PageLayout.Render("Thank you",
-            "<h1>Thank you</h1><div class=\"card\"><p>We have your details. Someone from our sales team will be in touch.</p>" +
-            "<p class=\"muted\">You can close this page.</p></div>"));
+            $"<h1>Thank you</h1><div class=\"card\"><p>{LeadHandoff.Email.EmailText.H(brand.Value.Name)} has your details. Someone from our sales team will be in touch.</p>" +
+            "<p class=\"muted\">You can close this page.</p></div>", brand.Value));
 }

@@ -11,6 +11,7 @@ public static class EmailServiceCollectionExtensions
     public static IServiceCollection AddEmail(this IServiceCollection services)
     {
         services.AddSettings<EmailOptions>(EmailOptions.SectionName);
+        services.AddSettings<Branding.BrandOptions>(Branding.BrandOptions.SectionName);
         services.AddHttpClient<SendGridEmailSender>();
         services.AddSingleton<OutboxEmailSender>();
         services.AddTransient<IEmailSender>(sp => sp.GetRequiredService<IOptions<EmailOptions>>().Value.UsesSendGrid

@@ -31,6 +31,7 @@ public sealed partial class WithdrawalService(
     LinkSigner signer,
     IEmailSender sender,
     IOptions<LinkOptions> links,
+    IOptions<Branding.BrandOptions> brand,
     TimeProvider time,
     ILogger<WithdrawalService> logger)
 {
@@ -45,13 +46,32 @@ public sealed partial class WithdrawalService(
         await pending.SaveWithdrawalAsync(requestId, hash, now, cancellationToken);
         var token = signer.Sign(LinkPurpose.Withdraw, requestId, "person", now + LinkLifetime);
         var url = $"{links.Value.BaseUrl.TrimEnd('/')}/api/privacy/withdraw?t={token}";
-        var html = new StringBuilder(Open("Confirm you want your details erased"))
-            .Append("<p>Someone, hopefully you, asked us to stop using your details and erase them.</p>")
-            .Append($"<p><a href=\"{H(url)}\">Confirm and erase my details</a></p>")
-            .Append("<p>If it was not you, ignore this email: nothing changes. The link works for 7 days.</p></body></html>");
-        var text = $"Someone, hopefully you, asked us to stop using your details and erase them.\r\n\r\nConfirm and erase my details: {url}\r\n\r\nIf it was not you, ignore this email: nothing changes. The link works for 7 days.\r\n";
-        var outcome = await sender.SendAsync(new EmailMessage($"withdraw-{requestId}", [normalisedEmail], [], "Confirm you want your details erased", html.ToString(), text), cancellationToken);
+        var outcome = await sender.SendAsync(ConfirmationEmail(requestId, normalisedEmail, url, brand.Value), cancellationToken);
         LogRequested(logger, requestId, outcome.Status);
+    }
+
+    /// <summary>The email a member of the public gets: in the company's name, saying who asks and why, with the company's contacts.</summary>
+    public static EmailMessage ConfirmationEmail(string requestId, string to, string url, Branding.BrandOptions brand)
+    {
+        var name = brand.Name;
+        var subject = $"{name}: confirm you want your details erased";
+        var html = new StringBuilder(Open(subject))
+            .Append($"<p>Someone, hopefully you, asked {H(name)} to stop using your details and erase them.</p>")
+            .Append($"<p><a href=\"{H(url)}\">Confirm and erase my details</a></p>")
+            .Append("<p>If it was not you, ignore this email: nothing changes. The link works for 7 days.</p>");
+        var text = new StringBuilder($"Someone, hopefully you, asked {name} to stop using your details and erase them.\r\n\r\nConfirm and erase my details: {url}\r\n\r\nIf it was not you, ignore this email: nothing changes. The link works for 7 days.\r\n");
+        if (brand.Support is { } support)
+        {
+            html.Append($"<p>Questions? Write to <a href=\"mailto:{H(support)}\">{H(support)}</a>.</p>");
+            text.Append($"\r\nQuestions? Write to {support}.\r\n");
+        }
+        if (brand.Privacy is { } privacy)
+        {
+            html.Append($"<p><a href=\"{H(privacy)}\">How {H(name)} uses your details</a></p>");
+            text.Append($"How {name} uses your details: {privacy}\r\n");
+        }
+        html.Append("</body></html>");
+        return new EmailMessage($"withdraw-{requestId}", [to], [], subject, html.ToString(), text.ToString());
     }
 
     public async Task<(WithdrawalCheck Check, string? RequestId)> OpenAsync(string? token, CancellationToken cancellationToken)

@@ -47,7 +47,7 @@ public sealed class QualifyLeadTests(AzuriteFixture azurite)
         Assert.Contains("a@alpha.example", get.Body);
         Assert.Contains("<span class=\"pill\">Undecided</span>", get.Body);
         Assert.Contains("<form method=\"post\"", get.Body);
-        Assert.Equal("default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'", get.Header("Content-Security-Policy"));
+        Assert.Equal("default-src 'none'; style-src 'unsafe-inline'; img-src data: https:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'", get.Header("Content-Security-Policy"));
         Assert.Equal("no-referrer", get.Header("Referrer-Policy"));
         Assert.Equal("no-store", get.Header("Cache-Control"));
         Assert.Equal(200, head.Status);
