@@ -16,7 +16,7 @@ public static class BatchSummaryEmail
         var met = summary.Delivered >= summary.Target;
 
         var html = new StringBuilder()
-            .Append(Open($"Lead batch {summary.Window.Id}"))
+            .Append(Open($"Lead batch {summary.Window.Id}", summary.TargetStatement))
             .Append($"<h1 style=\"font-size:20px\">Lead batch {H(summary.Window.Id)}</h1>")
             .Append($"<p style=\"font-size:16px;padding:10px;background:{(met ? "#e8f5e9" : "#fdecea")}\"><strong>{H(summary.TargetStatement)}</strong></p>")
             .Append($"<p>Sales' deadline to decide every lead: <strong>{H(deadline)}</strong>.</p>");
@@ -78,7 +78,7 @@ public static class BatchSummaryEmail
             html.Append($"<p>{H(note)}</p>");
             text.Append($"\r\n{note}\r\n");
         }
-        html.Append("</body></html>");
+        html.Append(Close);
 
         var subject = $"Lead batch {summary.Window.Id}: {summary.Delivered} delivered against a target of {summary.Target}" +
                       (met ? "" : $" ({summary.Target - summary.Delivered} short)");

@@ -20,7 +20,7 @@ public static class OwnerBatchEmail
         var count = Count(leads.Count, "lead");
 
         var html = new StringBuilder()
-            .Append(Open($"Your leads for batch {window.Id}"))
+            .Append(Open($"Your leads for batch {window.Id}", $"{count} to decide by {Short(window.DeadlineAt, zone)}"))
             .Append($"<h1 style=\"font-size:20px\">Your leads for batch {H(window.Id)}</h1>")
             .Append($"<p>Hello {H(owner.Name)}, {count} from marketing {(leads.Count == 1 ? "is" : "are")} yours this week. ")
             .Append($"Please accept, reject or return each one to nurture by <strong>{H(deadline)}</strong>.</p>")
@@ -48,7 +48,7 @@ public static class OwnerBatchEmail
                 html.Append("</table>");
             }
         }
-        html.Append("<p style=\"color:#666;font-size:12px\">The attached CSV lists the same leads. Links are personal to you: please do not forward this email.</p></body></html>");
+        html.Append("<p style=\"color:#666;font-size:12px\">The attached CSV lists the same leads. Links are personal to you: please do not forward this email.</p>").Append(Close);
 
         return new EmailMessage(
             ledgerId,
@@ -60,22 +60,31 @@ public static class OwnerBatchEmail
             [new EmailAttachment($"leads-{window.Id}-{owner.Id}.csv", LeadCsv.ContentType, LeadCsv.Write(leads))]);
     }
 
+    /// <summary>A link drawn as a button big enough for a thumb (44 px tall), in the email's blue.</summary>
+    private static string Button(string url, string label) =>
+        $"<a href=\"{H(url)}\" style=\"display:inline-block;margin:0 6px 6px 0;padding:12px 14px;background:#0b5cad;color:#ffffff;text-decoration:none;border-radius:6px;font-weight:600\">{H(label)}</a>";
+
     private static void AppendLead(StringBuilder html, StringBuilder text, BatchLead item)
     {
         var lead = item.Lead;
         var d = lead.Details;
         var source = string.Join(" / ", new[] { d.Source.Offer, d.Source.UtmCampaign, d.Source.UtmSource }.Where(s => !string.IsNullOrEmpty(s)));
-        html.Append("<tr>")
-            .Append($"<td style=\"{CellStyle}\"><strong>{H(d.Company)}</strong><br>{H(d.Name)}, {H(d.JobTitle)}<br>{H(d.Email)}{(d.Phone is null ? "" : "<br>" + H(d.Phone))}</td>")
-            .Append($"<td style=\"{CellStyle}\">Source: {H(source)}<br>Submissions: {lead.SubmissionCount}")
+        // One lead, one cell: on a phone the column stays readable instead of three squeezed ones.
+        html.Append($"<tr><td style=\"{CellStyle};padding:10px 12px\">")
+            .Append($"<strong style=\"font-size:15px\">{H(d.Company)}</strong><br>{H(d.Name)}, {H(d.JobTitle)}<br>{H(d.Email)}{(d.Phone is null ? "" : "<br>" + H(d.Phone))}")
+            .Append($"<p style=\"margin:8px 0;color:#555\">Source: {H(source)} · submissions: {lead.SubmissionCount}")
             .Append(item.Earlier is null ? "" : $"<br><strong>Seen before</strong> in {H(item.SeenBefore)}")
             .Append(lead.Changes.Count == 0 ? "" : "<br><strong>Changed since the first submission:</strong> " + string.Join("; ", lead.Changes.Select(H)))
-            .Append($"<br>{Lines(d.Message)}</td>")
-            .Append($"<td style=\"{CellStyle}\"><a href=\"{H(item.QualifyUrl)}\">Qualify</a>")
+            .Append("</p>")
+            .Append($"<p style=\"margin:8px 0;padding:8px;background:#f6f7f9;border-left:3px solid #ccc\">{Lines(d.Message)}</p>")
             // One tap opens the lead's page with that choice made; only the page's button records it,
             // so a mail scanner following every link changes nothing.
-            .Append($"<br><a href=\"{H(item.QualifyUrl + "&choose=accept")}\">Accept…</a><br><a href=\"{H(item.QualifyUrl + "&choose=reject")}\">Reject…</a><br><a href=\"{H(item.QualifyUrl + "&choose=nurture")}\">Nurture…</a></td>")
-            .Append("</tr>");
+            .Append("<p style=\"margin:10px 0 2px\">")
+            .Append(Button(item.QualifyUrl, "Open"))
+            .Append(Button(item.QualifyUrl + "&choose=accept", "Accept…"))
+            .Append(Button(item.QualifyUrl + "&choose=reject", "Reject…"))
+            .Append(Button(item.QualifyUrl + "&choose=nurture", "Nurture…"))
+            .Append("</p></td></tr>");
         text.Append($"* {d.Company}: {d.Name}, {d.JobTitle}, {d.Email}{(d.Phone is null ? "" : ", " + d.Phone)}\r\n")
             .Append($"  Source: {source}; submissions: {lead.SubmissionCount}{(item.Earlier is null ? "" : "; seen before in " + item.SeenBefore)}\r\n")
             .Append(lead.Changes.Count == 0 ? "" : $"  Changed since the first submission: {string.Join("; ", lead.Changes)}\r\n")

@@ -22,7 +22,7 @@ public static class DeadlineEmails
     {
         var late = Late(now - window.DeadlineAt);
         var count = Count(leads.Count, "lead");
-        var html = new StringBuilder(Open($"{count} from batch {window.Id} still to decide"))
+        var html = new StringBuilder(Open($"{count} from batch {window.Id} still to decide", $"{count} {late}: decide them now"))
             .Append($"<h1 style=\"font-size:20px\">{count} from batch {H(window.Id)} still to decide</h1>")
             .Append($"<p>Hello {H(owner.Name)}, the deadline was {H(Local(window.DeadlineAt, zone))}: these are <strong>{H(late)}</strong>. ")
             .Append("Please accept, reject or return each to nurture now.</p>")
@@ -36,7 +36,7 @@ public static class DeadlineEmails
             html.Append($"<li><strong>{H(d.Company)}</strong>: {H(d.Name)}, {H(d.JobTitle)} ({H(late)}) <a href=\"{H(item.QualifyUrl)}\">Qualify</a></li>");
             text.Append($"* {d.Company}: {d.Name}, {d.JobTitle} ({late})\r\n  Qualify: {item.QualifyUrl}\r\n");
         }
-        html.Append("</ul></body></html>");
+        html.Append("</ul>").Append(Close);
         return new EmailMessage(ledgerId, [owner.Email], [], $"Reminder: {count} from batch {window.Id} past the deadline ({late})", html.ToString(), text.ToString());
     }
 
@@ -44,7 +44,7 @@ public static class DeadlineEmails
     {
         var late = Late(now - window.DeadlineAt);
         var total = Count(byOwner.Sum(o => o.Leads.Count), "lead");
-        var html = new StringBuilder(Open($"Batch {window.Id}: {total} undecided after the deadline"))
+        var html = new StringBuilder(Open($"Batch {window.Id}: {total} undecided after the deadline", $"{total} {late}, by owner"))
             .Append($"<h1 style=\"font-size:20px\">Batch {H(window.Id)}: {total} undecided after the deadline</h1>")
             .Append($"<p>The qualification deadline was {H(Local(window.DeadlineAt, zone))}; these leads are {H(late)}.</p>")
             .Append($"<table style=\"{TableStyle}\"><tr><th style=\"{CellStyle}\">Owner</th><th style=\"{CellStyle}\">Undecided</th><th style=\"{CellStyle}\">Companies (how late)</th></tr>");
@@ -59,7 +59,7 @@ public static class DeadlineEmails
             text.Append($"{owner.Name}: {leads.Count} undecided\r\n");
             foreach (var company in companies) text.Append($"  * {company} ({late})\r\n");
         }
-        html.Append("</table></body></html>");
+        html.Append("</table>").Append(Close);
         return new EmailMessage(ledgerId, to, cc, $"Escalation: {total} from batch {window.Id} undecided past the deadline", html.ToString(), text.ToString());
     }
 }

@@ -55,6 +55,8 @@ public sealed record EmailMessage
 
     private static string InsertAfterBody(string html, string fragment)
     {
+        var content = html.IndexOf(EmailText.ContentStart, StringComparison.Ordinal);
+        if (content >= 0) return html.Insert(content + EmailText.ContentStart.Length, fragment);
         var body = html.IndexOf("<body", StringComparison.OrdinalIgnoreCase);
         var end = body < 0 ? -1 : html.IndexOf('>', body);
         return end < 0 ? fragment + html : html[..(end + 1)] + fragment + html[(end + 1)..];

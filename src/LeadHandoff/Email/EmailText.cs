@@ -22,11 +22,24 @@ public static class EmailText
 
     /// <summary>
     /// The start of every email's HTML: a document with a title (screen readers announce it, and
-    /// checkers require it) and a viewport, so phones lay it out at their own width.
+    /// checkers require it) and a viewport, so phones lay it out at their own width; a preheader
+    /// (the line inboxes show after the subject, hidden in the message itself); and one centred
+    /// column at most 600 px wide, built of tables so Outlook and Gmail draw it alike (Outlook's
+    /// Word engine ignores max-width, hence the fixed-width table in its conditional comment).
     /// </summary>
-    public static string Open(string title) =>
+    public static string Open(string title, string? preheader = null) =>
         "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">" +
-        $"<title>{H(title)}</title></head><body style=\"{PageStyle}\">";
+        $"<title>{H(title)}</title></head><body style=\"margin:0;padding:0;background:#f6f7f9\">" +
+        (preheader is null ? "" : $"<div style=\"display:none;max-height:0;overflow:hidden;opacity:0\">{H(preheader)}</div>") +
+        "<!--[if mso]><table role=\"presentation\" style=\"width:600px\" align=\"center\"><tr><td><![endif]-->" +
+        "<table role=\"presentation\" style=\"width:100%;max-width:600px;margin:0 auto;border-collapse:collapse\"><tr>" +
+        $"<td style=\"padding:16px;background:#ffffff;{PageStyle};overflow-wrap:anywhere;word-break:break-word\">{ContentStart}";
+
+    /// <summary>Where the content of the column begins: a notice added later goes here, inside the column.</summary>
+    public const string ContentStart = "<!--content-->";
+
+    /// <summary>The end of every email's HTML, closing what <see cref="Open"/> opened.</summary>
+    public const string Close = "</td></tr></table><!--[if mso]></td></tr></table><![endif]--></body></html>";
 
     /// <summary>"Wednesday 9 December 2026, 17:00 (Europe/London)": local time, with the zone named.</summary>
     public static string Local(DateTimeOffset instant, TimeZoneInfo zone) =>

@@ -55,7 +55,7 @@ public sealed partial class WithdrawalService(
     {
         var name = brand.Name;
         var subject = $"{name}: confirm you want your details erased";
-        var html = new StringBuilder(Open(subject))
+        var html = new StringBuilder(Open(subject, "Nothing changes unless you follow the link."))
             .Append($"<p>Someone, hopefully you, asked {H(name)} to stop using your details and erase them.</p>")
             .Append($"<p><a href=\"{H(url)}\">Confirm and erase my details</a></p>")
             .Append("<p>If it was not you, ignore this email: nothing changes. The link works for 7 days.</p>");
@@ -70,7 +70,7 @@ public sealed partial class WithdrawalService(
             html.Append($"<p><a href=\"{H(privacy)}\">How {H(name)} uses your details</a></p>");
             text.Append($"How {name} uses your details: {privacy}\r\n");
         }
-        html.Append("</body></html>");
+        html.Append(Close);
         return new EmailMessage($"withdraw-{requestId}", [to], [], subject, html.ToString(), text.ToString());
     }
 

@@ -19,7 +19,7 @@ public static class ScorecardEmail
         var m = week.Metrics;
         var t = card.Totals;
         var headline = $"Batch {week.Week}: {m.Delivered} delivered (target {week.Target}), {Pct(m.OnTimeShare)} decided on time, {Pct(m.Conversion)} accepted as SQL.";
-        var html = new StringBuilder(Open($"Scorecard: batch {week.Week}"))
+        var html = new StringBuilder(Open($"Scorecard: batch {week.Week}", headline))
             .Append($"<h1 style=\"font-size:20px\">Scorecard: batch {H(week.Week)}</h1><p><strong>{H(headline)}</strong></p>")
             .Append($"<table role=\"presentation\" style=\"{TableStyle}\">")
             .Append(Row("Delivered against target", $"{m.Delivered} / {week.Target} ({(week.TargetHit ? "met" : "missed")})"))
@@ -43,7 +43,7 @@ public static class ScorecardEmail
         }
         html.Append("</table>")
             .Append($"<p>Over the {card.Weeks.Count} weeks: {t.Delivered} delivered, target hit in {card.WeeksTargetHit} weeks, {Pct(t.OnTimeShare)} decided on time, {Pct(t.Conversion)} MQL → SQL.</p>")
-            .Append("</body></html>");
+            .Append(Close);
         var text = new StringBuilder($"Scorecard: batch {week.Week}\r\n\r\n{headline}\r\n")
             .Append($"Time to decide: median {Hours(m.MedianHoursToDecide)}, 90th percentile {Hours(m.P90HoursToDecide)}.\r\n")
             .Append($"Outcomes: {m.Accepted} accepted, {m.Rejected} rejected, {m.Nurture} nurture, {m.Undecided} undecided, {m.Unworked} unworked.\r\n\r\n")
