@@ -39,6 +39,7 @@ public sealed class FunctionMetadataTests
         { "ThankYouPage", "httpTrigger", "anonymous", "get,head", "thanks" },
         { "ReviewQueue", "httpTrigger", "function", "get,post", "review" },
         { "SubmitIntegrationLead", "httpTrigger", "function", "post", "integrations/leads" },
+        { "ExportLeads", "httpTrigger", "function", "get", "leads/export" },
     };
 
     [Theory]
