@@ -1,5 +1,6 @@
 using LeadHandoff.Batches;
 using LeadHandoff.Reviews;
+using LeadHandoff.Imports;
 using LeadHandoff.Calendar;
 using LeadHandoff.Configuration;
 using LeadHandoff.Deadlines;
@@ -35,6 +36,7 @@ public static class FunctionAppServices
             .AddEmail()
             .AddWeeklyBatch()
             .AddReviewQueue()
+            .AddLeadImport()
             .AddQualification()
             .AddDeadlines()
             .AddScorecard()

@@ -5,7 +5,11 @@ using LeadHandoff.Leads;
 namespace LeadHandoff.Storage;
 
 /// <summary>The outcome of storing a submission: the lead it landed in and how many times it has come in.</summary>
-public sealed record StoredLead(string LeadId, bool IsNew, int SubmissionCount);
+public sealed record StoredLead(string LeadId, bool IsNew, int SubmissionCount)
+{
+    /// <summary>The submission's token was already in the lead: an earlier write of this very submission (a retry, or the same file imported again).</summary>
+    public bool Recognised { get; init; }
+}
 
 /// <summary>Leads in Table Storage, one partition per batch window, deduplicated by email within it.</summary>
 public sealed class LeadStore(LeadTables tables)
@@ -262,7 +266,7 @@ public sealed class LeadStore(LeadTables tables)
                 return null;
             }
             // Our own insert or merge, whose response was lost before the SDK retried it.
-            if (lead.HasSubmission(submissionId)) return new StoredLead(lead.LeadId, IsNew: lead.LeadId == submissionId, lead.SubmissionCount);
+            if (lead.HasSubmission(submissionId)) return new StoredLead(lead.LeadId, IsNew: lead.LeadId == submissionId, lead.SubmissionCount) { Recognised = true };
             lead.CountSubmission(submissionId);
             lead.Merge(details, receivedAt);
             try

@@ -40,6 +40,7 @@ public sealed class FunctionMetadataTests
         { "ReviewQueue", "httpTrigger", "function", "get,post", "review" },
         { "SubmitIntegrationLead", "httpTrigger", "function", "post", "integrations/leads" },
         { "ExportLeads", "httpTrigger", "function", "get", "leads/export" },
+        { "ImportLeads", "httpTrigger", "function", "post", "leads/import" },
     };
 
     [Theory]
