@@ -65,19 +65,37 @@ try
         }, overrides: services => services.AddSingleton<HttpPipelinePolicy>(counter));
         await Seed.LeadsAsync(app, "2026-W50", 10_000, new DateTimeOffset(2026, 12, 2, 10, 0, 0, TimeSpan.Zero), decided: false, assigned: false);
         app.Time.SetUtcNow(new DateTimeOffset(2026, 12, 7, 9, 1, 0, TimeSpan.Zero));
-        GC.Collect();
+        // The batch's own memory: seeding's garbage collected and compacted first, then the working
+        // set sampled while the batch runs (the process's lifetime peak would count the seeding).
+        System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        var peakBytes = 0L;
+        using var sampling = new CancellationTokenSource();
+        var sampler = Task.Run(async () =>
+        {
+            using var self = Process.GetCurrentProcess();
+            while (!sampling.IsCancellationRequested)
+            {
+                self.Refresh();
+                peakBytes = Math.Max(peakBytes, self.WorkingSet64);
+                try { await Task.Delay(20, sampling.Token); } catch (OperationCanceledException) { }
+            }
+        });
         var watch = Stopwatch.StartNew();
         BatchRunResult? run = null;
         var requests = await counter.DuringAsync(async () => run = await app.Get<WeeklyBatchService>().RunAsync(CancellationToken.None));
         watch.Stop();
+        sampling.Cancel();
+        await sampler;
         if (run!.Outcome != BatchRunOutcome.Sent || run.Leads != 10_000 || sendGrid.Accepted.Count(m => m.LedgerId.Contains(".owner-", StringComparison.Ordinal)) != 20)
             throw new InvalidOperationException($"the batch did not go out whole: {run}");
-        var peakMb = Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0;
+        var peakMb = peakBytes / 1024.0 / 1024.0;
         var allocatedMb = (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / 1024.0 / 1024.0;
         (batchSeconds, batchRequestsPerLead) = (watch.Elapsed.TotalSeconds, requests / 10_000.0);
         Report("Real Monday batch: 10,000 leads to 20 owners on Azurite, time", $"{F(watch.Elapsed.TotalSeconds, "0.00")} s", "< 30 s", watch.Elapsed.TotalSeconds < 30);
-        Report("Real Monday batch: peak working set of the process", $"{F(peakMb, "0")} MB ({F(allocatedMb, "0")} MB allocated during the run)", "< 300 MB", peakMb < 300);
+        Report("Real Monday batch: peak working set while it runs (sampled every 20 ms)", $"{F(peakMb, "0")} MB ({F(allocatedMb, "0")} MB allocated during the run)", "< 300 MB", peakMb < 300);
         Report("Real Monday batch: Table Storage requests per lead", $"{F((double)requests / 10_000, "0.000")} ({requests} requests)", "≤ 1.2", requests / 10_000.0 <= 1.2);
     }
 
@@ -309,6 +327,11 @@ try
             var monday = new DateOnly(2025, 12, 15).AddDays(7 * w);
             await Seed.LeadsAsync(seeded, BatchWindow.IdOf(monday), 200, new DateTimeOffset(monday.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), decided: true);
         }
+        // The scorecard counts from the first batch on record: the first seeded week's batch went out.
+        var ledger = seeded.Get<BatchLedger>();
+        var firstWeek = calendar.WindowOf(new DateOnly(2025, 12, 15));
+        var claim = await ledger.ClaimAsync(firstWeek, "bench", firstWeek.ClosesAt, TimeSpan.FromMinutes(5), firstWeek.DeadlineAt, CancellationToken.None);
+        await ledger.CompleteAsync(claim!, firstWeek.ClosesAt, 200, null, CancellationToken.None);
         var settings = seeded.Settings.ToDictionary();
         await using var cold = TestApp.Create(azurite.ConnectionString, s => { s.Clear(); foreach (var (k, v) in settings) s[k] = v; }, overrides: services => services.AddSingleton<HttpPipelinePolicy>(counter));
         var end = calendar.WindowOf(new DateOnly(2025, 12, 15).AddDays(7 * 51));
