@@ -40,24 +40,29 @@ public static class DeadlineEmails
         return new EmailMessage(ledgerId, [owner.Email], [], $"Reminder: {count} from batch {window.Id} past the deadline ({late})", html.ToString(), text.ToString());
     }
 
-    public static EmailMessage Escalation(string ledgerId, BatchWindow window, IReadOnlyList<(Owner Owner, IReadOnlyList<UndecidedLead> Leads)> byOwner, IReadOnlyList<string> to, IReadOnlyList<string> cc, DateTimeOffset now, TimeZoneInfo zone)
+    /// <param name="teamUrl">The manager's view of the week: linked once, and per lead at that lead's entry.</param>
+    public static EmailMessage Escalation(string ledgerId, BatchWindow window, IReadOnlyList<(Owner Owner, IReadOnlyList<UndecidedLead> Leads)> byOwner, IReadOnlyList<string> to, IReadOnlyList<string> cc, DateTimeOffset now, TimeZoneInfo zone, string? teamUrl = null)
     {
         var late = Late(now - window.DeadlineAt);
         var total = Count(byOwner.Sum(o => o.Leads.Count), "lead");
         var html = new StringBuilder(Open($"Batch {window.Id}: {total} undecided after the deadline", $"{total} {late}, by owner"))
             .Append($"<h1 style=\"font-size:20px\">Batch {H(window.Id)}: {total} undecided after the deadline</h1>")
             .Append($"<p>The qualification deadline was {H(Local(window.DeadlineAt, zone))}; these leads are {H(late)}.</p>")
+            .Append(teamUrl is null ? "" : $"<p><a href=\"{H(teamUrl)}\">See the whole team's week</a></p>")
             .Append($"<table style=\"{TableStyle}\"><tr><th style=\"{CellStyle}\">Owner</th><th style=\"{CellStyle}\">Undecided</th><th style=\"{CellStyle}\">Companies (how late)</th></tr>");
         var text = new StringBuilder($"Batch {window.Id}: {total} undecided after the deadline\r\n\r\n")
-            .Append($"The qualification deadline was {Local(window.DeadlineAt, zone)}; these leads are {late}.\r\n\r\n");
+            .Append($"The qualification deadline was {Local(window.DeadlineAt, zone)}; these leads are {late}.\r\n")
+            .Append(teamUrl is null ? "\r\n" : $"See the whole team's week: {teamUrl}\r\n\r\n");
         foreach (var (owner, leads) in byOwner.OrderByDescending(o => o.Leads.Count).ThenBy(o => o.Owner.Name, StringComparer.OrdinalIgnoreCase))
         {
-            var companies = leads.Select(l => l.Lead.Details.Company).Order(StringComparer.OrdinalIgnoreCase).ToList();
+            var ordered = leads.OrderBy(l => l.Lead.Details.Company, StringComparer.OrdinalIgnoreCase).ToList();
             html.Append($"<tr><td style=\"{CellStyle}\">{H(owner.Name)}</td><td style=\"{CellStyle}\">{leads.Count}</td><td style=\"{CellStyle}\">")
-                .Append(string.Join("<br>", companies.Select(c => $"{H(c)} ({H(late)})")))
+                .Append(string.Join("<br>", ordered.Select(l => teamUrl is null
+                    ? $"{H(l.Lead.Details.Company)} ({H(late)})"
+                    : $"<a href=\"{H(teamUrl + "#lead-" + l.Lead.Id)}\">{H(l.Lead.Details.Company)}</a> ({H(late)})")))
                 .Append("</td></tr>");
             text.Append($"{owner.Name}: {leads.Count} undecided\r\n");
-            foreach (var company in companies) text.Append($"  * {company} ({late})\r\n");
+            foreach (var l in ordered) text.Append($"  * {l.Lead.Details.Company} ({late}){(teamUrl is null ? "" : $": {teamUrl}#lead-{l.Lead.Id}")}\r\n");
         }
         html.Append("</table>").Append(Close);
         return new EmailMessage(ledgerId, to, cc, $"Escalation: {total} from batch {window.Id} undecided past the deadline", html.ToString(), text.ToString());

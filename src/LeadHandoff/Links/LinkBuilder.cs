@@ -13,6 +13,10 @@ public sealed class LinkBuilder(LinkSigner signer, IOptions<LinkOptions> options
     /// <summary>The week's review queue. Not signed: the page is behind marketing's own function key.</summary>
     public string Review(string windowId) => $"{_base}/api/review?window={Uri.EscapeDataString(windowId)}";
 
+    /// <summary>The manager's view of a batch week: every rep, decided, undecided and late.</summary>
+    public string Team(string windowId) =>
+        $"{_base}/api/team?t={signer.Sign(LinkPurpose.Team, windowId, "manager")}";
+
     public string Batch(string windowId, string ownerId) =>
         $"{_base}/api/batch?t={signer.Sign(LinkPurpose.Batch, windowId, ownerId)}";
 }

@@ -11,4 +11,7 @@ public enum LinkPurpose
 
     /// <summary>A person confirms they want their data erased. Subject: the withdrawal request id.</summary>
     Withdraw = 3,
+
+    /// <summary>The sales manager's view of one batch week's team. Subject: "{windowId}"; owner: "manager".</summary>
+    Team = 4,
 }

@@ -28,6 +28,14 @@ public abstract record BatchAccess
     public sealed record Refused(Refusal Why) : BatchAccess;
 }
 
+/// <summary>The manager's team link: every lead of the week that is still held (erased people left out).</summary>
+public abstract record TeamAccess
+{
+    private TeamAccess() { }
+    public sealed record Granted(IReadOnlyList<Lead> Leads, BatchWindow Window) : TeamAccess;
+    public sealed record Refused(Refusal Why) : TeamAccess;
+}
+
 public abstract record DecisionResult
 {
     private DecisionResult() { }

@@ -50,6 +50,19 @@ public sealed partial class QualificationService(
         return new BatchAccess.Granted(leads.OrderBy(l => l.Details.Company, StringComparer.OrdinalIgnoreCase).ToList(), check.Claims.OwnerId, window);
     }
 
+    /// <summary>Opens the manager's view of a batch week: every held lead, read only.</summary>
+    public async Task<TeamAccess> OpenTeamAsync(string? token, CancellationToken cancellationToken)
+    {
+        var check = signer.Verify(token, LinkPurpose.Team);
+        if (Refuse(check.Check) is { } refusal) return new TeamAccess.Refused(refusal);
+        var window = calendar.WindowOf(check.Claims!.Subject);
+        if (window is null) return new TeamAccess.Refused(Refusal.Forbidden);
+        var leads = new List<Lead>();
+        await foreach (var lead in store.ListAsync(window.Id, cancellationToken))
+            if (!lead.Anonymised) leads.Add(lead);
+        return new TeamAccess.Granted(leads, window);
+    }
+
     /// <summary>Reads a posted decision: decision, reason (required to reject, from the list), note (required for "other").</summary>
     public (DecisionRequest? Request, FieldErrors Errors) Parse(IReadOnlyDictionary<string, string> fields)
     {

@@ -62,6 +62,9 @@ public sealed class EveryPageAndEmailTests(AzuriteFixture azurite, ITestOutputHe
 
         week.App.Time.SetUtcNow(new DateTimeOffset(2026, 12, 11, 10, 0, 0, TimeSpan.Zero)); // past the reminder and the escalation
         await week.App.Get<DeadlineService>().RunAsync(CancellationToken.None);
+        var team = System.Text.RegularExpressions.Regex.Match(week.SendGrid.Accepted.First(m => m.Subject.StartsWith("Escalation", StringComparison.Ordinal)).Text, @"See the whole team's week: (\S+)").Groups[1].Value;
+        docs["page: manager's team view"] = (await week.App.SendAsync(new TestRequest("GET", null, []) { Target = new Uri(team).PathAndQuery },
+            http => week.App.Function<LeadHandoff.Functions.Qualification.TeamPage>().Run(http, CancellationToken.None))).Body;
         week.App.Time.SetUtcNow(BatchScenario.CutOff.AddDays(7).AddMinutes(1));
         await week.RunBatchAsync(); // 2026-W51, with the scorecard of 2026-W50
         docs["page: scorecard"] = (await week.GetScorecardAsync("?weeks=4&end=2026-W50", "text/html")).Body;
@@ -116,7 +119,7 @@ public sealed class EveryPageAndEmailTests(AzuriteFixture azurite, ITestOutputHe
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         await File.WriteAllTextAsync(path, report.ToString());
         output.WriteLine(report.ToString());
-        Assert.Equal(16, docs.Count); // nine pages, seven emails
+        Assert.Equal(17, docs.Count); // ten pages, seven emails
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 

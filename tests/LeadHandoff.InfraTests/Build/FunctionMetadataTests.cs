@@ -41,6 +41,7 @@ public sealed class FunctionMetadataTests
         { "SubmitIntegrationLead", "httpTrigger", "function", "post", "integrations/leads" },
         { "ExportLeads", "httpTrigger", "function", "get", "leads/export" },
         { "ImportLeads", "httpTrigger", "function", "post", "leads/import" },
+        { "TeamPage", "httpTrigger", "anonymous", "get,head", "team" },
     };
 
     [Theory]

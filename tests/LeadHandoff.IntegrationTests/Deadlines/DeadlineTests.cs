@@ -77,8 +77,8 @@ public sealed class DeadlineTests(AzuriteFixture azurite)
         Assert.Contains("Decide them all on one page: https://leadhandoff.example.net/api/batch?t=", rita.Text);
         var escalation = Assert.Single(week.SendGrid.To("manager@example.com"));
         Assert.Equal(["marketing@example.com"], escalation.Cc);
-        Assert.Contains("Rita Rep: 2 undecided\r\n  * Alpha (24 hours late)\r\n  * Delta (24 hours late)", escalation.Text);
-        Assert.Contains("Maya Maker: 1 undecided\r\n  * Gamma (24 hours late)", escalation.Text);
+        Assert.Matches(@"Rita Rep: 2 undecided\r\n  \* Alpha \(24 hours late\): \S+#lead-\w+\r\n  \* Delta \(24 hours late\): \S+#lead-\w+\r\n", escalation.Text);
+        Assert.Matches(@"Maya Maker: 1 undecided\r\n  \* Gamma \(24 hours late\): \S+#lead-\w+", escalation.Text);
         Assert.DoesNotContain("Beta", escalation.Text);
         var leads = (await week.App.LeadsAsync("2026-W50")).ToDictionary(l => l.Details.Company, l => l.Unworked);
         Assert.Equal(new Dictionary<string, bool> { ["Alpha"] = true, ["Beta"] = false, ["Gamma"] = true, ["Delta"] = true }, leads);
@@ -101,6 +101,42 @@ public sealed class DeadlineTests(AzuriteFixture azurite)
         var escalation = Assert.Single(week.SendGrid.To("manager@example.com"));
         Assert.DoesNotContain("Alpha", escalation.Text);
         Assert.Contains("Rita Rep: 1 undecided\r\n  * Delta", escalation.Text);
+    }
+
+    [Fact]
+    public async Task The_escalation_links_the_managers_team_view_and_each_late_lead_in_it()
+    {
+        var (week, ids) = await SentWeekAsync();
+        await using var _ = week;
+        week.App.Time.SetUtcNow(Deadline.AddHours(1));
+        await DecideAsync(week, ids["Alpha"], "rep-1");
+        week.App.Time.SetUtcNow(EscalationDue);
+        await RunAsync(week);
+
+        var escalation = Assert.Single(week.SendGrid.To("manager@example.com"));
+        var team = System.Text.RegularExpressions.Regex.Match(escalation.Text, @"See the whole team's week: (\S+)").Groups[1].Value;
+        Assert.StartsWith("https://leadhandoff.example.net/api/team?t=", team);
+        Assert.Contains($"  * Delta (", escalation.Text);
+        Assert.Contains($"{team}#lead-{ids["Delta"]}", escalation.Text);
+        Assert.Contains($"href=\"{team.Replace("&", "&amp;", StringComparison.Ordinal)}#lead-{ids["Gamma"]}\"", escalation.Html);
+
+        var page = await week.App.SendAsync(new TestRequest("GET", null, []) { Target = new Uri(team).PathAndQuery },
+            http => week.App.Function<LeadHandoff.Functions.Qualification.TeamPage>().Run(http, CancellationToken.None));
+        Assert.Equal(200, page.Status);
+        Assert.Contains("<h2 id=\"rep-rep-1\">Rita Rep</h2>", page.Body);
+        Assert.Contains($"<li id=\"lead-{ids["Delta"]}\"><strong>Delta</strong>", page.Body);
+        Assert.Contains("Undecided, late", page.Body);
+        Assert.Contains("Accepted (SQL)", page.Body);
+        Assert.Equal("no-store", page.Header("Cache-Control"));
+
+        var forged = await week.App.SendAsync(new TestRequest("GET", null, []) { Target = new Uri(team).PathAndQuery[..^3] + "AAA" },
+            http => week.App.Function<LeadHandoff.Functions.Qualification.TeamPage>().Run(http, CancellationToken.None));
+        Assert.Equal(403, forged.Status);
+        // A rep's batch link opens no team view: purposes do not mix.
+        var batchLink = new Uri(week.App.Get<LeadHandoff.Links.LinkBuilder>().Batch("2026-W50", "rep-1")).PathAndQuery.Replace("/api/batch", "/api/team", StringComparison.Ordinal);
+        var wrong = await week.App.SendAsync(new TestRequest("GET", null, []) { Target = batchLink },
+            http => week.App.Function<LeadHandoff.Functions.Qualification.TeamPage>().Run(http, CancellationToken.None));
+        Assert.Equal(403, wrong.Status);
     }
 
     [Fact]
