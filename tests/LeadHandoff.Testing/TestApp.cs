@@ -58,6 +58,10 @@ public sealed class TestApp : IAsyncDisposable
     /// <summary>A function class built the way the worker builds it: from the app's services.</summary>
     public T Function<T>() => ActivatorUtilities.CreateInstance<T>(_services);
 
+    /// <summary>A GET of <paramref name="target"/> (path and query) through an HTTP function.</summary>
+    public Task<TestResponse> GetAsync(string target, Func<HttpRequest, Task<IActionResult>> function) =>
+        SendAsync(new TestRequest("GET", null, []) { Target = target }, function);
+
     /// <summary>Runs an HTTP function on a real <see cref="DefaultHttpContext"/> and executes its result.</summary>
     public async Task<TestResponse> SendAsync(TestRequest request, Func<HttpRequest, Task<IActionResult>> function)
     {

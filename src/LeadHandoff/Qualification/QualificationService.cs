@@ -38,29 +38,34 @@ public sealed partial class QualificationService(
 
     public async Task<BatchAccess> OpenBatchAsync(string? token, CancellationToken cancellationToken)
     {
-        var check = signer.Verify(token, LinkPurpose.Batch);
-        if (Refuse(check.Check) is { } refusal) return new BatchAccess.Refused(refusal);
-        var window = calendar.WindowOf(check.Claims!.Subject);
-        if (window is null) return new BatchAccess.Refused(Refusal.Forbidden);
-        var leads = new List<Lead>();
-        await foreach (var lead in store.ListAsync(window.Id, cancellationToken))
-        {
-            if (lead.OwnerId == check.Claims.OwnerId && !lead.Anonymised) leads.Add(lead);
-        }
-        return new BatchAccess.Granted(leads.OrderBy(l => l.Details.Company, StringComparer.OrdinalIgnoreCase).ToList(), check.Claims.OwnerId, window);
+        var (week, refused) = await OpenWeekAsync(token, LinkPurpose.Batch, (lead, owner) => lead.OwnerId == owner, cancellationToken);
+        return week is null
+            ? new BatchAccess.Refused(refused!.Value)
+            : new BatchAccess.Granted(week.Leads.OrderBy(l => l.Details.Company, StringComparer.OrdinalIgnoreCase).ToList(), week.OwnerId, week.Window);
     }
 
     /// <summary>Opens the manager's view of a batch week: every held lead, read only.</summary>
     public async Task<TeamAccess> OpenTeamAsync(string? token, CancellationToken cancellationToken)
     {
-        var check = signer.Verify(token, LinkPurpose.Team);
-        if (Refuse(check.Check) is { } refusal) return new TeamAccess.Refused(refusal);
+        var (week, refused) = await OpenWeekAsync(token, LinkPurpose.Team, (_, _) => true, cancellationToken);
+        return week is null ? new TeamAccess.Refused(refused!.Value) : new TeamAccess.Granted(week.Leads, week.Window);
+    }
+
+    private sealed record OpenedWeek(BatchWindow Window, string OwnerId, List<Lead> Leads);
+
+    /// <summary>A link to a whole batch week: the token checked for its purpose, then the week's held leads that <paramref name="keep"/> lets through (erased people never).</summary>
+    private async Task<(OpenedWeek? Week, Refusal? Refused)> OpenWeekAsync(string? token, LinkPurpose purpose, Func<Lead, string, bool> keep, CancellationToken cancellationToken)
+    {
+        var check = signer.Verify(token, purpose);
+        if (Refuse(check.Check) is { } refusal) return (null, refusal);
         var window = calendar.WindowOf(check.Claims!.Subject);
-        if (window is null) return new TeamAccess.Refused(Refusal.Forbidden);
+        if (window is null) return (null, Refusal.Forbidden);
         var leads = new List<Lead>();
         await foreach (var lead in store.ListAsync(window.Id, cancellationToken))
-            if (!lead.Anonymised) leads.Add(lead);
-        return new TeamAccess.Granted(leads, window);
+        {
+            if (!lead.Anonymised && keep(lead, check.Claims.OwnerId)) leads.Add(lead);
+        }
+        return (new OpenedWeek(window, check.Claims.OwnerId, leads), null);
     }
 
     /// <summary>Reads a posted decision: decision, reason (required to reject, from the list), note (required for "other").</summary>

@@ -43,12 +43,9 @@ public sealed partial class ReviewQueueService(
         return [.. result.OrderByDescending(s => s.ReceivedAt).ThenBy(s => s.Id, StringComparer.Ordinal)];
     }
 
-    public async Task<ReviewOutcome> ReleaseAsync(string windowId, string submissionId, string by, CancellationToken cancellationToken)
-    {
-        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+    public Task<ReviewOutcome> ReleaseAsync(string windowId, string submissionId, string by, CancellationToken cancellationToken) =>
+        OnSubmissionAsync(windowId, submissionId, async (submission, version) =>
         {
-            if (await leads.GetFlaggedAsync(windowId, submissionId, cancellationToken) is not var (submission, version))
-                return new ReviewOutcome.NotFound();
             switch (submission.Review)
             {
                 case ReviewState.Released:
@@ -69,7 +66,7 @@ public sealed partial class ReviewQueueService(
             {
                 target = await ChooseWindowAsync(submission.WindowId, now, cancellationToken);
                 var releasing = submission with { Review = ReviewState.Releasing, ReleaseWindowId = target, ReviewedAt = now };
-                if (await leads.TrySetReviewAsync(releasing, version, cancellationToken) is not { } next) continue;
+                if (await leads.TrySetReviewAsync(releasing, version, cancellationToken) is not { } next) return null;
                 (submission, version) = (releasing, next);
             }
 
@@ -83,20 +80,15 @@ public sealed partial class ReviewQueueService(
             var handed = joined ? null : await HandToOwnerAsync(target!, stored.LeadId, cancellationToken);
 
             var released = submission with { Review = ReviewState.Released, ReleasedLeadId = stored.LeadId, ReviewedAt = now };
-            if (await leads.TrySetReviewAsync(released, version, cancellationToken) is null) continue;
+            if (await leads.TrySetReviewAsync(released, version, cancellationToken) is null) return null;
             await audit.AuditAsync(new ReviewAction(windowId, submissionId, ReviewAction.Release, submission.Reason, by, now, target, stored.LeadId), cancellationToken);
             LogReleased(logger, submissionId, windowId, target!, joined);
             return new ReviewOutcome.Released(target!, stored.LeadId, joined, handed?.Owner.Name, handed?.DueBy, AlreadyDone: false);
-        }
-        throw new StorageUnavailableException("review", 412, "TooManyConflicts", new InvalidOperationException("Gave up after repeated review conflicts."));
-    }
+        }, cancellationToken);
 
-    public async Task<ReviewOutcome> ConfirmSpamAsync(string windowId, string submissionId, string by, CancellationToken cancellationToken)
-    {
-        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+    public Task<ReviewOutcome> ConfirmSpamAsync(string windowId, string submissionId, string by, CancellationToken cancellationToken) =>
+        OnSubmissionAsync(windowId, submissionId, async (submission, version) =>
         {
-            if (await leads.GetFlaggedAsync(windowId, submissionId, cancellationToken) is not var (submission, version))
-                return new ReviewOutcome.NotFound();
             switch (submission.Review)
             {
                 case ReviewState.ConfirmedSpam:
@@ -106,10 +98,23 @@ public sealed partial class ReviewQueueService(
                     return new ReviewOutcome.Refused("This submission has been released as a lead already; reject it from the lead's page instead.");
             }
             var now = time.GetUtcNow();
-            if (await leads.TrySetReviewAsync(submission with { Review = ReviewState.ConfirmedSpam, ReviewedAt = now }, version, cancellationToken) is null) continue;
+            if (await leads.TrySetReviewAsync(submission with { Review = ReviewState.ConfirmedSpam, ReviewedAt = now }, version, cancellationToken) is null) return null;
             await audit.AuditAsync(new ReviewAction(windowId, submissionId, ReviewAction.ConfirmSpam, submission.Reason, by, now), cancellationToken);
             LogConfirmedSpam(logger, submissionId, windowId);
             return new ReviewOutcome.ConfirmedSpam(AlreadyDone: false);
+        }, cancellationToken);
+
+    /// <summary>
+    /// Reads the submission and runs one review step on it, again from a fresh read when the step
+    /// answers null: another reviewer changed the row first. Gives up after a few rounds.
+    /// </summary>
+    private async Task<ReviewOutcome> OnSubmissionAsync(string windowId, string submissionId, Func<FlaggedSubmission, string, Task<ReviewOutcome?>> step, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        {
+            if (await leads.GetFlaggedAsync(windowId, submissionId, cancellationToken) is not var (submission, version))
+                return new ReviewOutcome.NotFound();
+            if (await step(submission, version) is { } outcome) return outcome;
         }
         throw new StorageUnavailableException("review", 412, "TooManyConflicts", new InvalidOperationException("Gave up after repeated review conflicts."));
     }

@@ -47,11 +47,11 @@ public sealed class EveryPageAndEmailTests(AzuriteFixture azurite, ITestOutputHe
         var invalid = LeadRequests.Valid("not-an-address");
         invalid.Remove("company");
         docs["page: intake error (400)"] = (await week.App.PostAsync(LeadRequests.UrlEncoded(invalid))).Body;
-        docs["page: thank you"] = (await week.App.SendAsync(new TestRequest("GET", null, []) { Target = "/api/thanks" }, http => Task.FromResult(week.App.Function<ThankYouPage>().Run(http)))).Body;
+        docs["page: thank you"] = (await week.App.GetAsync("/api/thanks", http => Task.FromResult(week.App.Function<ThankYouPage>().Run(http)))).Body;
 
         week.App.Time.SetUtcNow(BatchScenario.CutOff.AddMinutes(1));
         await week.RunBatchAsync();
-        docs["page: review queue"] = (await week.App.SendAsync(new TestRequest("GET", null, []) { Target = "/api/review?window=2026-W50" }, http => week.App.Function<ReviewQueue>().Run(http, CancellationToken.None))).Body;
+        docs["page: review queue"] = (await week.App.GetAsync("/api/review?window=2026-W50", http => week.App.Function<ReviewQueue>().Run(http, CancellationToken.None))).Body;
         var link = week.QualifyLinks(TestSettings.Rita.Email)[0];
         var batchLink = week.BatchLink(TestSettings.Rita.Email);
         await week.App.Get<ReviewQueueService>().ReleaseAsync("2026-W50", heldId, "test", CancellationToken.None);
@@ -63,12 +63,11 @@ public sealed class EveryPageAndEmailTests(AzuriteFixture azurite, ITestOutputHe
         week.App.Time.SetUtcNow(new DateTimeOffset(2026, 12, 11, 10, 0, 0, TimeSpan.Zero)); // past the reminder and the escalation
         await week.App.Get<DeadlineService>().RunAsync(CancellationToken.None);
         var team = System.Text.RegularExpressions.Regex.Match(week.SendGrid.Accepted.First(m => m.Subject.StartsWith("Escalation", StringComparison.Ordinal)).Text, @"See the whole team's week: (\S+)").Groups[1].Value;
-        docs["page: manager's team view"] = (await week.App.SendAsync(new TestRequest("GET", null, []) { Target = new Uri(team).PathAndQuery },
-            http => week.App.Function<LeadHandoff.Functions.Qualification.TeamPage>().Run(http, CancellationToken.None))).Body;
+        docs["page: manager's team view"] = (await week.App.GetAsync(new Uri(team).PathAndQuery, http => week.App.Function<LeadHandoff.Functions.Qualification.TeamPage>().Run(http, CancellationToken.None))).Body;
         week.App.Time.SetUtcNow(BatchScenario.CutOff.AddDays(7).AddMinutes(1));
         await week.RunBatchAsync(); // 2026-W51, with the scorecard of 2026-W50
         docs["page: scorecard"] = (await week.GetScorecardAsync("?weeks=4&end=2026-W50", "text/html")).Body;
-        docs["page: withdraw consent"] = (await week.App.SendAsync(new TestRequest("GET", null, []) { Target = "/api/privacy/withdraw" }, http => week.App.Function<WithdrawConsent>().Run(http, CancellationToken.None))).Body;
+        docs["page: withdraw consent"] = (await week.App.GetAsync("/api/privacy/withdraw", http => week.App.Function<WithdrawConsent>().Run(http, CancellationToken.None))).Body;
         await week.App.SendAsync(LeadRequests.UrlEncoded(new Dictionary<string, string> { ["email"] = "ada@example.com" }) with { Target = "/api/privacy/withdraw" },
             http => week.App.Function<WithdrawConsent>().Run(http, CancellationToken.None));
 

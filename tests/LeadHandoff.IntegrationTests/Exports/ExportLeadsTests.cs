@@ -12,7 +12,7 @@ namespace LeadHandoff.Tests.Exports;
 public sealed class ExportLeadsTests(AzuriteFixture azurite)
 {
     private static Task<TestResponse> ExportAsync(BatchScenario week, string query) =>
-        week.App.SendAsync(new TestRequest("GET", null, []) { Target = "/api/leads/export" + query }, http => week.App.Function<ExportLeads>().Run(http, CancellationToken.None));
+        week.App.GetAsync("/api/leads/export" + query, http => week.App.Function<ExportLeads>().Run(http, CancellationToken.None));
 
     [Fact]
     public async Task A_week_exports_as_json_and_as_formula_safe_utf8_csv_with_decisions_by_label()

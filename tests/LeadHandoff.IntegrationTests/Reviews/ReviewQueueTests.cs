@@ -44,7 +44,7 @@ public sealed class ReviewQueueTests(AzuriteFixture azurite)
 
     private static async Task<JsonElement> ListAsync(BatchScenario week, string window = "2026-W50")
     {
-        var response = await week.App.SendAsync(new TestRequest("GET", null, []) { Target = $"/api/review?window={window}&format=json" },
+        var response = await week.App.GetAsync($"/api/review?window={window}&format=json",
             http => week.App.Function<ReviewQueue>().Run(http, CancellationToken.None));
         Assert.Equal(200, response.Status);
         return JsonDocument.Parse(response.Body).RootElement;
@@ -65,8 +65,7 @@ public sealed class ReviewQueueTests(AzuriteFixture azurite)
         Assert.Equal(week.App.Time.GetUtcNow(), item.GetProperty("receivedAt").GetDateTimeOffset());
         Assert.Equal("Open", item.GetProperty("review").GetString());
 
-        var page = await week.App.SendAsync(new TestRequest("GET", null, []) { Target = "/api/review?window=2026-W50&code=marketing-key" },
-            http => week.App.Function<ReviewQueue>().Run(http, CancellationToken.None));
+        var page = await week.App.GetAsync("/api/review?window=2026-W50&code=marketing-key", http => week.App.Function<ReviewQueue>().Run(http, CancellationToken.None));
         Assert.Equal(200, page.Status);
         Assert.Equal("no-store", page.Header("Cache-Control"));
         Assert.Contains("Real Customer Ltd", page.Body);

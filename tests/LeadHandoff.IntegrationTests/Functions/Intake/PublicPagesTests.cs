@@ -21,7 +21,7 @@ public sealed class PublicPagesTests(AzuriteFixture azurite)
     public async Task The_thank_you_and_error_pages_name_the_company_its_support_and_privacy_notice()
     {
         await using var app = App();
-        var thanks = await app.SendAsync(new TestRequest("GET", null, []) { Target = "/api/thanks" }, http => Task.FromResult(app.Function<ThankYouPage>().Run(http)));
+        var thanks = await app.GetAsync("/api/thanks", http => Task.FromResult(app.Function<ThankYouPage>().Run(http)));
         var invalid = LeadRequests.Valid("not-an-address");
         var error = await app.PostAsync(LeadRequests.UrlEncoded(invalid));
 
@@ -43,7 +43,7 @@ public sealed class PublicPagesTests(AzuriteFixture azurite)
     public async Task A_colour_or_logo_that_is_not_valid_falls_back_and_never_stops_the_app()
     {
         await using var app = App(s => { s["Brand:AccentColour"] = "red;}body{display:none"; s["Brand:LogoUrl"] = "javascript:alert(1)"; });
-        var thanks = await app.SendAsync(new TestRequest("GET", null, []) { Target = "/api/thanks" }, http => Task.FromResult(app.Function<ThankYouPage>().Run(http)));
+        var thanks = await app.GetAsync("/api/thanks", http => Task.FromResult(app.Function<ThankYouPage>().Run(http)));
 
         Assert.Contains("--accent:#0b5cad", thanks.Body);
         Assert.DoesNotContain("body{display:none", thanks.Body);
@@ -57,7 +57,7 @@ public sealed class PublicPagesTests(AzuriteFixture azurite)
         var withdraw = app.Function<WithdrawConsent>();
 
         var refused = await app.SendAsync(LeadRequests.UrlEncoded(new Dictionary<string, string> { ["email"] = "somchai@@example" }) with { Target = "/api/privacy/withdraw" }, http => withdraw.Run(http, CancellationToken.None));
-        var used = await app.SendAsync(new TestRequest("GET", null, []) { Target = "/api/privacy/withdraw?t=k1.AAAA.BBBB" }, http => app.Function<WithdrawConsent>().Run(http, CancellationToken.None));
+        var used = await app.GetAsync("/api/privacy/withdraw?t=k1.AAAA.BBBB", http => app.Function<WithdrawConsent>().Run(http, CancellationToken.None));
 
         Assert.Equal(400, refused.Status);
         Assert.Contains("value=\"somchai@@example\"", refused.Body);
