@@ -75,6 +75,18 @@ param deadlineSchedule string = '0 */15 * * * *'
 @description('Daily retention run, NCRONTAB in UTC (PurgeSchedule).')
 param purgeSchedule string = '0 30 2 * * *'
 
+@description('The hot lane\'s sweep, NCRONTAB in UTC (HotLaneSchedule): hot leads the form\'s request did not hand over, and overdue ones.')
+param hotLaneSchedule string = '0 * * * * *'
+
+@description('The webhook delivery heartbeat, NCRONTAB in UTC (WebhookSchedule).')
+param webhookSchedule string = '30 * * * * *'
+
+@description('Offers that go to their owner at once rather than in the Monday batch, e.g. demo-request (HotLane__Offers).')
+param hotOffers array = []
+
+@description('Business hours an owner has to decide a hot lead (HotLane__DeadlineBusinessHours).')
+param hotDeadlineBusinessHours int = 4
+
 @description('Days after its batch week that a lead is anonymised (Retention__LeadDays).')
 param leadRetentionDays int = 400
 
@@ -230,6 +242,7 @@ var listSettings = union(
   toObject(range(0, length(routingRules)), i => 'Routing__Rules__${i}__SizeBand', i => string(routingRules[i].?sizeBand ?? '')),
   toObject(range(0, length(routingRules)), i => 'Routing__Rules__${i}__Owner', i => string(routingRules[i].owner)),
   toObject(range(0, length(routingPool)), i => 'Routing__Pool__${i}', i => string(routingPool[i])),
+  toObject(range(0, length(hotOffers)), i => 'HotLane__Offers__${i}', i => string(hotOffers[i])),
   toObject(range(0, length(linkSigningKeyIds)), i => 'Links__SigningKeys__${i}__Id', i => string(linkSigningKeyIds[i])),
   toObject(range(0, length(linkSigningKeyIds)), i => 'Links__SigningKeys__${i}__Secret', i => '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=LinkSigningKey-${string(linkSigningKeyIds[i])})')
 )
@@ -241,6 +254,9 @@ var appSettings = union(listSettings, {
   BatchSchedule: batchSchedule
   DeadlineSchedule: deadlineSchedule
   PurgeSchedule: purgeSchedule
+  HotLaneSchedule: hotLaneSchedule
+  WebhookSchedule: webhookSchedule
+  HotLane__DeadlineBusinessHours: string(hotDeadlineBusinessHours)
   Retention__LeadDays: string(leadRetentionDays)
   Retention__FlaggedDays: string(flaggedRetentionDays)
   // The lead tables through the identity: the endpoint, never a key.

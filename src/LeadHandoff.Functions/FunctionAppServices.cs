@@ -6,6 +6,7 @@ using LeadHandoff.Configuration;
 using LeadHandoff.Deadlines;
 using LeadHandoff.Email;
 using LeadHandoff.Functions.Intake;
+using LeadHandoff.HotLane;
 using LeadHandoff.Functions.Scheduling;
 using LeadHandoff.Intake;
 using LeadHandoff.Links;
@@ -35,6 +36,7 @@ public static class FunctionAppServices
             .AddSignedLinks()
             .AddEmail()
             .AddWeeklyBatch()
+            .AddHotLane()
             .AddReviewQueue()
             .AddLeadImport()
             .AddQualification()

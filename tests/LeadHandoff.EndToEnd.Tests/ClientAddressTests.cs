@@ -25,6 +25,8 @@ public sealed class ClientAddressTests : IAsyncLifetime
         settings["BatchSchedule"] = "0 0 0 1 1 *";
         settings["DeadlineSchedule"] = "0 0 0 1 1 *";
         settings["PurgeSchedule"] = "0 0 0 1 1 *";
+        settings["HotLaneSchedule"] = "0 0 0 1 1 *";
+        settings["WebhookSchedule"] = "0 0 0 1 1 *";
         await using var host = await FuncHost.StartAsync(settings, _storage.ConnectionString);
 
         var statuses = new List<HttpStatusCode>();

@@ -143,6 +143,8 @@ public sealed partial class WholeWeekTests : IAsyncLifetime
         settings["BatchSchedule"] = "0 0 0 1 1 *";
         settings["DeadlineSchedule"] = "0 0 0 1 1 *";
         settings["PurgeSchedule"] = "0 0 0 1 1 *";
+        settings["HotLaneSchedule"] = "0 0 0 1 1 *";
+        settings["WebhookSchedule"] = "0 0 0 1 1 *";
         return settings;
     }
 

@@ -22,6 +22,8 @@ public static class TestSettings
         ["BatchSchedule"] = "0 */15 * * * *",
         ["DeadlineSchedule"] = "0 */15 * * * *",
         ["PurgeSchedule"] = "0 30 2 * * *",
+        ["HotLaneSchedule"] = "0 * * * * *",
+        ["WebhookSchedule"] = "30 * * * * *",
         ["Links:BaseUrl"] = "https://leadhandoff.example.net",
         ["Links:CurrentKeyId"] = "k1",
         ["Links:SigningKeys:0:Id"] = "k1",

@@ -15,6 +15,8 @@ public sealed class ScheduleOptions : ISettings
 
     public string PurgeSchedule { get; set; } = "";
 
+    public string HotLaneSchedule { get; set; } = "";
+
     public IEnumerable<string> Validate()
     {
         if (!IsNcrontab(BatchSchedule))
@@ -23,6 +25,8 @@ public sealed class ScheduleOptions : ISettings
             yield return "DeadlineSchedule must be a six-field NCRONTAB expression such as '0 */15 * * * *' (every 15 minutes).";
         if (!IsNcrontab(PurgeSchedule))
             yield return "PurgeSchedule must be a six-field NCRONTAB expression such as '0 30 2 * * *' (daily at 02:30 UTC).";
+        if (!IsNcrontab(HotLaneSchedule))
+            yield return "HotLaneSchedule must be a six-field NCRONTAB expression such as '0 * * * * *' (every minute).";
     }
 
     private static bool IsNcrontab(string value) =>

@@ -44,7 +44,7 @@ public static class OwnerBatchEmail
                     .Append($"<table role=\"presentation\" style=\"{TableStyle}\">");
                 text.Append($"\r\n-- {band.Key} employees --\r\n");
                 foreach (var item in band.OrderBy(l => l.Lead.Details.Company, StringComparer.OrdinalIgnoreCase))
-                    AppendLead(html, text, item);
+                    AppendLead(html, text, item, zone);
                 html.Append("</table>");
             }
         }
@@ -60,11 +60,16 @@ public static class OwnerBatchEmail
             [new EmailAttachment($"leads-{window.Id}-{owner.Id}.csv", LeadCsv.ContentType, LeadCsv.Write(leads))]);
     }
 
+    /// <summary>A hot lead the owner had already: when, and what became of it ("Sent to you on Thursday as a hot lead; accepted.").</summary>
+    private static string? HotNote(Lead lead, TimeZoneInfo zone) => lead.Hot is { } hot
+        ? $"Sent to you on {TimeZoneInfo.ConvertTime(hot.At, zone).ToString("dddd d MMMM", System.Globalization.CultureInfo.InvariantCulture)} as a hot lead; {BatchLead.Outcome(lead)}."
+        : null;
+
     /// <summary>A link drawn as a button big enough for a thumb (44 px tall), in the email's blue.</summary>
     private static string Button(string url, string label) =>
         $"<a href=\"{H(url)}\" style=\"display:inline-block;margin:0 6px 6px 0;padding:12px 14px;background:#0b5cad;color:#ffffff;text-decoration:none;border-radius:6px;font-weight:600\">{H(label)}</a>";
 
-    private static void AppendLead(StringBuilder html, StringBuilder text, BatchLead item)
+    private static void AppendLead(StringBuilder html, StringBuilder text, BatchLead item, TimeZoneInfo zone)
     {
         var lead = item.Lead;
         var d = lead.Details;
@@ -74,6 +79,7 @@ public static class OwnerBatchEmail
             .Append($"<strong style=\"font-size:15px\">{H(d.Company)}</strong><br>{H(d.Name)}, {H(d.JobTitle)}<br>{H(d.Email)}{(d.Phone is null ? "" : "<br>" + H(d.Phone))}")
             .Append($"<p style=\"margin:8px 0;color:#555\">Source: {H(source)} · submissions: {lead.SubmissionCount}")
             .Append(item.Earlier is null ? "" : $"<br><strong>Seen before</strong> in {H(item.SeenBefore)}")
+            .Append(HotNote(lead, zone) is { } hot ? $"<br><strong>{H(hot)}</strong>" : "")
             .Append(lead.Changes.Count == 0 ? "" : "<br><strong>Changed since the first submission:</strong> " + string.Join("; ", lead.Changes.Select(H)))
             .Append("</p>")
             .Append($"<p style=\"margin:8px 0;padding:8px;background:#f6f7f9;border-left:3px solid #ccc\">{Lines(d.Message)}</p>")
@@ -88,6 +94,7 @@ public static class OwnerBatchEmail
         text.Append($"* {d.Company}: {d.Name}, {d.JobTitle}, {d.Email}{(d.Phone is null ? "" : ", " + d.Phone)}\r\n")
             .Append($"  Source: {source}; submissions: {lead.SubmissionCount}{(item.Earlier is null ? "" : "; seen before in " + item.SeenBefore)}\r\n")
             .Append(lead.Changes.Count == 0 ? "" : $"  Changed since the first submission: {string.Join("; ", lead.Changes)}\r\n")
+            .Append(HotNote(lead, zone) is { } hotText ? $"  {hotText}\r\n" : "")
             .Append("  Message:\r\n")
             .Append(string.Concat(d.Message.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n').Select(line => $"    {line}\r\n")))
             .Append($"  Qualify: {item.QualifyUrl}\r\n");

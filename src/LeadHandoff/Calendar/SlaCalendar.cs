@@ -75,6 +75,47 @@ public sealed class SlaCalendar
         return deadline;
     }
 
+    /// <summary>
+    /// The instant <paramref name="hours"/> business hours after <paramref name="from"/>: only time
+    /// between the business day's start and end on weekdays that are not holidays counts, in the
+    /// business's time zone, so a lead at 16:00 on Friday with 4 hours is due at 12:00 on Monday.
+    /// </summary>
+    public DateTimeOffset AddBusinessHours(DateTimeOffset from, double hours)
+    {
+        var left = TimeSpan.FromHours(hours);
+        var date = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(from, _zone).DateTime);
+        for (var guard = 0; guard < 3700; guard++, date = date.AddDays(1))
+        {
+            if (!IsBusinessDay(date)) continue;
+            var (start, end) = (ToUtc(date, _options.BusinessDayStart), ToUtc(date, _options.BusinessDayEnd));
+            if (from > start) start = from;
+            if (start >= end) continue;
+            if (end - start >= left) return start + left;
+            left -= end - start;
+        }
+        throw new InvalidOperationException("No business hours in ten years: check Sla:Holidays.");
+    }
+
+    /// <summary>Business hours between two instants (zero when <paramref name="to"/> is not after <paramref name="from"/>).</summary>
+    public double BusinessHoursBetween(DateTimeOffset from, DateTimeOffset to)
+    {
+        var total = TimeSpan.Zero;
+        var date = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(from, _zone).DateTime);
+        var last = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(to, _zone).DateTime);
+        for (; date <= last; date = date.AddDays(1))
+        {
+            if (!IsBusinessDay(date)) continue;
+            var start = ToUtc(date, _options.BusinessDayStart);
+            var end = ToUtc(date, _options.BusinessDayEnd);
+            if (from > start) start = from;
+            if (to < end) end = to;
+            if (end > start) total += end - start;
+        }
+        return total.TotalHours;
+    }
+
+    public bool IsBusinessDay(DateOnly date) => date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !_holidays.Contains(date);
+
     /// <summary>Monday = 0 … Sunday = 6: the order of days within a batch week.</summary>
     public static int DayIndex(DayOfWeek day) => ((int)day + 6) % 7;
 

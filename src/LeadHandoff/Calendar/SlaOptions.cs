@@ -24,6 +24,12 @@ public sealed class SlaOptions : ISettings
     [Range(0, int.MaxValue, ErrorMessage = SettingMessages.ZeroOrMore)]
     public int WeeklyTarget { get; set; } = 50;
 
+    /// <summary>When a business day starts, for deadlines counted in business hours (the hot lane).</summary>
+    public TimeOnly BusinessDayStart { get; set; } = new(9, 0);
+
+    /// <summary>When a business day ends.</summary>
+    public TimeOnly BusinessDayEnd { get; set; } = new(17, 0);
+
     /// <summary>Dates (yyyy-MM-dd, business time zone) on which no batch goes out and no deadline falls.</summary>
     public List<DateOnly> Holidays { get; set; } = [];
 
@@ -33,5 +39,7 @@ public sealed class SlaOptions : ISettings
             yield return $"{SectionName}:TimeZone '{TimeZone}' is not a known IANA time zone.";
         if (SlaCalendar.DayIndex(DeadlineDay) * TimeSpan.TicksPerDay + DeadlineTime.Ticks <= SlaCalendar.DayIndex(BatchDay) * TimeSpan.TicksPerDay + BatchTime.Ticks)
             yield return $"{SectionName}:DeadlineDay and {SectionName}:DeadlineTime must fall after the batch in the same Monday-to-Sunday week.";
+        if (BusinessDayEnd <= BusinessDayStart)
+            yield return $"{SectionName}:BusinessDayEnd ({BusinessDayEnd:HH\\:mm}) must be after {SectionName}:BusinessDayStart ({BusinessDayStart:HH\\:mm}).";
     }
 }

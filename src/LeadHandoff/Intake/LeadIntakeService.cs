@@ -18,6 +18,7 @@ public sealed partial class LeadIntakeService(
     SlaCalendar calendar,
     TurnstileVerifier turnstile,
     ClientRateLimiter rateLimiter,
+    HotLane.HotLaneService hotLane,
     IOptions<IntakeOptions> options,
     TimeProvider time,
     ILogger<LeadIntakeService> logger)
@@ -52,8 +53,10 @@ public sealed partial class LeadIntakeService(
             if (check is not (HumanCheck.Passed or HumanCheck.NotConfigured))
                 return await FlagAsync(FlagKind.Quarantined, $"turnstile-{check.ToString().ToLowerInvariant()}");
 
-            var stored = await store.SaveAsync(window.Id, id, form.Lead, receivedAt, cancellationToken);
+            var hot = hotLane.IsHot(form.Lead.Source.Offer);
+            var stored = await store.SaveAsync(window.Id, id, form.Lead, receivedAt, hot, cancellationToken);
             LogStored(logger, stored.LeadId, window.Id, stored.SubmissionCount);
+            if (hot) await hotLane.TryHandOffAsync(window.Id, stored.LeadId, cancellationToken);
             return new IntakeResult.Accepted(stored.LeadId, form.Redirect);
         }
         catch (StorageUnavailableException ex)

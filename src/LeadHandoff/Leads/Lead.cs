@@ -21,4 +21,10 @@ public sealed record Lead(
 {
     /// <summary>What later submissions changed, oldest first ("phone changed from … to …").</summary>
     public IReadOnlyList<string> Changes { get; init; } = Changes ?? [];
+
+    /// <summary>Set when the hot lane sent the lead to its owner ahead of the batch.</summary>
+    public HotDelivery? Hot { get; init; }
 }
+
+/// <summary>A hot lead's own hand-off: when the lane routed and emailed it, and when its decision is due.</summary>
+public sealed record HotDelivery(DateTimeOffset At, DateTimeOffset DueAt);

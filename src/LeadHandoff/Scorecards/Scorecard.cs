@@ -36,6 +36,12 @@ public sealed record Feedback(
     IReadOnlyList<Breakdown> BySector,
     IReadOnlyList<Breakdown> BySizeBand);
 
+/// <summary>
+/// The hot lane on its own: leads it handed over, how many were decided within their business-hours
+/// deadline, and the business hours from hand-off to first decision (median and 90th percentile).
+/// </summary>
+public sealed record HotLaneScore(int Leads, int Decided, int DecidedInTime, double? MedianBusinessHours, double? P90BusinessHours, int Accepted);
+
 /// <summary>Both sides of the agreement over a run of batch weeks, oldest first.</summary>
 public sealed record Scorecard(
     string From,
@@ -47,4 +53,7 @@ public sealed record Scorecard(
     MetricSet Totals,
     IReadOnlyList<WeekScore> Weeks,
     IReadOnlyList<Breakdown> ByOwner,
-    Feedback Feedback);
+    Feedback Feedback)
+{
+    public HotLaneScore Hot { get; init; } = new(0, 0, 0, null, null, 0);
+}

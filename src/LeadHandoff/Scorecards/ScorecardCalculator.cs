@@ -15,7 +15,8 @@ public static class ScorecardCalculator
     public const string None = "(none)";
 
     /// <param name="sizeBands">The configured size bands, in the order people set them; others follow, by number.</param>
-    public static Scorecard Compute(IReadOnlyList<WeekInput> weeks, int weeklyTarget, Func<string, string> ownerName, IReadOnlyList<string>? sizeBands = null)
+    /// <param name="businessHours">Business hours between two instants (the SLA calendar's); needed for the hot lane's figures.</param>
+    public static Scorecard Compute(IReadOnlyList<WeekInput> weeks, int weeklyTarget, Func<string, string> ownerName, IReadOnlyList<string>? sizeBands = null, Func<DateTimeOffset, DateTimeOffset, double>? businessHours = null)
     {
         var all = weeks.SelectMany(w => w.Leads).ToList();
         var scores = weeks.Select(w => new WeekScore(w.Week, weeklyTarget, w.Leads.Count >= weeklyTarget, w.Spam, w.Quarantined, Metrics(w.Leads)) { BatchDate = w.BatchDate }).ToList();
@@ -37,7 +38,25 @@ public static class ScorecardCalculator
                 By(all, l => l.Details.Segment.Sector, v => v),
                 [.. By(all, l => l.Details.Segment.SizeBand, v => v)
                     .OrderBy(b => bandOrder.GetValueOrDefault(b.Value, int.MaxValue))
-                    .ThenBy(b => b.Value, SizeBandOrder.Instance)]));
+                    .ThenBy(b => b.Value, SizeBandOrder.Instance)]))
+        {
+            Hot = HotLane(all, businessHours ?? ((from, to) => (to - from).TotalHours)),
+        };
+    }
+
+    /// <summary>Hot leads are measured from the lane's hand-off to the first decision, in business hours.</summary>
+    public static HotLaneScore HotLane(IEnumerable<Lead> leads, Func<DateTimeOffset, DateTimeOffset, double> businessHours)
+    {
+        var hot = leads.Where(l => l.Hot is not null).ToList();
+        var decided = hot.Where(l => l.FirstDecision is not null).ToList();
+        var hours = decided.Select(l => Math.Round(businessHours(l.Hot!.At, l.FirstDecision!.DecidedAt), 2)).Order().ToList();
+        return new HotLaneScore(
+            hot.Count,
+            decided.Count,
+            decided.Count(l => l.FirstDecision!.DecidedAt <= l.Hot!.DueAt),
+            NearestRank(hours, 50),
+            NearestRank(hours, 90),
+            hot.Count(l => l.Decision?.Decision == Decision.Accepted));
     }
 
     public static MetricSet Metrics(IReadOnlyCollection<Lead> leads)

@@ -35,7 +35,7 @@ public sealed class ScorecardService(
             .Where(id => first is not null && string.CompareOrdinal(id, first) >= 0)
             .ToList();
         var inputs = await Task.WhenAll(windows.Select(windowId => ReadWeekAsync(windowId, cancellationToken)));
-        return ScorecardCalculator.Compute(inputs, calendar.WeeklyTarget, id => router.Find(id)?.Name ?? id, intake.Value.SizeBands);
+        return ScorecardCalculator.Compute(inputs, calendar.WeeklyTarget, id => router.Find(id)?.Name ?? id, intake.Value.SizeBands, calendar.BusinessHoursBetween);
     }
 
     /// <summary>The agreement's first week: the oldest batch the ledger holds (one small range query); null when none has gone yet.</summary>

@@ -46,6 +46,10 @@ public sealed class LeadEntity : ITableEntity
     public string? OwnerId { get; set; }
     public DateTimeOffset? AssignedAt { get; set; }
 
+    /// <summary>Set when the hot lane took the lead: when it was routed, and when its decision is due (business hours later).</summary>
+    public DateTimeOffset? HotAt { get; set; }
+    public DateTimeOffset? HotDueAt { get; set; }
+
     /// <summary>Accepted, Rejected or Nurture once sales has decided; null while open.</summary>
     public string? Decision { get; set; }
     public string? RejectReason { get; set; }
@@ -197,7 +201,17 @@ public sealed class LeadEntity : ITableEntity
         Unworked,
         FirstDecidedAt is null ? null : new FirstDecision(FirstDecidedAt.Value, FirstDecisionSeconds is { } first ? TimeSpan.FromSeconds(first) : null, FirstDecidedOnTime ?? false),
         Anonymised,
-        string.IsNullOrEmpty(Changes) ? [] : Changes.Split('\n'));
+        string.IsNullOrEmpty(Changes) ? [] : Changes.Split('\n'))
+    {
+        Hot = HotAt is { } at && HotDueAt is { } due ? new HotDelivery(at, due) : null,
+    };
+
+    /// <summary>The hot lane's fields, for a merge that leaves everything else alone.</summary>
+    public static TableEntity HotFields(string windowId, string leadId, HotDelivery hot) => new(windowId, RowKeyOf(leadId))
+    {
+        [nameof(HotAt)] = hot.At,
+        [nameof(HotDueAt)] = hot.DueAt,
+    };
 
     /// <summary>
     /// A merge that blanks every personal field and keeps the rest (segment, source, dates, owner,

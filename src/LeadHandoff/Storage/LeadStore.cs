@@ -23,7 +23,11 @@ public sealed class LeadStore(LeadTables tables)
     /// same address, and under lost responses: <paramref name="newLeadId"/> is also the submission's
     /// token, so a retried write that had gone through is recognised and not counted twice.
     /// </summary>
-    public async Task<StoredLead> SaveAsync(string windowId, string newLeadId, LeadDetails details, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    public Task<StoredLead> SaveAsync(string windowId, string newLeadId, LeadDetails details, DateTimeOffset receivedAt, CancellationToken cancellationToken) =>
+        SaveAsync(windowId, newLeadId, details, receivedAt, hot: false, cancellationToken);
+
+    /// <param name="hot">The hot lane wants the lead: its marker row goes in the same transaction as the lead.</param>
+    public async Task<StoredLead> SaveAsync(string windowId, string newLeadId, LeadDetails details, DateTimeOffset receivedAt, bool hot, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(LeadTables.Leads, cancellationToken);
         // One entity-group transaction for a new lead: the dedupe row and the lead. The person index
@@ -32,13 +36,13 @@ public sealed class LeadStore(LeadTables tables)
         var indexKey = EmailIndexEntity.RowKeyOf(EmailHash.Of(details.Email));
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
-            if (await TryInsertNewAsync(table, windowId, indexKey, newLeadId, details, receivedAt, cancellationToken))
+            if (await TryInsertNewAsync(table, windowId, indexKey, newLeadId, details, receivedAt, hot, cancellationToken))
                 return new StoredLead(newLeadId, IsNew: true, SubmissionCount: 1);
 
             var index = await LeadTables.Guard("read email index", () => GetOrNullAsync<EmailIndexEntity>(table, windowId, indexKey, cancellationToken), cancellationToken);
             if (index is null) continue; // erased between our insert and read: try the insert again
 
-            var merged = await TryMergeAsync(table, windowId, index, newLeadId, details, receivedAt, cancellationToken);
+            var merged = await TryMergeAsync(table, windowId, index, newLeadId, details, receivedAt, hot, cancellationToken);
             if (merged is not null) return merged;
         }
         throw new StorageUnavailableException("dedupe", 412, "TooManyConflicts", new InvalidOperationException("Gave up after repeated write conflicts."));
@@ -66,6 +70,28 @@ public sealed class LeadStore(LeadTables tables)
             }
             await LeadTables.Guard("assign owners", () => table.SubmitTransactionAsync(actions, cancellationToken), cancellationToken);
         }
+    }
+
+    /// <summary>The hot lane's open work in a window: the leads its markers name.</summary>
+    public async Task<List<string>> ListHotMarkersAsync(string windowId, CancellationToken cancellationToken)
+    {
+        var list = new List<string>();
+        await foreach (var id in QueryRangeAsync<HotMarkerEntity, string>(windowId, HotMarkerEntity.RowPrefix, e => e.LeadId, cancellationToken)) list.Add(id);
+        return list;
+    }
+
+    /// <summary>Drops a hot marker; a missing one is fine.</summary>
+    public async Task RemoveHotMarkerAsync(string windowId, string leadId, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(LeadTables.Leads, cancellationToken);
+        await LeadTables.Guard("remove hot marker", () => LeadTables.DeleteIfPresentAsync(table, windowId, HotMarkerEntity.RowKeyOf(leadId), cancellationToken), cancellationToken);
+    }
+
+    /// <summary>Records the hot lane's hand-off on the lead (idempotent: the same values on a retry).</summary>
+    public async Task SetHotAsync(string windowId, string leadId, HotDelivery hot, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(LeadTables.Leads, cancellationToken);
+        await LeadTables.Guard("record hot hand-off", () => table.UpdateEntityAsync(LeadEntity.HotFields(windowId, leadId, hot), ETag.All, TableUpdateMode.Merge, cancellationToken), cancellationToken);
     }
 
     /// <summary>The window's undecided leads by their index rows: a range query over open leads only.</summary>
@@ -235,14 +261,15 @@ public sealed class LeadStore(LeadTables tables)
         }
     }
 
-    private static Task<bool> TryInsertNewAsync(TableClient table, string windowId, string indexKey, string leadId, LeadDetails details, DateTimeOffset receivedAt, CancellationToken cancellationToken) =>
+    private static Task<bool> TryInsertNewAsync(TableClient table, string windowId, string indexKey, string leadId, LeadDetails details, DateTimeOffset receivedAt, bool hot, CancellationToken cancellationToken) =>
         LeadTables.Guard("insert lead", async () =>
         {
-            TableTransactionAction[] actions =
+            List<TableTransactionAction> actions =
             [
                 new(TableTransactionActionType.Add, new EmailIndexEntity { PartitionKey = windowId, RowKey = indexKey, LeadId = leadId }),
                 new(TableTransactionActionType.Add, LeadEntity.Create(windowId, leadId, details, receivedAt)),
             ];
+            if (hot) actions.Add(new(TableTransactionActionType.UpsertReplace, HotMarkerEntity.For(windowId, leadId)));
             try
             {
                 await table.SubmitTransactionAsync(actions, cancellationToken);
@@ -255,7 +282,7 @@ public sealed class LeadStore(LeadTables tables)
         }, cancellationToken);
 
     /// <summary>Adds one submission to an existing lead under its ETag; null when another writer got there first.</summary>
-    private static Task<StoredLead?> TryMergeAsync(TableClient table, string windowId, EmailIndexEntity index, string submissionId, LeadDetails details, DateTimeOffset receivedAt, CancellationToken cancellationToken) =>
+    private static Task<StoredLead?> TryMergeAsync(TableClient table, string windowId, EmailIndexEntity index, string submissionId, LeadDetails details, DateTimeOffset receivedAt, bool hot, CancellationToken cancellationToken) =>
         LeadTables.Guard("merge duplicate", async () =>
         {
             var lead = await GetOrNullAsync<LeadEntity>(table, windowId, LeadEntity.RowKeyOf(index.LeadId), cancellationToken);
@@ -269,9 +296,19 @@ public sealed class LeadStore(LeadTables tables)
             if (lead.HasSubmission(submissionId)) return new StoredLead(lead.LeadId, IsNew: lead.LeadId == submissionId, lead.SubmissionCount) { Recognised = true };
             lead.CountSubmission(submissionId);
             lead.Merge(details, receivedAt);
+            // A repeat that asks for something hot (a demo after a guide) joins the hot lane, unless
+            // the lane or sales already had it.
+            var joinsHotLane = hot && lead.HotAt is null && lead.Decision is null;
             try
             {
-                await table.UpdateEntityAsync(lead, lead.ETag, TableUpdateMode.Replace, cancellationToken);
+                if (joinsHotLane)
+                    await table.SubmitTransactionAsync(
+                    [
+                        new(TableTransactionActionType.UpdateReplace, lead, lead.ETag),
+                        new(TableTransactionActionType.UpsertReplace, HotMarkerEntity.For(windowId, lead.LeadId)),
+                    ], cancellationToken);
+                else
+                    await table.UpdateEntityAsync(lead, lead.ETag, TableUpdateMode.Replace, cancellationToken);
                 return new StoredLead(lead.LeadId, IsNew: false, lead.SubmissionCount);
             }
             catch (RequestFailedException ex) when (ex.Status is 412 or 404)

@@ -35,6 +35,7 @@ public sealed class FunctionMetadataTests
         { "ErasePersonalData", "httpTrigger", "function", "post", "privacy/erase" },
         { "ExportPersonalData", "httpTrigger", "function", "post", "privacy/export" },
         { "PurgeExpiredLeads", "timerTrigger", null, "", "%PurgeSchedule%" },
+        { "SweepHotLeads", "timerTrigger", null, "", "%HotLaneSchedule%" },
         { "WithdrawConsent", "httpTrigger", "anonymous", "get,head,post", "privacy/withdraw" },
         { "ThankYouPage", "httpTrigger", "anonymous", "get,head", "thanks" },
         { "ReviewQueue", "httpTrigger", "function", "get,post", "review" },
