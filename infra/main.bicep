@@ -81,6 +81,9 @@ param hotLaneSchedule string = '0 * * * * *'
 @description('The webhook delivery heartbeat, NCRONTAB in UTC (WebhookSchedule).')
 param webhookSchedule string = '30 * * * * *'
 
+@description('The webhook reconciler, NCRONTAB in UTC (WebhookReconcileSchedule): emits events a crash lost.')
+param webhookReconcileSchedule string = '0 7,22,37,52 * * * *'
+
 @description('Offers that go to their owner at once rather than in the Monday batch, e.g. demo-request (HotLane__Offers).')
 param hotOffers array = []
 
@@ -156,6 +159,11 @@ param turnstileSecretKey string = ''
 @description('Link-signing key ids, oldest first; the last signs new links (Links__CurrentKeyId). To rotate, append a new id; remove an old one only after its links have expired.')
 @minLength(1)
 param linkSigningKeyIds array = ['k1']
+
+// Webhook receivers. Their secrets are not parameters either: the same hook creates
+// WebhookSecret-<id> in Key Vault once per subscription; give the receiver its value from there.
+@description('Outbound webhook subscriptions: [{ id: \'crm\', url: \'https://…\', events: [\'lead.decided\'] }]; empty events means every event (Webhooks__Subscriptions).')
+param webhookSubscriptions array = []
 
 // ---- names ------------------------------------------------------------------------------------
 
@@ -243,6 +251,10 @@ var listSettings = union(
   toObject(range(0, length(routingRules)), i => 'Routing__Rules__${i}__Owner', i => string(routingRules[i].owner)),
   toObject(range(0, length(routingPool)), i => 'Routing__Pool__${i}', i => string(routingPool[i])),
   toObject(range(0, length(hotOffers)), i => 'HotLane__Offers__${i}', i => string(hotOffers[i])),
+  toObject(range(0, length(webhookSubscriptions)), i => 'Webhooks__Subscriptions__${i}__Id', i => string(webhookSubscriptions[i].id)),
+  toObject(range(0, length(webhookSubscriptions)), i => 'Webhooks__Subscriptions__${i}__Url', i => string(webhookSubscriptions[i].url)),
+  toObject(range(0, length(webhookSubscriptions)), i => 'Webhooks__Subscriptions__${i}__Secret', i => '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=WebhookSecret-${string(webhookSubscriptions[i].id)})'),
+  reduce(map(range(0, length(webhookSubscriptions)), i => toObject(range(0, length(webhookSubscriptions[i].?events ?? [])), j => 'Webhooks__Subscriptions__${i}__Events__${j}', j => string(webhookSubscriptions[i].events[j]))), {}, (all, next) => union(all, next)),
   toObject(range(0, length(linkSigningKeyIds)), i => 'Links__SigningKeys__${i}__Id', i => string(linkSigningKeyIds[i])),
   toObject(range(0, length(linkSigningKeyIds)), i => 'Links__SigningKeys__${i}__Secret', i => '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=LinkSigningKey-${string(linkSigningKeyIds[i])})')
 )
@@ -256,6 +268,7 @@ var appSettings = union(listSettings, {
   PurgeSchedule: purgeSchedule
   HotLaneSchedule: hotLaneSchedule
   WebhookSchedule: webhookSchedule
+  WebhookReconcileSchedule: webhookReconcileSchedule
   HotLane__DeadlineBusinessHours: string(hotDeadlineBusinessHours)
   Retention__LeadDays: string(leadRetentionDays)
   Retention__FlaggedDays: string(flaggedRetentionDays)
@@ -332,3 +345,4 @@ output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
 // With the key ids, for the postprovision hook that creates missing link-signing keys (names only, never values).
 output AZURE_KEY_VAULT_NAME string = vault.outputs.name
 output LINK_SIGNING_KEY_IDS string = join(map(linkSigningKeyIds, id => string(id)), ',')
+output WEBHOOK_SUBSCRIPTION_IDS string = join(map(webhookSubscriptions, s => string(s.id)), ',')

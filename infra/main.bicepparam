@@ -26,6 +26,10 @@ param companyName = 'Example Ltd'
 param supportEmail = 'hello@example.com'
 param privacyNoticeUrl = 'https://www.example.com/privacy'
 param holidays = ['2026-12-25', '2026-12-28', '2027-01-01']
+param hotOffers = ['demo-request']
+param webhookSubscriptions = [
+  { id: 'crm', url: 'https://crm.example.com/hooks/leadhandoff', events: ['lead.received', 'lead.decided', 'lead.erased'] }
+]
 
 param sendGridApiKey = readEnvironmentVariable('SENDGRID_API_KEY')
 param turnstileSecretKey = readEnvironmentVariable('TURNSTILE_SECRET_KEY', '')

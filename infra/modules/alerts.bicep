@@ -174,6 +174,47 @@ resource undelivered 'Microsoft.Insights/scheduledQueryRules@2023-03-15-preview'
   }
 }
 
+// WebhookDispatcher logs "Webhook subscription … disabled" (EventId 3201, WebhookSubscriptionDisabled)
+// when a receiver has failed every delivery for Webhooks__DisableAfterDays.
+var webhookDisabledQuery = '''
+traces
+| where message has "Webhook subscription" and message has "disabled"
+| summarize disabled = count()
+| where disabled > 0
+'''
+
+resource webhookDisabled 'Microsoft.Insights/scheduledQueryRules@2023-03-15-preview' = {
+  name: '${namePrefix}-webhook-disabled'
+  location: location
+  tags: tags
+  properties: {
+    displayName: 'LeadHandoff: a webhook subscription was disabled'
+    description: 'A receiver (the CRM) failed every delivery for days; its events wait. Fix the receiver, then enable it at /api/webhooks. See docs/operations.md.'
+    severity: 1
+    enabled: true
+    scopes: [appInsightsId]
+    evaluationFrequency: 'PT15M'
+    windowSize: 'PT15M'
+    criteria: {
+      allOf: [
+        {
+          query: webhookDisabledQuery
+          timeAggregation: 'Count'
+          operator: 'GreaterThan'
+          threshold: 0
+          failingPeriods: {
+            numberOfEvaluationPeriods: 1
+            minFailingPeriodsToAlert: 1
+          }
+        }
+      ]
+    }
+    actions: {
+      actionGroups: [actions.id]
+    }
+  }
+}
+
 // The intake logs "flagged as Quarantined" for each submission held back by the human check.
 var quarantineQuery = '''
 traces

@@ -7,6 +7,7 @@ using LeadHandoff.Deadlines;
 using LeadHandoff.Email;
 using LeadHandoff.Functions.Intake;
 using LeadHandoff.HotLane;
+using LeadHandoff.Webhooks;
 using LeadHandoff.Functions.Scheduling;
 using LeadHandoff.Intake;
 using LeadHandoff.Links;
@@ -37,6 +38,7 @@ public static class FunctionAppServices
             .AddEmail()
             .AddWeeklyBatch()
             .AddHotLane()
+            .AddWebhooks()
             .AddReviewQueue()
             .AddLeadImport()
             .AddQualification()

@@ -27,6 +27,7 @@ public sealed class ClientAddressTests : IAsyncLifetime
         settings["PurgeSchedule"] = "0 0 0 1 1 *";
         settings["HotLaneSchedule"] = "0 0 0 1 1 *";
         settings["WebhookSchedule"] = "0 0 0 1 1 *";
+        settings["WebhookReconcileSchedule"] = "0 0 0 1 1 *";
         await using var host = await FuncHost.StartAsync(settings, _storage.ConnectionString);
 
         var statuses = new List<HttpStatusCode>();

@@ -27,6 +27,7 @@ public sealed class ReviewAndIntegrationKeyTests : IAsyncLifetime
         settings["PurgeSchedule"] = "0 0 0 1 1 *";
         settings["HotLaneSchedule"] = "0 0 0 1 1 *";
         settings["WebhookSchedule"] = "0 0 0 1 1 *";
+        settings["WebhookReconcileSchedule"] = "0 0 0 1 1 *";
         var http = FuncHost.Http;
         await using var host = await FuncHost.StartAsync(settings, _storage.ConnectionString);
         // Keys can end in "=": escaped, as any query value must be.

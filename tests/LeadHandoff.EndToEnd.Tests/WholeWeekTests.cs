@@ -145,6 +145,7 @@ public sealed partial class WholeWeekTests : IAsyncLifetime
         settings["PurgeSchedule"] = "0 0 0 1 1 *";
         settings["HotLaneSchedule"] = "0 0 0 1 1 *";
         settings["WebhookSchedule"] = "0 0 0 1 1 *";
+        settings["WebhookReconcileSchedule"] = "0 0 0 1 1 *";
         return settings;
     }
 

@@ -24,6 +24,7 @@ public static class TestSettings
         ["PurgeSchedule"] = "0 30 2 * * *",
         ["HotLaneSchedule"] = "0 * * * * *",
         ["WebhookSchedule"] = "30 * * * * *",
+        ["WebhookReconcileSchedule"] = "0 7,22,37,52 * * * *",
         ["Links:BaseUrl"] = "https://leadhandoff.example.net",
         ["Links:CurrentKeyId"] = "k1",
         ["Links:SigningKeys:0:Id"] = "k1",

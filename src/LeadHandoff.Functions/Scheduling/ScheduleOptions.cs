@@ -17,6 +17,10 @@ public sealed class ScheduleOptions : ISettings
 
     public string HotLaneSchedule { get; set; } = "";
 
+    public string WebhookSchedule { get; set; } = "";
+
+    public string WebhookReconcileSchedule { get; set; } = "";
+
     public IEnumerable<string> Validate()
     {
         if (!IsNcrontab(BatchSchedule))
@@ -27,6 +31,10 @@ public sealed class ScheduleOptions : ISettings
             yield return "PurgeSchedule must be a six-field NCRONTAB expression such as '0 30 2 * * *' (daily at 02:30 UTC).";
         if (!IsNcrontab(HotLaneSchedule))
             yield return "HotLaneSchedule must be a six-field NCRONTAB expression such as '0 * * * * *' (every minute).";
+        if (!IsNcrontab(WebhookSchedule))
+            yield return "WebhookSchedule must be a six-field NCRONTAB expression such as '30 * * * * *' (every minute).";
+        if (!IsNcrontab(WebhookReconcileSchedule))
+            yield return "WebhookReconcileSchedule must be a six-field NCRONTAB expression such as '0 7,22,37,52 * * * *' (every 15 minutes).";
     }
 
     private static bool IsNcrontab(string value) =>

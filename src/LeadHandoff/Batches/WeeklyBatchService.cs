@@ -27,6 +27,7 @@ public sealed partial class WeeklyBatchService(
     LinkBuilder links,
     EmailDelivery delivery,
     ScorecardService scorecards,
+    Webhooks.WebhookEmitter webhooks,
     IOptions<ScorecardOptions> scorecard,
     IOptions<EmailOptions> email,
     IOptions<BatchOptions> options,
@@ -113,6 +114,10 @@ public sealed partial class WeeklyBatchService(
             return await IncompleteAsync(claim, window, batch, states.Values.Count(m => !m.IsSettled), cancellationToken);
 
         var sentAt = time.GetUtcNow();
+        // Each lead whose owner's email went out is delivered; emitted before the batch is marked
+        // finished, so a crash here emits again on the next heartbeat (the same ids, recognised).
+        await webhooks.TryEmitAsync(batch.ByOwner.Where(o => states.GetValueOrDefault(OwnerKey(o.Owner.Id))?.State.IsDelivered() == true)
+            .SelectMany(o => o.Leads.Select(l => Webhooks.WebhookEvent.Delivered(window.Id, l.Lead.Id, o.Owner.Id, sentAt))), cancellationToken);
         await ledger.CompleteAsync(claim, sentAt, batch.Count, undelivered.Count == 0 ? null : string.Join("; ", undelivered), cancellationToken);
         LogBatchSent(logger, window.Id, batch.Count, summary.Target, states.Values.Count(m => m.State.IsDelivered()), undelivered.Count);
         return new BatchRunResult(BatchRunOutcome.Sent, window.Id, batch.Count, states.Count);
@@ -149,6 +154,10 @@ public sealed partial class WeeklyBatchService(
         var current = all.ToDictionary(l => l.Id, l => l.OwnerId is { } id && router.Find(id) is not null ? id : null);
         var routes = router.Route(all.Select(l => (l.Id, l.Details.Segment, current[l.Id])));
         var changed = routes.Where(r => current[r.Key] != r.Value).ToDictionary();
+        // A lead whose owner left is reassigned: said before the change, since nothing derives it after.
+        var byId = all.ToDictionary(l => l.Id);
+        await webhooks.EmitAsync(changed.Where(c => byId[c.Key].OwnerId is not null)
+            .Select(c => Webhooks.WebhookEvent.Reassigned(window.Id, c.Key, byId[c.Key].OwnerId!, c.Value, now)), cancellationToken);
         if (changed.Count > 0) await leads.AssignOwnersAsync(window.Id, changed, all.Where(l => l.Decision is null).Select(l => l.Id).ToHashSet(), now, cancellationToken);
 
         var earlier = new ConcurrentDictionary<string, Lead?>();

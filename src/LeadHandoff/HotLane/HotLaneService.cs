@@ -27,6 +27,7 @@ public sealed partial class HotLaneService(
     LeadRouter router,
     LinkBuilder links,
     EmailDelivery delivery,
+    Webhooks.WebhookEmitter webhooks,
     IOptions<HotLaneOptions> options,
     IOptions<EmailOptions> email,
     TimeProvider time,
@@ -111,6 +112,7 @@ public sealed partial class HotLaneService(
             cancellationToken);
         if (state is MessageState.Sent or MessageState.Rerouted)
         {
+            await webhooks.TryEmitAsync(Webhooks.WebhookEvent.Delivered(windowId, lead.Id, ownerId, hot.At), cancellationToken);
             LogSent(logger, lead.Id, (time.GetUtcNow() - lead.FirstReceivedAt).TotalMilliseconds);
             return Step.Sent;
         }

@@ -18,7 +18,7 @@ namespace LeadHandoff.Imports;
 /// content and the row number, so the same file uploaded again (or a retry after a failure part
 /// way) is recognised row by row: no duplicates, and no submission counted twice.
 /// </summary>
-public sealed partial class LeadImportService(LeadFormValidator validator, LeadStore store, SlaCalendar calendar, TimeProvider time, ILogger<LeadImportService> logger)
+public sealed partial class LeadImportService(LeadFormValidator validator, LeadStore store, SlaCalendar calendar, Webhooks.WebhookEmitter webhooks, TimeProvider time, ILogger<LeadImportService> logger)
 {
     public const int MaxRows = 10_000;
     public const int MaxBytes = 5 * 1024 * 1024;
@@ -57,6 +57,7 @@ public sealed partial class LeadImportService(LeadFormValidator validator, LeadS
             var stored = await store.SaveAsync(week.Id, token, f.Form.Lead!, now, ct);
             var outcome = stored.Recognised ? ImportRow.AlreadyImported : stored.IsNew ? ImportRow.Stored : ImportRow.Duplicate;
             outcomes[f.Row] = new ImportRow(f.Row, outcome, stored.LeadId, null);
+            if (stored.IsNew) await webhooks.TryEmitAsync(Webhooks.WebhookEvent.Received(week.Id, stored.LeadId, now), ct);
         });
         var ordered = outcomes.Values.OrderBy(r => r.Row).ToList();
         var result = new ImportResult(fileId, eventName, week.Id, true, ordered.Count, ordered.Count(r => r.Outcome == ImportRow.Stored), ordered.Count(r => r.Outcome == ImportRow.Duplicate), 0, ordered);

@@ -19,6 +19,7 @@ public sealed partial class LeadIntakeService(
     TurnstileVerifier turnstile,
     ClientRateLimiter rateLimiter,
     HotLane.HotLaneService hotLane,
+    Webhooks.WebhookEmitter webhooks,
     IOptions<IntakeOptions> options,
     TimeProvider time,
     ILogger<LeadIntakeService> logger)
@@ -56,6 +57,7 @@ public sealed partial class LeadIntakeService(
             var hot = hotLane.IsHot(form.Lead.Source.Offer);
             var stored = await store.SaveAsync(window.Id, id, form.Lead, receivedAt, hot, cancellationToken);
             LogStored(logger, stored.LeadId, window.Id, stored.SubmissionCount);
+            if (stored.IsNew) await webhooks.TryEmitAsync(Webhooks.WebhookEvent.Received(window.Id, stored.LeadId, receivedAt), cancellationToken);
             if (hot) await hotLane.TryHandOffAsync(window.Id, stored.LeadId, cancellationToken);
             return new IntakeResult.Accepted(stored.LeadId, form.Redirect);
         }

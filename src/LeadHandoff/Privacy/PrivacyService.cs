@@ -19,6 +19,7 @@ public sealed partial class PrivacyService(
     AuditLog audit,
     SlaCalendar calendar,
     IOptions<RetentionOptions> retention,
+    Webhooks.WebhookEmitter webhooks,
     TimeProvider time,
     ILogger<PrivacyService> logger)
 {
@@ -37,6 +38,8 @@ public sealed partial class PrivacyService(
     {
         var counts = await data.EraseAsync(hash, await UnindexedWeeksAsync(cancellationToken), cancellationToken);
         await AuditAsync(action, hash, counts, cancellationToken);
+        // Subscribers (the CRM) are told to erase too; the event carries ids only.
+        await webhooks.TryEmitAsync(counts.ErasedLeads.Select(l => Webhooks.WebhookEvent.Erased(l.WindowId, l.LeadId, time.GetUtcNow())), cancellationToken);
         LogErased(logger, counts.Weeks, counts.Leads, counts.Submissions);
         return counts;
     }

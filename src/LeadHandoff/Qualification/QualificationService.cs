@@ -18,6 +18,7 @@ public sealed partial class QualificationService(
     BatchLedger ledger,
     SlaCalendar calendar,
     IOptions<QualificationOptions> options,
+    Webhooks.WebhookEmitter webhooks,
     TimeProvider time,
     ILogger<QualificationService> logger)
 {
@@ -134,6 +135,7 @@ public sealed partial class QualificationService(
             return new DecisionResult.Conflict((await store.GetAsync(window.Id, leadId, cancellationToken))?.Decision);
         }
         LogDecided(logger, leadId, window.Id, decision.Decision, decision.Revision, decision.OnTime);
+        await webhooks.TryEmitAsync(Webhooks.WebhookEvent.Decided(window.Id, leadId, decision), cancellationToken);
         return previous is null ? new DecisionResult.Recorded(decision) : new DecisionResult.Changed(decision, previous);
     }
 

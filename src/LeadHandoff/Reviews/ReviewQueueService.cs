@@ -27,6 +27,7 @@ public sealed partial class ReviewQueueService(
     EmailDelivery delivery,
     AuditLog audit,
     SlaCalendar calendar,
+    Webhooks.WebhookEmitter webhooks,
     TimeProvider time,
     ILogger<ReviewQueueService> logger)
 {
@@ -72,6 +73,7 @@ public sealed partial class ReviewQueueService(
 
             // The submission's id is the lead's token: a retried save is recognised, never counted twice.
             var stored = await leads.SaveAsync(target!, submission.Id, form.Lead, submission.ReceivedAt, cancellationToken);
+            if (stored.IsNew) await webhooks.TryEmitAsync(Webhooks.WebhookEvent.Received(target!, stored.LeadId, submission.ReceivedAt), cancellationToken);
             // Indexed now, not only by its week's batch: that batch may have read the week already.
             await leads.IndexPeopleAsync(target!, [EmailHash.Of(form.Lead.Email)], cancellationToken);
             // Read after the write: a batch that claimed the window before it may have read the leads

@@ -140,14 +140,17 @@ public sealed class LeadStore(LeadTables tables)
     public async Task<Lead?> FindEarlierAsync(string email, string windowId, CancellationToken cancellationToken)
     {
         var people = await tables.GetAsync(LeadTables.PersonWeeks, cancellationToken);
-        var emailHash = EmailHash.Of(email);
-        string? latest = null;
-        await foreach (var row in people.QueryAsync<PersonWeekEntity>(PersonWeekEntity.PersonFilter(emailHash, before: windowId), select: ["RowKey"], cancellationToken: cancellationToken))
-            latest = row.WindowId; // rows come back in RowKey order, and window ids sort by time
-        if (latest is null) return null;
         var leads = await tables.GetAsync(LeadTables.Leads, cancellationToken);
-        var index = await GetOrNullAsync<EmailIndexEntity>(leads, latest, EmailIndexEntity.RowKeyOf(emailHash), cancellationToken);
-        return index is null ? null : (await GetOrNullAsync<LeadEntity>(leads, latest, LeadEntity.RowKeyOf(index.LeadId), cancellationToken))?.ToLead();
+        var emailHash = EmailHash.Of(email);
+        return await LeadTables.Guard("find earlier lead", async () =>
+        {
+            string? latest = null;
+            await foreach (var row in people.QueryAsync<PersonWeekEntity>(PersonWeekEntity.PersonFilter(emailHash, before: windowId), select: ["RowKey"], cancellationToken: cancellationToken))
+                latest = row.WindowId; // rows come back in RowKey order, and window ids sort by time
+            if (latest is null) return null;
+            var index = await GetOrNullAsync<EmailIndexEntity>(leads, latest, EmailIndexEntity.RowKeyOf(emailHash), cancellationToken);
+            return index is null ? null : (await GetOrNullAsync<LeadEntity>(leads, latest, LeadEntity.RowKeyOf(index.LeadId), cancellationToken))?.ToLead();
+        }, cancellationToken);
     }
 
     /// <summary>A lead with the version its next conditional write must match.</summary>

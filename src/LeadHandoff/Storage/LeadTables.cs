@@ -19,6 +19,7 @@ public sealed class LeadTables
     public const string PersonWeeks = "PersonWeeks";
     public const string Ledger = "Ledger";
     public const string Audit = "Audit";
+    public const string Webhooks = "Webhooks";
 
     private readonly TableServiceClient _service;
     private readonly string _prefix;
@@ -76,6 +77,10 @@ public sealed class LeadTables
         {
             var last = ex.InnerExceptions.OfType<RequestFailedException>().LastOrDefault();
             throw new StorageUnavailableException(operation, last?.Status ?? 0, last?.ErrorCode, ex);
+        }
+        catch (Exception ex) when (ex is IOException or HttpRequestException) // a transport failure the retry policy passed on as it was
+        {
+            throw new StorageUnavailableException(operation, 0, "Transport", ex);
         }
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {

@@ -5,7 +5,11 @@ using LeadHandoff.Leads;
 namespace LeadHandoff.Storage;
 
 /// <summary>What erasing a person touched, in counts.</summary>
-public sealed record ErasureCounts(int Weeks, int Leads, int Submissions, int IndexRows);
+public sealed record ErasureCounts(int Weeks, int Leads, int Submissions, int IndexRows)
+{
+    /// <summary>The leads this erasure blanked, by window: what subscribers hear of as <c>lead.erased</c>.</summary>
+    public IReadOnlyList<(string WindowId, string LeadId)> ErasedLeads { get; init; } = [];
+}
 
 /// <summary>A person's data as held, for export.</summary>
 public sealed record PersonalData(IReadOnlyList<Lead> Leads, IReadOnlyList<DecisionHistory> DecisionHistory, IReadOnlyList<FlaggedSubmission> Submissions);
@@ -76,6 +80,7 @@ public sealed class PersonalDataStore(LeadTables tables)
         var people = await tables.GetAsync(LeadTables.PersonWeeks, cancellationToken);
         var legacy = await tables.GetAsync(LeadTables.People, cancellationToken);
         int leads = 0, submissions = 0, indexRows = 0;
+        var erased = new List<(string, string)>();
         var weeks = await WeeksOfAsync(emailHash, unindexed, cancellationToken);
         foreach (var windowId in weeks)
         {
@@ -85,6 +90,8 @@ public sealed class PersonalDataStore(LeadTables tables)
                 {
                     await AnonymiseAsync(table, windowId, lead.LeadId, cancellationToken);
                     await DeleteAsync(table, windowId, UndecidedEntity.RowKeyOf(lead.LeadId), cancellationToken);
+                    await DeleteAsync(table, windowId, HotMarkerEntity.RowKeyOf(lead.LeadId), cancellationToken);
+                    erased.Add((windowId, lead.LeadId));
                     leads++;
                 }
                 if (await DeleteAsync(table, windowId, EmailIndexEntity.RowKeyOf(emailHash), cancellationToken)) indexRows++;
@@ -99,7 +106,7 @@ public sealed class PersonalDataStore(LeadTables tables)
                 return true;
             }, cancellationToken);
         }
-        return new ErasureCounts(weeks.Count, leads, submissions, indexRows);
+        return new ErasureCounts(weeks.Count, leads, submissions, indexRows) { ErasedLeads = erased };
     }
 
     /// <summary>

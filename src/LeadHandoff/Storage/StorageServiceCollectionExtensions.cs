@@ -12,6 +12,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<LeadStore>();
         services.AddSingleton<BatchLedger>();
         services.AddSingleton<DecisionStore>();
+        services.AddSingleton<WebhookStore>();
         services.AddSingleton<WatermarkStore>();
         return services;
     }

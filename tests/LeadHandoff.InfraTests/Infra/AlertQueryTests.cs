@@ -37,7 +37,8 @@ public sealed partial class AlertQueryTests(Xunit.Abstractions.ITestOutputHelper
         Assert.Contains("where message has \"could not be delivered\"", queries["email-undelivered"]);
         Assert.Contains("where quarantined > 20", queries["quarantine-spike"]);
         Assert.Contains("where message has \"flagged as Quarantined\"", queries["quarantine-spike"]);
-        Assert.Equal(["batch-not-sent", "email-undelivered", "function-failures", "quarantine-spike"], queries.Keys.Order());
+        Assert.Contains("where message has \"Webhook subscription\" and message has \"disabled\"", queries["webhook-disabled"]);
+        Assert.Equal(["batch-not-sent", "email-undelivered", "function-failures", "quarantine-spike", "webhook-disabled"], queries.Keys.Order());
     }
 
     [Fact]
@@ -66,6 +67,7 @@ public sealed partial class AlertQueryTests(Xunit.Abstractions.ITestOutputHelper
     [InlineData("could not be delivered", "src/LeadHandoff/Email/EmailDelivery.cs")]
     [InlineData("flagged as {Kind}", "src/LeadHandoff/Intake/LeadIntakeService.cs")]
     [InlineData("Message = \"BatchSent {WindowId}", "src/LeadHandoff/Batches/WeeklyBatchService.cs")]
+    [InlineData("Message = \"Webhook subscription {SubscriptionId} disabled", "src/LeadHandoff/Webhooks/WebhookDispatcher.cs")]
     public void The_log_lines_the_alerts_look_for_are_the_ones_the_app_writes(string phrase, string file)
     {
         Assert.Contains(phrase, File.ReadAllText(Path.Combine(LeadHandoff.Testing.RepositoryRoot.Path, file)));

@@ -172,7 +172,7 @@ public sealed partial class BicepTests
         SingleQuoted().Matches(template).Select(m => m.Groups[1].Value)
             .Concat(JsonKey().Matches(template).Select(m => m.Groups[1].Value))
             .Concat(RootSetting().Matches(template).Select(m => m.Groups[1].Value))
-            .Select(n => n.Replace("{0}", "0", StringComparison.Ordinal))
+            .Select(n => System.Text.RegularExpressions.Regex.Replace(n, @"\{[0-9]\}", "0")) // format() placeholders: list indexes
             .ToHashSet(StringComparer.Ordinal);
 
     private static bool IsPlatformSetting(string name) =>

@@ -43,7 +43,7 @@ public sealed class SigningKeyTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    private async Task<(int Exit, string Output)> EnsureAsync(string ids)
+    private async Task<(int Exit, string Output)> EnsureAsync(string ids, string? subscriptions = null)
     {
         var start = new ProcessStartInfo("sh", Path.Combine(LeadHandoff.Testing.RepositoryRoot.Path, "scripts", "ensure-signing-keys.sh"))
         {
@@ -54,6 +54,7 @@ public sealed class SigningKeyTests : IDisposable
         start.Environment["FAKE_AZ_STORE"] = Store;
         start.Environment["AZURE_KEY_VAULT_NAME"] = "kv-test";
         start.Environment["LINK_SIGNING_KEY_IDS"] = ids;
+        if (subscriptions is not null) start.Environment["WEBHOOK_SUBSCRIPTION_IDS"] = subscriptions;
         using var process = Process.Start(start)!;
         var output = await process.StandardOutput.ReadToEndAsync() + await process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
@@ -84,6 +85,29 @@ public sealed class SigningKeyTests : IDisposable
         Assert.DoesNotContain(first, calls);
         Assert.DoesNotContain(Secret("k2"), calls);
         Assert.Equal(2, calls.Split('\n').Count(l => l.StartsWith("keyvault secret set", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Each_webhook_subscription_gets_a_standard_webhooks_secret_once_and_a_bad_id_is_refused()
+    {
+        Assert.Equal(0, (await EnsureAsync("k1", "")).Exit); // no subscriptions: nothing else made
+        Assert.False(File.Exists(Path.Combine(Store, "WebhookSecret-crm")));
+
+        var made = await EnsureAsync("k1", "crm,marketing-tool");
+        Assert.Equal(0, made.Exit);
+        var crm = File.ReadAllText(Path.Combine(Store, "WebhookSecret-crm"));
+        Assert.StartsWith("whsec_", crm);
+        Assert.Equal(32, Convert.FromBase64String(crm["whsec_".Length..]).Length);
+        Assert.NotEqual(crm, File.ReadAllText(Path.Combine(Store, "WebhookSecret-marketing-tool")));
+
+        var again = await EnsureAsync("k1", "crm");
+        Assert.Contains("WebhookSecret-crm: exists, kept", again.Output);
+        Assert.Equal(crm, File.ReadAllText(Path.Combine(Store, "WebhookSecret-crm")));
+        Assert.DoesNotContain(crm, File.ReadAllText(Path.Combine(Store, "calls.log")));
+
+        var refused = await EnsureAsync("k1", "crm;rm -rf");
+        Assert.Equal(2, refused.Exit);
+        Assert.Contains("must be 1 to 32 letters, digits or hyphens", refused.Output);
     }
 
     [Fact]
@@ -118,6 +142,9 @@ public sealed class SigningKeyTests : IDisposable
         // One Key Vault reference per listed id, and the newest signs.
         Assert.Contains("format('Links__SigningKeys__{0}__Secret', lambdaVariables('i'))), lambda('i', format('@Microsoft.KeyVault(VaultName={0};SecretName=LinkSigningKey-{1})', variables('keyVaultName'), string(parameters('linkSigningKeyIds')[lambdaVariables('i')])))", template);
         Assert.Contains("'Links__CurrentKeyId', string(last(parameters('linkSigningKeyIds')))", template);
+        // Webhook secrets the same way: a Key Vault reference per subscription, never a value.
+        Assert.Contains("SecretName=WebhookSecret-{1})', variables('keyVaultName'), string(parameters('webhookSubscriptions')[lambdaVariables('i')].id))", template);
+        Assert.DoesNotContain(Secrets(root), name => name.Contains("WebhookSecret", StringComparison.Ordinal));
         Assert.Contains("scripts/ensure-signing-keys.sh", await File.ReadAllTextAsync(Path.Combine(LeadHandoff.Testing.RepositoryRoot.Path, "azure.yaml")));
     }
 
