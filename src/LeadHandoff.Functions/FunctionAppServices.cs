@@ -8,6 +8,7 @@ using LeadHandoff.Email;
 using LeadHandoff.Functions.Intake;
 using LeadHandoff.HotLane;
 using LeadHandoff.Webhooks;
+using LeadHandoff.Confirmation;
 using LeadHandoff.Functions.Scheduling;
 using LeadHandoff.Intake;
 using LeadHandoff.Links;
@@ -39,6 +40,7 @@ public static class FunctionAppServices
             .AddWeeklyBatch()
             .AddHotLane()
             .AddWebhooks()
+            .AddConfirmation()
             .AddReviewQueue()
             .AddLeadImport()
             .AddQualification()

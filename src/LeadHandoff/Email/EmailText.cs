@@ -27,8 +27,9 @@ public static class EmailText
     /// column at most 600 px wide, built of tables so Outlook and Gmail draw it alike (Outlook's
     /// Word engine ignores max-width, hence the fixed-width table in its conditional comment).
     /// </summary>
-    public static string Open(string title, string? preheader = null) =>
-        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">" +
+    /// <param name="language">The BCP 47 tag of the text (screen readers pick their voice by it).</param>
+    public static string Open(string title, string? preheader = null, string language = "en") =>
+        $"<!doctype html><html lang=\"{H(language)}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">" +
         $"<title>{H(title)}</title></head><body style=\"margin:0;padding:0;background:#f6f7f9\">" +
         (preheader is null ? "" : $"<div style=\"display:none;max-height:0;overflow:hidden;opacity:0\">{H(preheader)}</div>") +
         "<!--[if mso]><table role=\"presentation\" style=\"width:600px\" align=\"center\"><tr><td><![endif]-->" +

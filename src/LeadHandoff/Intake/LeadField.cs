@@ -26,6 +26,8 @@ public static class LeadFields
     public static readonly LeadField Referrer = new("referrer", "Referrer", 2000);
     public static readonly LeadField Redirect = new("redirect", "Redirect", 2000);
     public static readonly LeadField TurnstileToken = new("cf-turnstile-response", "Turnstile response", 4096);
+    /// <summary>The form's language (<c>en</c>, <c>th</c>): what the person is answered in.</summary>
+    public static readonly LeadField Language = new("lang", "Language", 35);
 
     /// <summary>A form with more fields than this is refused whole: no real form needs it.</summary>
     public const int MaxFieldCount = 50;
@@ -36,7 +38,7 @@ public static class LeadFields
     public static IReadOnlyList<LeadField> All { get; } =
     [
         Name, Email, Company, JobTitle, Phone, Message, Sector, CompanySize, Offer, Consent, ConsentVersion,
-        UtmSource, UtmMedium, UtmCampaign, UtmTerm, UtmContent, PageUrl, Referrer, Redirect, TurnstileToken,
+        UtmSource, UtmMedium, UtmCampaign, UtmTerm, UtmContent, PageUrl, Referrer, Redirect, TurnstileToken, Language,
     ];
 
     public static IReadOnlySet<string> Names { get; } = All.Select(f => f.Name).ToHashSet(StringComparer.Ordinal);

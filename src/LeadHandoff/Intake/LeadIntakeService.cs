@@ -20,6 +20,7 @@ public sealed partial class LeadIntakeService(
     ClientRateLimiter rateLimiter,
     HotLane.HotLaneService hotLane,
     Webhooks.WebhookEmitter webhooks,
+    Confirmation.ConfirmationService confirmation,
     IOptions<IntakeOptions> options,
     TimeProvider time,
     ILogger<LeadIntakeService> logger)
@@ -59,6 +60,8 @@ public sealed partial class LeadIntakeService(
             LogStored(logger, stored.LeadId, window.Id, stored.SubmissionCount);
             if (stored.IsNew) await webhooks.TryEmitAsync(Webhooks.WebhookEvent.Received(window.Id, stored.LeadId, receivedAt), cancellationToken);
             if (hot) await hotLane.TryHandOffAsync(window.Id, stored.LeadId, cancellationToken);
+            // A person at a form hears back; a server posting for someone else's form does not.
+            if (!from.IsIntegration) await confirmation.TrySendAsync(form.Lead, fields.GetValueOrDefault(LeadFields.Language.Name), hot, receivedAt, cancellationToken);
             return new IntakeResult.Accepted(stored.LeadId, form.Redirect);
         }
         catch (StorageUnavailableException ex)

@@ -7,7 +7,8 @@ namespace LeadHandoff.Storage;
 /// <summary>What erasing a person touched, in counts.</summary>
 public sealed record ErasureCounts(int Weeks, int Leads, int Submissions, int IndexRows)
 {
-    /// <summary>The leads this erasure blanked, by window: what subscribers hear of as <c>lead.erased</c>.</summary>
+    /// <summary>The leads this erasure blanked, by window: what subscribers hear of as <c>lead.erased</c>. Not part of the answer or the audit, which give counts.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public IReadOnlyList<(string WindowId, string LeadId)> ErasedLeads { get; init; } = [];
 }
 

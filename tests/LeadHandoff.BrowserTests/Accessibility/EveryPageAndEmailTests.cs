@@ -33,14 +33,26 @@ public sealed class EveryPageAndEmailTests(AzuriteFixture azurite, ITestOutputHe
     private async Task<Dictionary<string, string>> DocumentsAsync()
     {
         var docs = new Dictionary<string, string>();
-        await using var week = BatchScenario.Create(azurite.ConnectionString, s => s["Scorecard:SendWithBatch"] = "true");
+        await using var week = BatchScenario.Create(azurite.ConnectionString, s =>
+        {
+            s["Scorecard:SendWithBatch"] = "true";
+            s["Confirmation:Enabled"] = "true";
+            s["HotLane:Offers:0"] = "demo-request";
+            s["Webhooks:Subscriptions:0:Id"] = "crm";
+            s["Webhooks:Subscriptions:0:Url"] = "https://crm.example.com/hooks/leadhandoff";
+            s["Webhooks:Subscriptions:0:Secret"] = WebhookReceiver.Secret;
+        });
         foreach (var (email, name, company) in new[] { ("ada@example.com", "Ada Lovelace", "Analytical Engines"), ("somchai@example.co.th", "สมชาย ใจดี", "บริษัท ตัวอย่าง จำกัด"), ("grace@navy.example", "Grace Hopper", "Navy Systems") })
         {
             var fields = LeadRequests.Valid(email, name);
             fields["company"] = company;
             fields["message"] = "We would like a demo.\nPlease call after 14:00.";
+            if (email.EndsWith(".th", StringComparison.Ordinal)) fields["lang"] = "th";
             await week.App.PostAsync(LeadRequests.Json(fields));
         }
+        var hot = LeadRequests.Valid("buyer@hot.example", "Hot Buyer");
+        (hot["offer"], hot["sector"], hot["company"]) = ("demo-request", "Manufacturing", "Hot Prospect Ltd"); // Maya's by rule
+        await week.App.PostAsync(LeadRequests.Json(hot));
         var held = LeadRequests.Valid("held@example.com", "Held Back");
         held.Remove("lh_trap");
         var heldId = JsonDocument.Parse((await week.App.PostAsync(LeadRequests.Json(held))).Body).RootElement.GetProperty("id").GetString()!;
@@ -67,6 +79,7 @@ public sealed class EveryPageAndEmailTests(AzuriteFixture azurite, ITestOutputHe
         week.App.Time.SetUtcNow(BatchScenario.CutOff.AddDays(7).AddMinutes(1));
         await week.RunBatchAsync(); // 2026-W51, with the scorecard of 2026-W50
         docs["page: scorecard"] = (await week.GetScorecardAsync("?weeks=4&end=2026-W50", "text/html")).Body;
+        docs["page: webhooks (admin)"] = (await week.App.GetAsync("/api/webhooks", http => week.App.Function<LeadHandoff.Functions.Webhooks.WebhookAdmin>().Run(http, CancellationToken.None))).Body;
         docs["page: withdraw consent"] = (await week.App.GetAsync("/api/privacy/withdraw", http => week.App.Function<WithdrawConsent>().Run(http, CancellationToken.None))).Body;
         await week.App.SendAsync(LeadRequests.UrlEncoded(new Dictionary<string, string> { ["email"] = "ada@example.com" }) with { Target = "/api/privacy/withdraw" },
             http => week.App.Function<WithdrawConsent>().Run(http, CancellationToken.None));
@@ -80,6 +93,9 @@ public sealed class EveryPageAndEmailTests(AzuriteFixture azurite, ITestOutputHe
             ("email: reminder", m => m.Subject.StartsWith("Reminder", StringComparison.Ordinal)),
             ("email: escalation", m => m.Subject.StartsWith("Escalation", StringComparison.Ordinal)),
             ("email: withdrawal confirmation", m => m.LedgerId.StartsWith("withdraw-", StringComparison.Ordinal)),
+            ("email: hot lead", m => m.Subject.StartsWith("Hot lead:", StringComparison.Ordinal)),
+            ("email: confirmation (English)", m => m.LedgerId.StartsWith("confirm-", StringComparison.Ordinal) && m.To.Contains("ada@example.com")),
+            ("email: confirmation (Thai)", m => m.LedgerId.StartsWith("confirm-", StringComparison.Ordinal) && m.To.Contains("somchai@example.co.th")),
         })
             docs[label] = week.SendGrid.Accepted.First(match).Html;
         return docs;
@@ -118,7 +134,7 @@ public sealed class EveryPageAndEmailTests(AzuriteFixture azurite, ITestOutputHe
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         await File.WriteAllTextAsync(path, report.ToString());
         output.WriteLine(report.ToString());
-        Assert.Equal(17, docs.Count); // ten pages, seven emails
+        Assert.Equal(21, docs.Count); // eleven pages, ten emails
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 
