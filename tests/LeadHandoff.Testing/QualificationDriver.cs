@@ -9,7 +9,9 @@ namespace LeadHandoff.Tests.Functions.Qualification;
 public static partial class QualificationDriver
 {
     public static List<string> QualifyLinks(this BatchScenario week, string owner) =>
-        week.SendGrid.To(owner).SelectMany(m => QualifyLink().Matches(m.Text).Select(x => x.Groups[1].Value)).ToList();
+        week.SendGrid.To(owner).SelectMany(m => QualifyLinksIn(m.Text)).ToList();
+
+    public static List<string> QualifyLinksIn(string text) => QualifyLink().Matches(text).Select(x => x.Groups[1].Value).ToList();
 
     public static string BatchLink(this BatchScenario week, string owner) =>
         BatchLinkPattern().Match(Assert.Single(week.SendGrid.To(owner)).Text).Groups[1].Value;

@@ -47,7 +47,9 @@ public static class DecisionForm
     }
 
     /// <param name="entered">A refused submission (or a one-tap choice): shown instead of the current decision, so nothing typed is lost.</param>
-    public static string Form(string action, string idSuffix, Lead lead, IReadOnlyList<RejectReasonOptions> reasons, string? leadField = null, IReadOnlyDictionary<string, string>? entered = null)
+    /// <param name="button">The submit button's words.</param>
+    /// <param name="formAction">A hidden <c>action</c> field, for pages whose forms do several things.</param>
+    public static string Form(string action, string idSuffix, Lead lead, IReadOnlyList<RejectReasonOptions> reasons, string? leadField = null, IReadOnlyDictionary<string, string>? entered = null, string button = "Record decision", string? formAction = null)
     {
         var current = lead.Decision;
         var chosenValue = entered?.GetValueOrDefault("decision") ?? current?.Decision switch
@@ -66,6 +68,7 @@ public static class DecisionForm
             return $"<div class=\"choice\"><input type=\"radio\" id=\"{id}\" name=\"decision\" value=\"{value}\" required{chosen}><label for=\"{id}\">{label}</label></div>";
         }
         var html = new StringBuilder($"<form method=\"post\" action=\"{H(action)}\">");
+        if (formAction is not null) html.Append($"<input type=\"hidden\" name=\"action\" value=\"{H(formAction)}\">");
         if (leadField is not null) html.Append($"<input type=\"hidden\" name=\"lead\" value=\"{H(leadField)}\">");
         html.Append("<fieldset><legend>Decision</legend>")
             .Append(Choice("accept", "Accept: a sales-qualified lead"))
@@ -81,7 +84,7 @@ public static class DecisionForm
         html.Append("</select>")
             .Append($"<label for=\"note{idSuffix}\">Note <span class=\"muted\">(optional; required for Other)</span></label>")
             .Append($"<textarea id=\"note{idSuffix}\" name=\"note\" rows=\"2\" maxlength=\"{QualificationOptions.MaxNoteLength}\">{H(note)}</textarea>")
-            .Append("<button type=\"submit\">Record decision</button></form>");
+            .Append($"<button type=\"submit\">{H(button)}</button></form>");
         return html.ToString();
     }
 

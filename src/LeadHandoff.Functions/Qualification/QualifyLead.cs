@@ -16,15 +16,22 @@ namespace LeadHandoff.Functions.Qualification;
 public sealed class QualifyLead(QualificationService qualification, SlaCalendar calendar) : IDecisionPage<LeadAccess.Granted>
 {
     [Function(nameof(QualifyLead))]
-    public Task<IActionResult> Run(
+    public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", "post", Route = "qualify")] HttpRequest request,
-        CancellationToken cancellationToken) =>
-        DecisionFlow.RunAsync(request, qualification, this, async token => await qualification.OpenLeadAsync(token, cancellationToken) switch
+        CancellationToken cancellationToken)
+    {
+        var access = await qualification.OpenLeadAsync(request.Query["t"].ToString(), cancellationToken);
+        // Someone else's now: the old link says whose, and changes nothing.
+        if (access is LeadAccess.Reassigned moved)
+            return WebResponse.Page(StatusCodes.Status410Gone, PageLayout.Render("Lead reassigned",
+                $"<h1>This lead was reassigned</h1><div class=\"card\"><p>It is {H(moved.NewOwnerName)}'s to decide now, so this link no longer records a decision. Nothing was changed.</p></div>"));
+        return await DecisionFlow.RunAsync(request, qualification, this, token => Task.FromResult<(LeadAccess.Granted?, Refusal?)>(access switch
         {
             LeadAccess.Granted granted => (granted, null),
             LeadAccess.Refused refused => (null, refused.Why),
             _ => (null, Refusal.Forbidden),
-        }, cancellationToken);
+        }), cancellationToken);
+    }
 
     public bool NamesLead => false;
 

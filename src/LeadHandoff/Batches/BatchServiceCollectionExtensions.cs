@@ -10,7 +10,10 @@ public static class BatchServiceCollectionExtensions
     {
         services.AddSettings<BatchOptions>(BatchOptions.SectionName);
         services.AddSettings<RoutingOptions>(RoutingOptions.SectionName);
+        services.AddSingleton<Team.TeamRoster>();
         services.AddSingleton<LeadRouter>();
+        services.AddTransient<Team.ReassignmentService>();
+        services.AddTransient<Team.TeamAdminService>();
         services.AddTransient<WeeklyBatchService>();
         return services;
     }

@@ -36,6 +36,9 @@ public sealed record BatchSummary(
     /// <summary>Owners whose email was refused and went to the sales inbox and the manager instead.</summary>
     public IReadOnlyList<string> Rerouted { get; init; } = [];
 
+    /// <summary>What is wrong in the team's roster or rules (a rule naming someone not on the team…): it routed around them.</summary>
+    public IReadOnlyList<string> RosterProblems { get; init; } = [];
+
     /// <summary>The promise, measured and said plainly.</summary>
     public string TargetStatement => Delivered switch
     {

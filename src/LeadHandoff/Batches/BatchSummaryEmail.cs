@@ -65,6 +65,8 @@ public static class BatchSummaryEmail
             notes.Add($"{summary.ReleasedFromReview} held-back {(summary.ReleasedFromReview == 1 ? "submission was" : "submissions were")} released by marketing after review and {(summary.ReleasedFromReview == 1 ? "is" : "are")} in this batch as {(summary.ReleasedFromReview == 1 ? "a lead" : "leads")}.");
         if (summary.AwaitingReview > 0 && summary.ReviewUrl is { } reviewUrl)
             notes.Add($"{summary.AwaitingReview} held-back {(summary.AwaitingReview == 1 ? "submission waits" : "submissions wait")} for review: release real people as leads, confirm the rest as spam, at {reviewUrl} (opens with marketing's review key).");
+        foreach (var problem in summary.RosterProblems)
+            notes.Add($"Team settings need attention: {problem} Fix it on the team page.");
         if (summary.ErasedBeforeDelivery > 0)
             notes.Add($"{summary.ErasedBeforeDelivery} {(summary.ErasedBeforeDelivery == 1 ? "lead was" : "leads were")} erased at the person's request before delivery and left out.");
         if (summary.SentLate)

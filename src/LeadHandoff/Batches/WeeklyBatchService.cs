@@ -46,6 +46,7 @@ public sealed partial class WeeklyBatchService(
     public async Task<BatchRunResult> RunAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
+        await router.RefreshAsync(cancellationToken);
         var due = DueWindow(now);
         if (string.CompareOrdinal(due.Id, options.Value.FirstWindow ?? "") < 0) return new BatchRunResult(BatchRunOutcome.NotStarted, due.Id);
 
@@ -150,9 +151,10 @@ public sealed partial class WeeklyBatchService(
             all.Select(l => EmailHash.Of(l.Details.Email)).Concat(flagged.Select(FlaggedEntity.EmailOf).OfType<string>().Select(EmailHash.Of)),
             cancellationToken);
 
-        // An owner who has left the configuration since is no owner: their leads are routed again.
-        var current = all.ToDictionary(l => l.Id, l => l.OwnerId is { } id && router.Find(id) is not null ? id : null);
-        var routes = router.Route(all.Select(l => (l.Id, l.Details.Segment, current[l.Id])));
+        // An owner who has left the team, or is away, gets no batch: their undecided leads are routed
+        // again (a decided lead keeps the owner who decided it).
+        var current = all.ToDictionary(l => l.Id, l => l.OwnerId is { } id && (l.Decision is not null || router.IsAvailable(id)) ? id : null);
+        var routes = router.Route(all.Select(l => (l.Id, l.Details, current[l.Id])));
         var changed = routes.Where(r => current[r.Key] != r.Value).ToDictionary();
         // A lead whose owner left is reassigned: said before the change, since nothing derives it after.
         var byId = all.ToDictionary(l => l.Id);
@@ -199,6 +201,7 @@ public sealed partial class WeeklyBatchService(
             AwaitingReview = awaiting,
             ReleasedFromReview = released,
             ReviewUrl = links.Review(window.Id),
+            RosterProblems = router.RosterProblems,
             ErasedBeforeDelivery = batch.Erased,
             SentLate = late,
             Undelivered = undelivered,

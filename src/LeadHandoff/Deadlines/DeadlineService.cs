@@ -30,6 +30,7 @@ public sealed partial class DeadlineService(
     public async Task<DeadlineRunResult> RunAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
+        await router.RefreshAsync(cancellationToken);
         var open = await ledger.ListOpenBatchesAsync(cancellationToken);
         var runId = Guid.NewGuid().ToString("N");
         int sent = 0, closed = 0;
@@ -77,14 +78,21 @@ public sealed partial class DeadlineService(
         {
             foreach (var ownerId in markers.Select(m => m.OwnerId).Distinct().Order(StringComparer.Ordinal))
             {
+                // An owner who is away, or has left the team, is not chased into an empty inbox:
+                // their backup is, or failing one, the sales manager; the email says whose leads they are.
                 var owner = router.Find(ownerId);
-                if (owner is null) continue;
+                var present = owner is not null && router.IsAvailable(ownerId);
+                var recipient = present ? owner! : router.Cover(ownerId) ?? new Owner("manager", "Sales manager", email.Value.SalesManagerEmail);
+                var absentName = owner?.Name ?? ownerId;
                 yield return ($"step{step.Index}-owner-{ownerId}", async id =>
                 {
                     var leads = await CurrentUndecidedAsync(window.Id, markers.Where(m => m.OwnerId == ownerId), cancellationToken);
-                    return leads.Count == 0 ? null : DeadlineEmails.Reminder(id, window, owner,
+                    if (leads.Count == 0) return null;
+                    var reminder = DeadlineEmails.Reminder(id, window, recipient,
                         leads.Select(l => new UndecidedLead(l, links.Qualify(window.Id, l.Id, ownerId))).ToList(),
                         links.Batch(window.Id, ownerId), time.GetUtcNow(), calendar.TimeZone);
+                    return present ? reminder : reminder.WithNotice(
+                        $"These are {absentName}'s leads, and {absentName} is {(owner is null ? "no longer on the team" : "away")}: they come to you to decide (the links act for {absentName}) or to have them reassigned from the team page.");
                 });
             }
             yield break;

@@ -94,10 +94,11 @@ public sealed partial class HotLaneService(
             return await CloseAsync(windowId, leadId, cancellationToken);
 
         var now = time.GetUtcNow();
+        await router.RefreshAsync(cancellationToken);
         var ownerId = lead.OwnerId is { } id && router.Find(id) is not null ? id : null;
         if (ownerId is null)
         {
-            ownerId = router.Route([(lead.Id, lead.Details.Segment, null)])[lead.Id];
+            ownerId = router.Route([(lead.Id, lead.Details, null)])[lead.Id];
             await store.AssignOwnersAsync(windowId, new Dictionary<string, string> { [lead.Id] = ownerId }, new HashSet<string> { lead.Id }, now, cancellationToken);
         }
         var owner = router.Find(ownerId)!;

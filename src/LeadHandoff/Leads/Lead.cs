@@ -22,6 +22,9 @@ public sealed record Lead(
     /// <summary>What later submissions changed, oldest first ("phone changed from … to …").</summary>
     public IReadOnlyList<string> Changes { get; init; } = Changes ?? [];
 
+    /// <summary>Who moved the lead to whom, and when, oldest first ("2026-12-09 10:00 UTC: Rita Rep to Sam Seller, by the sales manager").</summary>
+    public IReadOnlyList<string> OwnerHistory { get; init; } = [];
+
     /// <summary>Set when the hot lane sent the lead to its owner ahead of the batch.</summary>
     public HotDelivery? Hot { get; init; }
 }

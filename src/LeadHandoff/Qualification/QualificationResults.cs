@@ -18,6 +18,8 @@ public abstract record LeadAccess
     /// <summary><paramref name="Version"/> is the lead's ETag as read, so a decision needs no second read.</summary>
     public sealed record Granted(Lead Lead, string Version, string OwnerId, BatchWindow Window) : LeadAccess;
     public sealed record Refused(Refusal Why) : LeadAccess;
+    /// <summary>The lead is someone else's now: the old link says whose, rather than "not valid".</summary>
+    public sealed record Reassigned(string NewOwnerName) : LeadAccess;
 }
 
 /// <summary>Opening a batch link: the owner's leads in that window, or why not.</summary>

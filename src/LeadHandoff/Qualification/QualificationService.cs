@@ -19,6 +19,7 @@ public sealed partial class QualificationService(
     SlaCalendar calendar,
     IOptions<QualificationOptions> options,
     Webhooks.WebhookEmitter webhooks,
+    Routing.LeadRouter router,
     TimeProvider time,
     ILogger<QualificationService> logger)
 {
@@ -33,7 +34,8 @@ public sealed partial class QualificationService(
         if (window is null) return new LeadAccess.Refused(Refusal.Forbidden);
         var current = await store.GetVersionedAsync(window.Id, parts[1], cancellationToken);
         if (current is not { Lead.Anonymised: false } found) return new LeadAccess.Refused(Refusal.Gone);
-        if (found.Lead.OwnerId != check.Claims.OwnerId) return new LeadAccess.Refused(Refusal.Forbidden);
+        if (found.Lead.OwnerId != check.Claims.OwnerId)
+            return found.Lead.OwnerId is { } now && router.Find(now) is { } owner ? new LeadAccess.Reassigned(owner.Name) : new LeadAccess.Refused(Refusal.Forbidden);
         return new LeadAccess.Granted(found.Lead, found.Version, check.Claims.OwnerId, window);
     }
 
@@ -100,16 +102,17 @@ public sealed partial class QualificationService(
     }
 
     /// <summary>Records an owner's decision on a lead of a window. Settled by ETag: of two racing posts exactly one wins.</summary>
-    public async Task<DecisionResult> DecideAsync(BatchWindow window, string leadId, string ownerId, DecisionRequest request, CancellationToken cancellationToken)
+    public async Task<DecisionResult> DecideAsync(BatchWindow window, string leadId, string ownerId, DecisionRequest request, CancellationToken cancellationToken, string? decidedBy = null)
     {
         var current = await store.GetVersionedAsync(window.Id, leadId, cancellationToken);
         return current is null
             ? new DecisionResult.Refused(Refusal.Gone)
-            : await DecideAsync(window, current.Value.Lead, current.Value.Version, ownerId, request, cancellationToken);
+            : await DecideAsync(window, current.Value.Lead, current.Value.Version, ownerId, request, cancellationToken, decidedBy);
     }
 
     /// <summary>The same, for a lead just read at <paramref name="version"/>: a stale version loses like any other race.</summary>
-    public async Task<DecisionResult> DecideAsync(BatchWindow window, Lead lead, string version, string ownerId, DecisionRequest request, CancellationToken cancellationToken)
+    /// <param name="decidedBy">Who decided, when not the owner: the manager deciding on a rep's behalf.</param>
+    public async Task<DecisionResult> DecideAsync(BatchWindow window, Lead lead, string version, string ownerId, DecisionRequest request, CancellationToken cancellationToken, string? decidedBy = null)
     {
         var leadId = lead.Id;
         if (lead.Anonymised) return new DecisionResult.Refused(Refusal.Gone);
@@ -122,7 +125,7 @@ public sealed partial class QualificationService(
         var now = time.GetUtcNow();
         var deadline = batch?.DeadlineAt ?? window.DeadlineAt;
         var decision = new RecordedDecision(
-            request.Decision, request.Reason, request.Note, ownerId, now,
+            request.Decision, request.Reason, request.Note, decidedBy ?? ownerId, now,
             batch?.SentAt is { } sentAt ? now - sentAt : null,
             OnTime: now <= deadline,
             Revision: (previous?.Revision ?? 0) + 1);

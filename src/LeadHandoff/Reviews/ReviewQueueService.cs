@@ -141,9 +141,10 @@ public sealed partial class ReviewQueueService(
     {
         var lead = await leads.GetAsync(windowId, leadId, cancellationToken);
         if (lead is null || lead.Anonymised) return null; // erased in the meantime: nothing of theirs goes out
+        await router.RefreshAsync(cancellationToken);
         var ownerId = lead.OwnerId is { } current && router.Find(current) is not null
             ? current
-            : router.Route([(lead.Id, lead.Details.Segment, null)])[lead.Id];
+            : router.Route([(lead.Id, lead.Details, null)])[lead.Id];
         var owner = router.Find(ownerId)!;
         var now = time.GetUtcNow();
         if (ownerId != lead.OwnerId)

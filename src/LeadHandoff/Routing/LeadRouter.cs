@@ -1,46 +1,63 @@
+using LeadHandoff.Calendar;
+using LeadHandoff.Email;
 using LeadHandoff.Leads;
+using LeadHandoff.Team;
 using Microsoft.Extensions.Options;
 
 namespace LeadHandoff.Routing;
 
 /// <summary>
-/// Gives every lead of a batch an owner: the first matching rule, else the pool member with the
-/// fewest leads so far (ties to the earlier one in the pool), else the sales inbox. Deterministic,
-/// so a batch resumed after a crash routes the same way.
+/// Gives leads an owner from the roster (<see cref="TeamRoster"/>): the first rule that matches,
+/// if its owner is available today, else that owner's backup if available; else the available
+/// pool member with the fewest leads so far (ties to the earlier id); else the sales inbox.
+/// Away and inactive people get no new leads. Deterministic, so a batch resumed after a crash
+/// routes the same way.
 /// </summary>
-public sealed class LeadRouter(IOptions<RoutingOptions> options)
+public sealed class LeadRouter(TeamRoster roster, SlaCalendar calendar, IOptions<EmailOptions> email, TimeProvider time)
 {
-    private readonly RoutingOptions _options = options.Value;
+    /// <summary>Where leads go when no one else can take them: the sales inbox, or failing a valid one, the sales manager.</summary>
+    public Owner SalesInbox => new(RoutingOptions.SalesInboxId, "Sales inbox",
+        roster.Current.SalesInboxEmail?.Trim() is { } inbox && EmailAddress.IsValid(inbox.ToLowerInvariant()) ? inbox : email.Value.SalesManagerEmail);
 
-    public IReadOnlyList<Owner> Owners =>
-    [
-        .. _options.Owners.Select(o => new Owner(o.Id, o.Name, o.Email.Trim())),
-        .. SalesInbox is { } inbox ? [inbox] : Array.Empty<Owner>(),
-    ];
+    /// <summary>Everyone on the roster (available or not) and the sales inbox: owners of leads already assigned keep their names.</summary>
+    public IReadOnlyList<Owner> Owners => [.. roster.Current.Members.Select(ToOwner), SalesInbox];
 
-    private Owner? SalesInbox => string.IsNullOrWhiteSpace(_options.SalesInboxEmail)
-        ? null
-        : new Owner(RoutingOptions.SalesInboxId, "Sales inbox", _options.SalesInboxEmail.Trim());
+    /// <summary>Reads the roster again if it is older than <see cref="TeamRoster.MaxAge"/>: each run calls it first.</summary>
+    public Task RefreshAsync(CancellationToken cancellationToken) => roster.RefreshAsync(cancellationToken);
 
-    public Owner? Find(string ownerId) => Owners.FirstOrDefault(o => o.Id == ownerId);
+    public IReadOnlyList<string> RosterProblems => roster.Current.Problems;
+
+    public Owner? Find(string ownerId) => ownerId == RoutingOptions.SalesInboxId ? SalesInbox : roster.Current.Member(ownerId) is { } m ? ToOwner(m) : null;
+
+    public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), calendar.TimeZone).DateTime);
+
+    /// <summary>On the roster, active and not away today (the sales inbox always is).</summary>
+    public bool IsAvailable(string ownerId) => ownerId == RoutingOptions.SalesInboxId || roster.Current.Member(ownerId)?.IsAvailable(Today) == true;
+
+    /// <summary>Who covers for <paramref name="ownerId"/> today: their backup if available, else null.</summary>
+    public Owner? Cover(string ownerId) =>
+        roster.Current.Member(ownerId)?.Backup is { } backup && IsAvailable(backup) ? Find(backup) : null;
 
     /// <summary>Owner id per lead id. Leads that already have an owner keep it and count towards the spread.</summary>
-    public IReadOnlyDictionary<string, string> Route(IEnumerable<(string LeadId, Segment Segment, string? CurrentOwner)> leads)
+    public IReadOnlyDictionary<string, string> Route(IEnumerable<(string LeadId, LeadDetails Details, string? CurrentOwner)> leads)
     {
+        var team = roster.Current;
+        var today = Today;
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
-        var load = _options.Pool.Distinct().ToDictionary(id => id, _ => 0, StringComparer.Ordinal);
+        var pool = team.Members.Where(m => m.InPool && m.IsAvailable(today)).Select(m => m.Id).Order(StringComparer.Ordinal).ToList();
+        var load = pool.ToDictionary(id => id, _ => 0, StringComparer.Ordinal);
         var ordered = leads.OrderBy(l => l.LeadId, StringComparer.Ordinal).ToList();
         foreach (var lead in ordered.Where(l => l.CurrentOwner is not null))
         {
             result[lead.LeadId] = lead.CurrentOwner!;
-            if (load.ContainsKey(lead.CurrentOwner!) && MatchRule(lead.Segment) is null) load[lead.CurrentOwner!]++;
+            if (load.ContainsKey(lead.CurrentOwner!) && MatchRule(team, lead.Details, today) is null) load[lead.CurrentOwner!]++;
         }
         foreach (var lead in ordered.Where(l => l.CurrentOwner is null))
         {
-            var owner = MatchRule(lead.Segment);
+            var owner = MatchRule(team, lead.Details, today);
             if (owner is null && load.Count > 0)
             {
-                owner = load.OrderBy(p => p.Value).ThenBy(p => _options.Pool.IndexOf(p.Key)).First().Key;
+                owner = load.OrderBy(p => p.Value).ThenBy(p => pool.IndexOf(p.Key)).First().Key;
                 load[owner]++;
             }
             result[lead.LeadId] = owner ?? RoutingOptions.SalesInboxId;
@@ -48,7 +65,23 @@ public sealed class LeadRouter(IOptions<RoutingOptions> options)
         return result;
     }
 
-    private string? MatchRule(Segment segment) => _options.Rules.FirstOrDefault(r =>
-        (string.IsNullOrWhiteSpace(r.Sector) || string.Equals(r.Sector, segment.Sector, StringComparison.OrdinalIgnoreCase)) &&
-        (string.IsNullOrWhiteSpace(r.SizeBand) || string.Equals(r.SizeBand, segment.SizeBand, StringComparison.OrdinalIgnoreCase)))?.Owner;
+    /// <summary>The first matching rule's owner, or their backup when they are away; null when no rule matches or neither can take it.</summary>
+    private static string? MatchRule(Roster team, LeadDetails lead, DateOnly today)
+    {
+        var domain = lead.Email[(lead.Email.LastIndexOf('@') + 1)..];
+        foreach (var rule in team.Rules.OrderBy(r => r.Order))
+        {
+            if (!Matches(rule.Sector, lead.Segment.Sector) || !Matches(rule.SizeBand, lead.Segment.SizeBand) ||
+                !Matches(rule.Offer, lead.Source.Offer) || !Matches(rule.EmailDomain, domain)) continue;
+            if (team.Member(rule.Owner) is not { } owner) continue; // a rule naming no one: skipped, and reported
+            if (owner.IsAvailable(today)) return owner.Id;
+            if (owner.Backup is { } backup && team.Member(backup)?.IsAvailable(today) == true) return backup;
+            return null; // the rule's owner and backup are both away: the pool takes it
+        }
+        return null;
+    }
+
+    private static bool Matches(string? condition, string value) => string.IsNullOrWhiteSpace(condition) || string.Equals(condition.Trim(), value, StringComparison.OrdinalIgnoreCase);
+
+    private static Owner ToOwner(TeamMember m) => new(m.Id, m.Name, m.Email.Trim());
 }

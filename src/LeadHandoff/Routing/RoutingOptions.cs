@@ -18,7 +18,12 @@ public sealed class RoutingRuleOptions
     public string Owner { get; set; } = "";
 }
 
-/// <summary>Who gets which leads at batch time.</summary>
+/// <summary>
+/// The team as the settings give it: what the roster table is seeded with on first start (see
+/// <see cref="Team.TeamRoster"/>); after that the table is the truth. Nothing here stops the app: a
+/// rule naming someone not on the team is skipped and reported in the batch summary, so a typo
+/// never takes the public intake down.
+/// </summary>
 public sealed class RoutingOptions : ISettings
 {
     public const string SectionName = "Routing";
@@ -36,30 +41,5 @@ public sealed class RoutingOptions : ISettings
     /// <summary>Where leads go when there are no rules and no pool.</summary>
     public string? SalesInboxEmail { get; set; }
 
-    public IEnumerable<string> Validate()
-    {
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < Owners.Count; i++)
-        {
-            var owner = Owners[i];
-            if (string.IsNullOrWhiteSpace(owner.Id) || !owner.Id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_') || owner.Id.Length > 40)
-                yield return $"{SectionName}:Owners:{i}:Id must be 1 to 40 letters, digits, '-' or '_'.";
-            else if (owner.Id == SalesInboxId || !ids.Add(owner.Id))
-                yield return $"{SectionName}:Owners:{i}:Id '{owner.Id}' is used twice or is reserved.";
-            if (!EmailAddress.IsValid(owner.Email.Trim().ToLowerInvariant()))
-                yield return $"{SectionName}:Owners:{i}:Email must be an email address.";
-        }
-        for (var i = 0; i < Rules.Count; i++)
-        {
-            if (!ids.Contains(Rules[i].Owner))
-                yield return $"{SectionName}:Rules:{i}:Owner '{Rules[i].Owner}' is not one of {SectionName}:Owners.";
-        }
-        for (var i = 0; i < Pool.Count; i++)
-        {
-            if (!ids.Contains(Pool[i]))
-                yield return $"{SectionName}:Pool:{i} '{Pool[i]}' is not one of {SectionName}:Owners.";
-        }
-        if (Pool.Count == 0 && !EmailAddress.IsValid(SalesInboxEmail?.Trim().ToLowerInvariant() ?? ""))
-            yield return $"{SectionName}:SalesInboxEmail must be an email address when {SectionName}:Pool is empty: unmatched leads go there.";
-    }
+    public IEnumerable<string> Validate() => [];
 }

@@ -46,6 +46,9 @@ public sealed class LeadEntity : ITableEntity
     public string? OwnerId { get; set; }
     public DateTimeOffset? AssignedAt { get; set; }
 
+    /// <summary>Reassignments, one per line, oldest first (capped like <see cref="Changes"/>).</summary>
+    public string? OwnerHistory { get; set; }
+
     /// <summary>Set when the hot lane took the lead: when it was routed, and when its decision is due (business hours later).</summary>
     public DateTimeOffset? HotAt { get; set; }
     public DateTimeOffset? HotDueAt { get; set; }
@@ -204,6 +207,7 @@ public sealed class LeadEntity : ITableEntity
         string.IsNullOrEmpty(Changes) ? [] : Changes.Split('\n'))
     {
         Hot = HotAt is { } at && HotDueAt is { } due ? new HotDelivery(at, due) : null,
+        OwnerHistory = string.IsNullOrEmpty(OwnerHistory) ? [] : OwnerHistory.Split('\n'),
     };
 
     /// <summary>The hot lane's fields, for a merge that leaves everything else alone.</summary>

@@ -72,6 +72,41 @@ public sealed class LeadStore(LeadTables tables)
         }
     }
 
+    /// <summary>
+    /// Moves an undecided lead to <paramref name="toOwner"/> if nobody changed it since
+    /// <paramref name="version"/> was read: the owner, the undecided marker and a line of history,
+    /// in one transaction. False when the lead changed meanwhile (re-read and try again).
+    /// </summary>
+    public async Task<bool> TryReassignAsync(string windowId, string leadId, string version, string toOwner, string historyLine, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(LeadTables.Leads, cancellationToken);
+        return await LeadTables.Guard("reassign lead", async () =>
+        {
+            var lead = await GetOrNullAsync<LeadEntity>(table, windowId, LeadEntity.RowKeyOf(leadId), cancellationToken);
+            if (lead is null || lead.ETag.ToString() != version) return false;
+            var history = string.Join('\n', (lead.OwnerHistory?.Split('\n') ?? []).Append(historyLine));
+            try
+            {
+                await table.SubmitTransactionAsync(
+                [
+                    new(TableTransactionActionType.UpdateMerge, new TableEntity(windowId, LeadEntity.RowKeyOf(leadId))
+                    {
+                        [nameof(LeadEntity.OwnerId)] = toOwner,
+                        [nameof(LeadEntity.AssignedAt)] = at,
+                        [nameof(LeadEntity.OwnerHistory)] = history.Length <= 4000 ? history : history[^4000..],
+                    }, lead.ETag),
+                    new(TableTransactionActionType.UpsertReplace, new UndecidedEntity { PartitionKey = windowId, RowKey = UndecidedEntity.RowKeyOf(leadId), OwnerId = toOwner }),
+                ], cancellationToken);
+                return true;
+            }
+            catch (TableTransactionFailedException ex) when (ex.Status is 412 or 404)
+            {
+                // Changed meanwhile, or our own write whose response was lost: the caller re-reads and sees which.
+                return false;
+            }
+        }, cancellationToken);
+    }
+
     /// <summary>The hot lane's open work in a window: the leads its markers name.</summary>
     public async Task<List<string>> ListHotMarkersAsync(string windowId, CancellationToken cancellationToken)
     {

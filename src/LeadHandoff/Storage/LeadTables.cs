@@ -20,6 +20,7 @@ public sealed class LeadTables
     public const string Ledger = "Ledger";
     public const string Audit = "Audit";
     public const string Webhooks = "Webhooks";
+    public const string Team = "Team";
 
     private readonly TableServiceClient _service;
     private readonly string _prefix;

@@ -13,6 +13,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<BatchLedger>();
         services.AddSingleton<DecisionStore>();
         services.AddSingleton<WebhookStore>();
+        services.AddSingleton<RosterStore>();
         services.AddSingleton<WatermarkStore>();
         return services;
     }

@@ -76,6 +76,13 @@ public sealed class EveryPageAndEmailTests(AzuriteFixture azurite, ITestOutputHe
         await week.App.Get<DeadlineService>().RunAsync(CancellationToken.None);
         var team = System.Text.RegularExpressions.Regex.Match(week.SendGrid.Accepted.First(m => m.Subject.StartsWith("Escalation", StringComparison.Ordinal)).Text, @"See the whole team's week: (\S+)").Groups[1].Value;
         docs["page: manager's team view"] = (await week.App.GetAsync(new Uri(team).PathAndQuery, http => week.App.Function<LeadHandoff.Functions.Qualification.TeamPage>().Run(http, CancellationToken.None))).Body;
+        // The manager moves Rita's first undecided lead to Sam: Sam's email, and the old link's answer.
+        var undecided = (await week.App.LeadsAsync()).First(l => l.OwnerId == TestSettings.Rita.Id && l.Decision is null);
+        await week.App.SendAsync(LeadRequests.UrlEncoded(new Dictionary<string, string> { ["action"] = "reassign", ["lead"] = undecided.Id, ["to"] = TestSettings.Sam.Id }) with { Target = new Uri(team).PathAndQuery },
+            http => week.App.Function<LeadHandoff.Functions.Qualification.TeamPage>().Run(http, CancellationToken.None));
+        foreach (var old in week.QualifyLinks(TestSettings.Rita.Email))
+            if ((await week.App.QualifyAsync("GET", old)) is { Status: 410 } moved && moved.Body.Contains("reassigned", StringComparison.Ordinal)) docs["page: lead reassigned (old link)"] = moved.Body;
+        docs["page: team and routing (admin)"] = (await week.App.GetAsync("/api/team/roster", http => week.App.Function<LeadHandoff.Functions.Team.TeamAdmin>().Run(http, CancellationToken.None))).Body;
         week.App.Time.SetUtcNow(BatchScenario.CutOff.AddDays(7).AddMinutes(1));
         await week.RunBatchAsync(); // 2026-W51, with the scorecard of 2026-W50
         docs["page: scorecard"] = (await week.GetScorecardAsync("?weeks=4&end=2026-W50", "text/html")).Body;
@@ -94,6 +101,7 @@ public sealed class EveryPageAndEmailTests(AzuriteFixture azurite, ITestOutputHe
             ("email: escalation", m => m.Subject.StartsWith("Escalation", StringComparison.Ordinal)),
             ("email: withdrawal confirmation", m => m.LedgerId.StartsWith("withdraw-", StringComparison.Ordinal)),
             ("email: hot lead", m => m.Subject.StartsWith("Hot lead:", StringComparison.Ordinal)),
+            ("email: reassigned to you", m => m.Subject.StartsWith("Reassigned to you", StringComparison.Ordinal)),
             ("email: confirmation (English)", m => m.LedgerId.StartsWith("confirm-", StringComparison.Ordinal) && m.To.Contains("ada@example.com")),
             ("email: confirmation (Thai)", m => m.LedgerId.StartsWith("confirm-", StringComparison.Ordinal) && m.To.Contains("somchai@example.co.th")),
         })
@@ -134,7 +142,7 @@ public sealed class EveryPageAndEmailTests(AzuriteFixture azurite, ITestOutputHe
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         await File.WriteAllTextAsync(path, report.ToString());
         output.WriteLine(report.ToString());
-        Assert.Equal(21, docs.Count); // eleven pages, ten emails
+        Assert.Equal(24, docs.Count); // thirteen pages, eleven emails
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 

@@ -45,7 +45,8 @@ public sealed class FunctionMetadataTests
         { "SubmitIntegrationLead", "httpTrigger", "function", "post", "integrations/leads" },
         { "ExportLeads", "httpTrigger", "function", "get", "leads/export" },
         { "ImportLeads", "httpTrigger", "function", "post", "leads/import" },
-        { "TeamPage", "httpTrigger", "anonymous", "get,head", "team" },
+        { "TeamPage", "httpTrigger", "anonymous", "get,head,post", "team" },
+        { "TeamAdmin", "httpTrigger", "function", "get,post", "team/roster" },
     };
 
     [Theory]

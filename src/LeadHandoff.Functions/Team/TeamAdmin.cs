@@ -1,0 +1,101 @@
+using System.Globalization;
+using LeadHandoff.Functions.Http;
+using LeadHandoff.Team;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace LeadHandoff.Functions.Team;
+
+/// <summary>
+/// <c>/api/team/roster</c>: the admins' page for the team and the routing rules, which live in
+/// Table Storage (seeded from the settings on first start). GET shows them (HTML, or JSON for
+/// <c>format=json</c>); POST changes one thing: <c>action=save-member</c>, <c>save-rule</c> or
+/// <c>remove-rule</c>. A change that does not check out is refused with <c>422</c> naming each field;
+/// a saved one routes the next lead. Behind a key made on this function alone.
+/// </summary>
+public sealed class TeamAdmin(TeamAdminService admin)
+{
+    [Function(nameof(TeamAdmin))]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Function, "get", "post", Route = "team/roster")] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        var json = request.Query["format"].ToString() == "json";
+        string? message = null;
+        var status = StatusCodes.Status200OK;
+        if (HttpMethods.IsPost(request.Method))
+        {
+            if (await RequestBody.ReadAsync(request, 8 * 1024, allowJson: false, cancellationToken) is not SubmittedForm.Fields { Values: var fields })
+                return WebResponse.Problem(StatusCodes.Status400BadRequest, "The form could not be read.");
+            var (errors, done) = fields.GetValueOrDefault("action") switch
+            {
+                "save-member" => await SaveMemberAsync(fields, cancellationToken),
+                "save-rule" => await SaveRuleAsync(fields, cancellationToken),
+                "remove-rule" when int.TryParse(fields.GetValueOrDefault("order"), NumberStyles.None, CultureInfo.InvariantCulture, out var order) =>
+                    (new FieldErrors(), await RemoveRuleAsync(order, cancellationToken)),
+                _ => (Error("action", "action must be save-member, save-rule or remove-rule (with order)."), null),
+            };
+            if (errors.Count > 0)
+                return WebResponse.Problem(StatusCodes.Status422UnprocessableEntity, "The change was not saved.", errors: errors.ToDictionary());
+            message = done;
+        }
+        var roster = await admin.CurrentAsync(cancellationToken);
+        return json
+            ? WebResponse.JsonBody(status, new { message, members = roster.Members.OrderBy(m => m.Id, StringComparer.Ordinal), rules = roster.Rules.OrderBy(r => r.Order), problems = roster.Problems })
+            : WebResponse.Page(status, TeamAdminPage.Render(roster, message, request.Path + request.QueryString.ToString()));
+    }
+
+    private async Task<(FieldErrors, string?)> SaveMemberAsync(IReadOnlyDictionary<string, string> f, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors();
+        var role = Enum.TryParse<TeamRole>(f.GetValueOrDefault("role") ?? "Rep", ignoreCase: true, out var r) && Enum.IsDefined(r) ? r : (TeamRole?)null;
+        if (role is null) errors.Add("role", "Role must be rep, manager, marketing or admin.");
+        var from = Day(f, "awayFrom", errors);
+        var to = Day(f, "awayTo", errors);
+        int? capacity = null;
+        if (f.GetValueOrDefault("weeklyCapacity") is { Length: > 0 } c)
+        {
+            if (int.TryParse(c, NumberStyles.None, CultureInfo.InvariantCulture, out var n)) capacity = n;
+            else errors.Add("weeklyCapacity", "Weekly capacity must be a whole number, or empty.");
+        }
+        if (errors.Count > 0) return (errors, null);
+        var member = new TeamMember(
+            (f.GetValueOrDefault("id") ?? "").Trim(), (f.GetValueOrDefault("name") ?? "").Trim(), (f.GetValueOrDefault("email") ?? "").Trim(), role!.Value,
+            (f.GetValueOrDefault("language") ?? "en").Trim(), Active: f.GetValueOrDefault("active") is "on" or "true", from, to,
+            f.GetValueOrDefault("backup") is { Length: > 0 } b ? b.Trim() : null, capacity, InPool: f.GetValueOrDefault("inPool") is "on" or "true");
+        errors = await admin.SaveMemberAsync(member, cancellationToken);
+        return (errors, errors.Count == 0 ? $"{member.Name} saved." : null);
+    }
+
+    private async Task<(FieldErrors, string?)> SaveRuleAsync(IReadOnlyDictionary<string, string> f, CancellationToken cancellationToken)
+    {
+        if (!int.TryParse(f.GetValueOrDefault("order"), NumberStyles.None, CultureInfo.InvariantCulture, out var order))
+            return (Error("order", "Order must be a whole number between 1 and 9999."), null);
+        string? Condition(string name) => f.GetValueOrDefault(name) is { Length: > 0 } v ? v.Trim() : null;
+        var rule = new RoutingRule(order, (f.GetValueOrDefault("owner") ?? "").Trim(), Condition("sector"), Condition("sizeBand"), Condition("offer"), Condition("emailDomain"));
+        var errors = await admin.SaveRuleAsync(rule, cancellationToken);
+        return (errors, errors.Count == 0 ? $"Rule {order} saved." : null);
+    }
+
+    private async Task<string> RemoveRuleAsync(int order, CancellationToken cancellationToken)
+    {
+        await admin.RemoveRuleAsync(order, cancellationToken);
+        return $"Rule {order} removed.";
+    }
+
+    private static DateOnly? Day(IReadOnlyDictionary<string, string> f, string name, FieldErrors errors)
+    {
+        if (f.GetValueOrDefault(name) is not { Length: > 0 } text) return null;
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)) return day;
+        errors.Add(name, $"{name} must be a date written yyyy-MM-dd.");
+        return null;
+    }
+
+    private static FieldErrors Error(string field, string message)
+    {
+        var errors = new FieldErrors();
+        errors.Add(field, message);
+        return errors;
+    }
+}

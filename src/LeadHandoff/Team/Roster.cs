@@ -1,0 +1,78 @@
+using LeadHandoff.Routing;
+
+namespace LeadHandoff.Team;
+
+/// <summary>
+/// The team and its routing rules at one moment, with what is wrong in them. Problems never stop
+/// anything: a rule naming someone not on the team is skipped, and the batch summary says so.
+/// </summary>
+public sealed record Roster(IReadOnlyList<TeamMember> Members, IReadOnlyList<RoutingRule> Rules, string? SalesInboxEmail, string Source)
+{
+    /// <summary>Computed on each read (the roster is tens of rows): a copy made with <c>with</c> is checked afresh.</summary>
+    public IReadOnlyList<string> Problems => Check(Members, Rules, SalesInboxEmail);
+
+    public TeamMember? Member(string id) => Members.FirstOrDefault(m => m.Id == id);
+
+    public IEnumerable<TeamMember> Reps => Members.Where(m => m.Role == TeamRole.Rep);
+
+    private static List<string> Check(IReadOnlyList<TeamMember> members, IReadOnlyList<RoutingRule> rules, string? inbox)
+    {
+        var problems = new List<string>();
+        var ids = members.Select(m => m.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var rule in rules.Where(r => !ids.Contains(r.Owner)))
+            problems.Add($"Routing rule {rule.Order} names '{rule.Owner}', who is not on the team: it is skipped.");
+        foreach (var member in members.Where(m => m.Backup is { Length: > 0 } b && !ids.Contains(b)))
+            problems.Add($"{member.Name}'s backup '{member.Backup}' is not on the team.");
+        if (!members.Any(m => m.InPool && m.Active) && !EmailAddress.IsValid(inbox?.Trim().ToLowerInvariant() ?? ""))
+            problems.Add("No one is in the pool and there is no valid sales inbox (Routing:SalesInboxEmail): unmatched leads go to the sales manager.");
+        return problems;
+    }
+
+    /// <summary>
+    /// Checks one change before it is saved, naming each bad field as the admin page calls it.
+    /// Returns no errors when the member can be saved.
+    /// </summary>
+    public static FieldErrors ValidateMember(TeamMember member, IReadOnlyList<TeamMember> others)
+    {
+        var errors = new FieldErrors();
+        if (string.IsNullOrWhiteSpace(member.Id) || member.Id.Length > 40 || !member.Id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_') || member.Id == RoutingOptions.SalesInboxId)
+            errors.Add("id", "Id must be 1 to 40 letters, digits, '-' or '_' (and not 'sales-inbox').");
+        if (string.IsNullOrWhiteSpace(member.Name) || member.Name.Length > 200)
+            errors.Add("name", "Name is required (at most 200 characters).");
+        if (!EmailAddress.IsValid(member.Email.Trim().ToLowerInvariant()))
+            errors.Add("email", "Email must be an email address.");
+        if (member.Language is not ("en" or "th"))
+            errors.Add("language", "Language must be en or th.");
+        if (member.AwayFrom is null != member.AwayTo is null || member.AwayFrom > member.AwayTo)
+            errors.Add("awayTo", "Away from and away to go together, the end on or after the start.");
+        if (member.Backup is { Length: > 0 } backup && (backup == member.Id || others.All(o => o.Id != backup)))
+            errors.Add("backup", $"Backup '{backup}' must be someone else on the team.");
+        if (member.WeeklyCapacity is < 0 or > 10_000)
+            errors.Add("weeklyCapacity", "Weekly capacity must be between 0 and 10000, or empty.");
+        return errors;
+    }
+
+    public static FieldErrors ValidateRule(RoutingRule rule, IReadOnlyList<TeamMember> members)
+    {
+        var errors = new FieldErrors();
+        if (rule.Order is < 1 or > 9999) errors.Add("order", "Order must be between 1 and 9999.");
+        if (members.All(m => m.Id != rule.Owner)) errors.Add("owner", $"Owner '{rule.Owner}' is not on the team.");
+        if (new[] { rule.Sector, rule.SizeBand, rule.Offer, rule.EmailDomain }.All(string.IsNullOrWhiteSpace))
+            errors.Add("sector", "A rule needs at least one condition (sector, size, offer or email domain); leads no rule matches go to the pool.");
+        return errors;
+    }
+
+    /// <summary>The roster the settings describe: what the table is seeded with, and what runs before the first read.</summary>
+    public static Roster FromSettings(RoutingOptions options)
+    {
+        var members = options.Owners
+            .Where(o => !string.IsNullOrWhiteSpace(o.Id))
+            .GroupBy(o => o.Id).Select(g => g.First())
+            .Select(o => new TeamMember(o.Id.Trim(), o.Name.Trim(), o.Email.Trim(), InPool: options.Pool.Contains(o.Id)))
+            .ToList();
+        var rules = options.Rules.Select((r, i) => new RoutingRule(i + 1, r.Owner, NullIfBlank(r.Sector), NullIfBlank(r.SizeBand))).ToList();
+        return new Roster(members, rules, options.SalesInboxEmail, "settings");
+    }
+
+    private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
