@@ -66,6 +66,14 @@ public sealed class ReviewAndIntegrationKeyTests : IAsyncLifetime
             Assert.Equal(HttpStatusCode.Unauthorized, (await http.PostAsJsonAsync(host.BaseUrl + $"/api/privacy/erase?code={key}", new { email = "real.person@example.com" })).StatusCode);
         }
 
+        // The host's default key opens every function-level route, the scorecard among them, but
+        // erasing and exporting personal data are admin-level: the master key, never a shared one.
+        var shared = Uri.EscapeDataString(host.DefaultHostKey);
+        Assert.NotEqual("", shared);
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(host.BaseUrl + $"/api/scorecard?code={shared}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await http.PostAsJsonAsync(host.BaseUrl + $"/api/privacy/export?code={shared}", new { email = "real.person@example.com" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await http.PostAsJsonAsync(host.BaseUrl + $"/api/privacy/erase?code={shared}", new { email = "real.person@example.com" })).StatusCode);
+
         // Both people are leads now: the export (admin's key) finds each.
         foreach (var email in new[] { "real.person@example.com", "zap@example.com" })
         {

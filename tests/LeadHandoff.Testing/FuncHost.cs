@@ -40,6 +40,9 @@ public sealed partial class FuncHost : IAsyncDisposable
 
     public string MasterKey { get; private set; } = "";
 
+    /// <summary>The host's default function key: the one an admin is most tempted to hand out, since it opens every function-level route.</summary>
+    public string DefaultHostKey { get; private set; } = "";
+
     /// <summary>Everything func and the host printed so far.</summary>
     public string Output => string.Join('\n', _output);
 
@@ -145,7 +148,10 @@ public sealed partial class FuncHost : IAsyncDisposable
             using var nudge = new HttpRequestMessage(HttpMethod.Get, BaseUrl + "/admin/functions") { Headers = { { "x-functions-key", "none" } } };
             await Http.SendAsync(nudge);
             if (!File.Exists(keys)) return false;
-            MasterKey = JsonDocument.Parse(await File.ReadAllTextAsync(keys)).RootElement.GetProperty("masterKey").GetProperty("value").GetString() ?? "";
+            var secrets = JsonDocument.Parse(await File.ReadAllTextAsync(keys)).RootElement;
+            MasterKey = secrets.GetProperty("masterKey").GetProperty("value").GetString() ?? "";
+            DefaultHostKey = secrets.GetProperty("functionKeys").EnumerateArray().FirstOrDefault(k => k.GetProperty("name").GetString() == "default") is { ValueKind: JsonValueKind.Object } key
+                ? key.GetProperty("value").GetString() ?? "" : "";
             return MasterKey.Length > 0;
         });
         await Step(async () => (await FunctionsAsync()).GetArrayLength() > 0);

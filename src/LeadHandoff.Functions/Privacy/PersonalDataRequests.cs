@@ -15,7 +15,7 @@ public sealed class PersonalDataRequests(PrivacyRequests requests, PrivacyServic
 {
     [Function("ErasePersonalData")]
     public async Task<IActionResult> Erase(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "privacy/erase")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "privacy/erase")] HttpRequest request,
         CancellationToken cancellationToken)
     {
         var (email, error) = await requests.ReadEmailAsync(request, cancellationToken);
@@ -26,7 +26,7 @@ public sealed class PersonalDataRequests(PrivacyRequests requests, PrivacyServic
 
     [Function("ExportPersonalData")]
     public async Task<IActionResult> Export(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "privacy/export")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "privacy/export")] HttpRequest request,
         CancellationToken cancellationToken)
     {
         var (email, error) = await requests.ReadEmailAsync(request, cancellationToken);
