@@ -162,6 +162,9 @@ param linkSigningKeyIds array = ['k1']
 
 // Webhook receivers. Their secrets are not parameters either: the same hook creates
 // WebhookSecret-<id> in Key Vault once per subscription; give the receiver its value from there.
+@description('Client id of the Entra ID app registration staff sign in with (App Service authentication); empty leaves staff sign-in off. Its client secret is the Key Vault secret StaffSignInClientSecret.')
+param staffSignInClientId string = ''
+
 @description('Outbound webhook subscriptions: [{ id: \'crm\', url: \'https://…\', events: [\'lead.decided\'] }]; empty events means every event (Webhooks__Subscriptions).')
 param webhookSubscriptions array = []
 
@@ -299,6 +302,8 @@ var appSettings = union(listSettings, {
   Brand__AccentColour: accentColour
   Brand__SupportEmail: supportEmail
   Brand__PrivacyNoticeUrl: privacyNoticeUrl
+  // Read by App Service authentication, not by the app: the Entra registration's secret, from Key Vault.
+  MICROSOFT_PROVIDER_AUTHENTICATION_SECRET: empty(staffSignInClientId) ? '' : '${secretRef}StaffSignInClientSecret)'
 })
 
 module app 'modules/functionapp.bicep' = {
@@ -317,6 +322,7 @@ module app 'modules/functionapp.bicep' = {
     appInsightsName: monitoring.outputs.appInsightsName
     allowedOrigins: websiteOrigins
     appSettings: appSettings
+    staffSignInClientId: staffSignInClientId
   }
 }
 

@@ -34,6 +34,9 @@ param appSettings object
 @description('Most instances the plan may scale out to.')
 param maximumInstanceCount int = 40
 
+@description('Client id of the Entra app registration staff sign in with; empty leaves App Service authentication off.')
+param staffSignInClientId string = ''
+
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
   name: storageName
 }
@@ -124,6 +127,50 @@ resource settings 'Microsoft.Web/sites/config@2024-04-01' = {
 }
 
 // No FTP or Web Deploy with basic credentials: deployment goes through the identity.
+// Staff sign-in: App Service authentication with Microsoft Entra ID. It lets every request through
+// (the public intake and the signed email links are anonymous by design) and, for a signed-in
+// user, replaces any X-MS-CLIENT-PRINCIPAL header with its own; the app trusts that header only
+// when the platform says authentication is on (WEBSITE_AUTH_ENABLED), and asks for sign-in on
+// /api/staff pages itself. App roles on the registration (Admin, Manager, Marketing, Rep) map to
+// roster roles.
+resource auth 'Microsoft.Web/sites/config@2024-04-01' = if (!empty(staffSignInClientId)) {
+  parent: app
+  name: 'authsettingsV2'
+  properties: {
+    platform: {
+      enabled: true
+    }
+    globalValidation: {
+      requireAuthentication: false
+      unauthenticatedClientAction: 'AllowAnonymous'
+    }
+    httpSettings: {
+      requireHttps: true
+    }
+    identityProviders: {
+      azureActiveDirectory: {
+        enabled: true
+        registration: {
+          clientId: staffSignInClientId
+          clientSecretSettingName: 'MICROSOFT_PROVIDER_AUTHENTICATION_SECRET'
+          openIdIssuer: '${environment().authentication.loginEndpoint}${tenant().tenantId}/v2.0'
+        }
+        validation: {
+          allowedAudiences: [
+            'api://${staffSignInClientId}'
+            staffSignInClientId
+          ]
+        }
+      }
+    }
+    login: {
+      tokenStore: {
+        enabled: false
+      }
+    }
+  }
+}
+
 resource ftp 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-04-01' = {
   parent: app
   name: 'ftp'

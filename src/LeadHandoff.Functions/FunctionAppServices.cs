@@ -9,6 +9,7 @@ using LeadHandoff.Functions.Intake;
 using LeadHandoff.HotLane;
 using LeadHandoff.Webhooks;
 using LeadHandoff.Confirmation;
+using LeadHandoff.Functions.Staff;
 using LeadHandoff.Functions.Scheduling;
 using LeadHandoff.Intake;
 using LeadHandoff.Links;
@@ -47,6 +48,8 @@ public static class FunctionAppServices
             .AddDeadlines()
             .AddScorecard()
             .AddPrivacy()
-            .AddSingleton<LeadHandoff.Functions.Privacy.PrivacyRequests>();
+            .AddSingleton<LeadHandoff.Functions.Privacy.PrivacyRequests>()
+            .AddTransient<LeadHandoff.Functions.Qualification.TeamWeekActions>()
+            .AddStaffSignIn();
     }
 }

@@ -40,7 +40,7 @@ public static class TeamWeekPage
             body.Append("<ul>");
             foreach (var lead in rep.OrderBy(l => l.Decision is not null).ThenBy(l => l.Details.Company, StringComparer.OrdinalIgnoreCase))
             {
-                var state = lead.Decision is { } d ? DecisionForm.Label(d.Decision) + (d.DecidedBy == TeamPage.Manager ? ", by the manager" : "") : late ? "Undecided, late" : "Undecided";
+                var state = lead.Decision is { } d ? DecisionForm.Label(d.Decision) + (d.DecidedBy == TeamWeekActions.Manager ? ", by the manager" : "") : late ? "Undecided, late" : "Undecided";
                 body.Append($"<li id=\"lead-{H(lead.Id)}\"><strong>{H(lead.Details.Company)}</strong> · {H(lead.Details.Name)}: <span class=\"pill\">{H(state)}</span>");
                 if (lead.OwnerHistory.Count > 0) body.Append($"<br><span class=\"muted\">Moved: {H(string.Join("; ", lead.OwnerHistory))}</span>");
                 if (lead.Decision is null)

@@ -19,6 +19,10 @@ public sealed class ReviewQueue(ReviewQueueService queue, SlaCalendar calendar, 
     // Who acted, for the audit row: a function key does not say which person holds it.
     private const string Reviewer = "review key";
 
+    /// <summary>The signed-in person when the staff pages brought the request here, else the key.</summary>
+    private static string By(HttpRequest request) =>
+        request.HttpContext.Items.TryGetValue(Staff.StaffPages.SignedInItem, out var who) && who is string name ? name : Reviewer;
+
     [Function(nameof(ReviewQueue))]
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Function, "get", "post", Route = "review")] HttpRequest request,
@@ -38,8 +42,8 @@ public sealed class ReviewQueue(ReviewQueueService queue, SlaCalendar calendar, 
             var id = fields.Values.GetValueOrDefault("id") ?? "";
             var outcome = fields.Values.GetValueOrDefault("action") switch
             {
-                "release" => await queue.ReleaseAsync(window.Id, id, Reviewer, cancellationToken),
-                "spam" => await queue.ConfirmSpamAsync(window.Id, id, Reviewer, cancellationToken),
+                "release" => await queue.ReleaseAsync(window.Id, id, By(request), cancellationToken),
+                "spam" => await queue.ConfirmSpamAsync(window.Id, id, By(request), cancellationToken),
                 _ => null,
             };
             if (outcome is null)

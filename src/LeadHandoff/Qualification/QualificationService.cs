@@ -54,6 +54,15 @@ public sealed partial class QualificationService(
         return week is null ? new TeamAccess.Refused(refused!.Value) : new TeamAccess.Granted(week.Leads, week.Window);
     }
 
+    /// <summary>A batch week for a signed-in manager: every held lead (erased people never), no link needed.</summary>
+    public async Task<TeamAccess.Granted> OpenTeamWeekAsync(BatchWindow window, CancellationToken cancellationToken)
+    {
+        var leads = new List<Lead>();
+        await foreach (var lead in store.ListAsync(window.Id, cancellationToken))
+            if (!lead.Anonymised) leads.Add(lead);
+        return new TeamAccess.Granted(leads, window);
+    }
+
     private sealed record OpenedWeek(BatchWindow Window, string OwnerId, List<Lead> Leads);
 
     /// <summary>A link to a whole batch week: the token checked for its purpose, then the week's held leads that <paramref name="keep"/> lets through (erased people never).</summary>

@@ -47,6 +47,7 @@ public sealed class FunctionMetadataTests
         { "ImportLeads", "httpTrigger", "function", "post", "leads/import" },
         { "TeamPage", "httpTrigger", "anonymous", "get,head,post", "team" },
         { "TeamAdmin", "httpTrigger", "function", "get,post", "team/roster" },
+        { "StaffPages", "httpTrigger", "anonymous", "get,post", "staff/{page?}" },
     };
 
     [Theory]

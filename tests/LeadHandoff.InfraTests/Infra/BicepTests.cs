@@ -99,6 +99,25 @@ public sealed partial class BicepTests
     }
 
     [Fact]
+    public async Task Staff_sign_in_is_entra_through_app_service_authentication_that_lets_the_public_through()
+    {
+        var template = await BicepCli.MainTemplateAsync();
+        var auth = Resources(template, "Microsoft.Web/sites/config").Single(r => r.GetProperty("name").GetString()!.Contains("authsettingsV2", StringComparison.Ordinal));
+
+        // Only when a registration is named; never a stored secret, only the setting that points at Key Vault.
+        Assert.Contains("not(empty(parameters('staffSignInClientId')))", auth.GetProperty("condition").GetString());
+        var p = auth.GetProperty("properties");
+        Assert.True(p.GetProperty("platform").GetProperty("enabled").GetBoolean());
+        // The intake and the signed links are anonymous by design: the app asks for sign-in on its staff pages.
+        Assert.False(p.GetProperty("globalValidation").GetProperty("requireAuthentication").GetBoolean());
+        Assert.Equal("AllowAnonymous", p.GetProperty("globalValidation").GetProperty("unauthenticatedClientAction").GetString());
+        var entra = p.GetProperty("identityProviders").GetProperty("azureActiveDirectory");
+        Assert.Equal("MICROSOFT_PROVIDER_AUTHENTICATION_SECRET", entra.GetProperty("registration").GetProperty("clientSecretSettingName").GetString());
+        Assert.Contains("/v2.0", entra.GetProperty("registration").GetProperty("openIdIssuer").GetString());
+        Assert.Contains("'MICROSOFT_PROVIDER_AUTHENTICATION_SECRET', if(empty(parameters('staffSignInClientId')), '', format('{0}StaffSignInClientSecret)', variables('secretRef')))", template);
+    }
+
+    [Fact]
     public async Task The_function_app_is_flex_https_only_tls_1_2_no_ftp_and_resolves_secrets_with_its_identity()
     {
         var template = await BicepCli.MainTemplateAsync();
@@ -176,7 +195,8 @@ public sealed partial class BicepTests
             .ToHashSet(StringComparer.Ordinal);
 
     private static bool IsPlatformSetting(string name) =>
-        name.StartsWith("AzureWebJobsStorage__", StringComparison.Ordinal) || name.StartsWith("APPLICATIONINSIGHTS_", StringComparison.Ordinal);
+        name.StartsWith("AzureWebJobsStorage__", StringComparison.Ordinal) || name.StartsWith("APPLICATIONINSIGHTS_", StringComparison.Ordinal)
+        || name == "MICROSOFT_PROVIDER_AUTHENTICATION_SECRET"; // read by App Service authentication
 
     /// <summary>Every resource of a type, in the main template and every nested module template.</summary>
     private static IEnumerable<JsonElement> Resources(string template, string type) =>

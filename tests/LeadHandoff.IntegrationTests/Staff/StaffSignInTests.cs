@@ -1,0 +1,133 @@
+using System.Text;
+using System.Text.Json;
+using LeadHandoff.Functions.Staff;
+using LeadHandoff.Team;
+using LeadHandoff.Testing;
+using LeadHandoff.Tests.Batches;
+using LeadHandoff.Tests.Functions.Intake;
+using LeadHandoff.Tests.Infrastructure;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace LeadHandoff.Tests.Staff;
+
+/// <summary>
+/// Staff pages behind sign-in: the platform's client-principal header counts only where App
+/// Service authentication is on (<c>WEBSITE_AUTH_ENABLED</c>), the person must be on the roster,
+/// and each page serves its roles; locally a development sign-in stands in, and it cannot start
+/// on App Service or outside Development.
+/// </summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class StaffSignInTests(AzuriteFixture azurite)
+{
+    private async Task<BatchScenario> ScenarioAsync(bool platformAuth = true, string? developmentUser = null)
+    {
+        var week = BatchScenario.Create(azurite.ConnectionString, s =>
+        {
+            if (platformAuth) s["WEBSITE_AUTH_ENABLED"] = "True";
+            if (developmentUser is not null) s["StaffSignIn:DevelopmentUser"] = developmentUser;
+        });
+        var admin = week.App.Get<TeamAdminService>();
+        Assert.Equal(0, (await admin.SaveMemberAsync(new TeamMember("mgr-1", "Morgan Manager", "manager@example.com", TeamRole.Manager), CancellationToken.None)).Count);
+        Assert.Equal(0, (await admin.SaveMemberAsync(new TeamMember("mkt-1", "Mia Marketing", "marketing@example.com", TeamRole.Marketing), CancellationToken.None)).Count);
+        return week;
+    }
+
+    /// <summary>The header App Service would inject for a signed-in Entra user.</summary>
+    private static string Principal(string email, params string[] roles) => Convert.ToBase64String(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new
+    {
+        auth_typ = "aad",
+        claims = new[] { new { typ = "preferred_username", val = email }, new { typ = "name", val = "Someone" } }
+            .Concat(roles.Select(r => new { typ = "roles", val = r })),
+        name_typ = "name",
+        role_typ = "roles",
+    })));
+
+    private static Task<TestResponse> GetAsync(BatchScenario week, string page, string? principal = null) =>
+        week.App.SendAsync(new TestRequest("GET", null, []) { Target = "/api/staff/" + page, Headers = principal is null ? new(StringComparer.OrdinalIgnoreCase) : new(StringComparer.OrdinalIgnoreCase) { [StaffSignIn.PrincipalHeader] = principal } },
+            http => week.App.Function<StaffPages>().Run(http, page, CancellationToken.None));
+
+    [Fact]
+    public async Task Each_page_serves_its_roles_and_says_so_to_the_others()
+    {
+        await using var week = await ScenarioAsync();
+        var manager = Principal("Manager@Example.com");
+        var marketing = Principal("marketing@example.com");
+
+        Assert.Equal(200, (await GetAsync(week, "team", manager)).Status);
+        Assert.Contains("Your team's leads in batch", (await GetAsync(week, "team", manager)).Body);
+        Assert.Equal(403, (await GetAsync(week, "team", marketing)).Status);
+        Assert.Equal(200, (await GetAsync(week, "scorecard", marketing)).Status);
+        Assert.Equal(200, (await GetAsync(week, "scorecard", manager)).Status);
+        Assert.Equal(200, (await GetAsync(week, "review", marketing)).Status);
+        Assert.Equal(403, (await GetAsync(week, "roster", manager)).Status);
+        var rep = await GetAsync(week, "scorecard", Principal("rita@example.com"));
+        Assert.Equal(403, rep.Status);
+        Assert.Contains("You are signed in as Rita Rep (Rep)", rep.Body);
+        Assert.Contains("/api/staff/team", (await GetAsync(week, "", manager)).Body);
+    }
+
+    [Fact]
+    public async Task An_entra_app_role_decides_the_role_and_someone_not_on_the_roster_is_not_let_in()
+    {
+        await using var week = await ScenarioAsync();
+        Assert.Equal(200, (await GetAsync(week, "roster", Principal("rita@example.com", "Admin"))).Status);
+        var stranger = await GetAsync(week, "team", Principal("stranger@elsewhere.example", "Admin"));
+        Assert.Equal(401, stranger.Status);
+        Assert.Contains("not on the team's roster", stranger.Body);
+        Assert.Equal(401, (await GetAsync(week, "team", "not base64 at all")).Status);
+    }
+
+    [Fact]
+    public async Task Without_platform_authentication_a_forged_principal_header_is_ignored()
+    {
+        await using var week = await ScenarioAsync(platformAuth: false);
+        var forged = await GetAsync(week, "roster", Principal("manager@example.com", "Admin"));
+        Assert.Equal(401, forged.Status);
+        Assert.Contains("Sign-in is not set up on this deployment", forged.Body);
+    }
+
+    [Fact]
+    public async Task Locally_the_development_sign_in_stands_in_for_entra()
+    {
+        await using var week = await ScenarioAsync(platformAuth: false, developmentUser: "manager@example.com");
+        Assert.Equal(200, (await GetAsync(week, "team")).Status);
+        Assert.Equal(403, (await GetAsync(week, "roster")).Status);
+    }
+
+    [Fact]
+    public void The_development_sign_in_refuses_to_start_on_app_service_naming_the_setting()
+    {
+        var onAppService = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["WEBSITE_INSTANCE_ID"] = "abc123" }).Build();
+        var validator = new DevelopmentSignInOnlyLocally(new ServiceCollection().BuildServiceProvider(), onAppService);
+
+        var result = validator.Validate(null, new StaffSignInOptions { DevelopmentUser = "manager@example.com" });
+
+        Assert.True(result.Failed);
+        Assert.Contains("StaffSignIn:DevelopmentUser is a local development sign-in and cannot be used on App Service", result.FailureMessage);
+        Assert.True(validator.Validate(null, new StaffSignInOptions()).Succeeded);
+    }
+
+    [Fact]
+    public async Task A_signed_in_manager_moves_a_lead_from_the_staff_page()
+    {
+        await using var week = await ScenarioAsync();
+        await week.AddLeadAsync("one@example.com", "One Ltd");
+        week.App.Time.SetUtcNow(BatchScenario.CutOff.AddMinutes(1));
+        await week.RunBatchAsync();
+        var lead = Assert.Single(await week.App.LeadsAsync());
+        var to = lead.OwnerId == "rep-1" ? "rep-2" : "rep-1";
+
+        var form = LeadRequests.UrlEncoded(new Dictionary<string, string> { ["action"] = "reassign", ["lead"] = lead.Id, ["to"] = to }) with
+        {
+            Target = "/api/staff/team?window=2026-W50",
+            Headers = new(StringComparer.OrdinalIgnoreCase) { [StaffSignIn.PrincipalHeader] = Principal("manager@example.com") },
+        };
+        var moved = await week.App.SendAsync(form, http => week.App.Function<StaffPages>().Run(http, "team", CancellationToken.None));
+
+        Assert.Equal(303, moved.Status);
+        Assert.StartsWith("/api/staff/team?window=2026-W50&done=Moved%201", moved.Header("Location"));
+        Assert.Equal(to, Assert.Single(await week.App.LeadsAsync()).OwnerId);
+    }
+}
