@@ -29,6 +29,7 @@ public sealed class PageHost : IAsyncDisposable
         var web = builder.Build();
         web.Map("/api/qualify", context => RunAsync(context, app.Function<QualifyLead>().Run(context.Request, context.RequestAborted)));
         web.Map("/api/batch", context => RunAsync(context, app.Function<QualifyBatch>().Run(context.Request, context.RequestAborted)));
+        web.Map("/api/team", context => RunAsync(context, app.Function<TeamPage>().Run(context.Request, context.RequestAborted)));
         await web.StartAsync();
         return new PageHost(web) { BaseUrl = web.Urls.Single() };
     }
