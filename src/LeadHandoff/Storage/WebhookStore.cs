@@ -180,6 +180,47 @@ public sealed class WebhookStore(LeadTables tables)
             return true;
         }, cancellationToken);
 
+    /// <summary>
+    /// Forgets what is over: attempts logged before <paramref name="before"/>, and delivered events
+    /// of windows that closed before it (the reconciler looks back three weeks, so they are never
+    /// emitted again). Waiting events are kept, however old. Returns the rows deleted.
+    /// </summary>
+    public async Task<int> PruneAsync(string subscriptionId, DateTimeOffset before, string beforeWindowId, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(LeadTables.Webhooks, cancellationToken);
+        var partition = WebhookEventEntity.PartitionOf(subscriptionId);
+        var old = new List<string>();
+        // Attempt keys hold inverted time: everything from the cut-off's key on is older.
+        var fromKey = WebhookAttemptEntity.RowKeyOf(before, "");
+        await LeadTables.Guard("find old webhook attempts", async () =>
+        {
+            await foreach (var row in table.QueryAsync<WebhookAttemptEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {fromKey} and RowKey lt {"A."}"), select: ["RowKey"], cancellationToken: cancellationToken))
+                old.Add(row.RowKey);
+            var upTo = WebhookEventEntity.RowPrefix + WebhookEvent.WindowPrefix(beforeWindowId);
+            await foreach (var row in table.QueryAsync<WebhookEventEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {WebhookEventEntity.RowPrefix + "evt_"} and RowKey lt {upTo} and State eq {"Delivered"}"), select: ["RowKey"], cancellationToken: cancellationToken))
+                old.Add(row.RowKey);
+            return true;
+        }, cancellationToken);
+        foreach (var chunk in old.Chunk(100))
+        {
+            var actions = chunk.Select(key => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(partition, key), ETag.All)).ToList();
+            await LeadTables.Guard("prune webhook log", async () =>
+            {
+                try
+                {
+                    await table.SubmitTransactionAsync(actions, cancellationToken);
+                }
+                catch (TableTransactionFailedException ex) when (ex.Status == 404)
+                {
+                    // A row gone already (a concurrent prune, or our own lost response): delete the rest one by one.
+                    foreach (var key in chunk) await LeadTables.DeleteIfPresentAsync(table, partition, key, cancellationToken);
+                }
+                return true;
+            }, cancellationToken);
+        }
+        return old.Count;
+    }
+
     /// <summary>The newest attempts first.</summary>
     public async Task<List<WebhookAttempt>> AttemptsAsync(string subscriptionId, int max, CancellationToken cancellationToken)
     {

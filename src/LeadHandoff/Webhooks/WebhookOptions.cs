@@ -43,6 +43,10 @@ public sealed partial class WebhookOptions : ISettings
     [Range(1, 60, ErrorMessage = "{0} must be between {1} and {2} seconds.")]
     public int TimeoutSeconds { get; set; } = 10;
 
+    /// <summary>How long the delivery log and delivered events are kept; waiting events are kept until delivered.</summary>
+    [Range(7, 3650, ErrorMessage = "{0} must be between {1} and {2} days.")]
+    public int LogDays { get; set; } = 90;
+
     /// <summary>Deliveries per subscription per run; the rest wait for the next run.</summary>
     [Range(1, 5000, ErrorMessage = "{0} must be between {1} and {2}.")]
     public int MaxPerRun { get; set; } = 500;

@@ -10,6 +10,7 @@ namespace LeadHandoff.Webhooks;
 /// subscription lacks, such as one lost to a crash between a change and its emission. Event ids are
 /// derived from the facts, so what was emitted already is recognised and left alone. A reassignment
 /// leaves no trace to derive it from, so it is emitted before the change it reports instead.
+/// It also applies the delivery log's retention (<see cref="WebhookOptions.LogDays"/>).
 /// </summary>
 public sealed class WebhookReconciler(
     WebhookEmitter emitter,
@@ -50,6 +51,10 @@ public sealed class WebhookReconciler(
                     if (await store.EmitAsync(subscription.Id, e, now, cancellationToken)) emitted++;
             }
         }
+        // The log's retention, here because this is the outbox's own maintenance run.
+        var before = now - TimeSpan.FromDays(options.Value.LogDays);
+        foreach (var subscription in options.Value.Subscriptions)
+            await store.PruneAsync(subscription.Id, before, calendar.WindowContaining(before).Id, cancellationToken);
         return emitted;
     }
 }

@@ -236,6 +236,32 @@ public sealed class WebhookTests(AzuriteFixture azurite, ITestOutputHelper outpu
     }
 
     [Fact]
+    public async Task The_log_and_delivered_events_are_kept_for_their_days_and_a_waiting_event_until_it_goes()
+    {
+        await using var receiver = new WebhookReceiver();
+        await using var week = Scenario(azurite.ConnectionString, receiver);
+        await PostAsync(week, "one@example.com", "One Ltd");
+        await PostAsync(week, "two@example.com", "Two Ltd");
+        Assert.Equal(2, (await DeliverAsync(week)).Delivered);
+        receiver.Fail = _ => new LoopbackReply(500);
+        await PostAsync(week, "three@example.com", "Three Ltd");
+        Assert.Equal(1, (await DeliverAsync(week)).Failed);
+        var store = week.App.Get<WebhookStore>();
+        var waiting = Assert.Single(await store.DueAsync("crm", DateTimeOffset.MaxValue, 10, CancellationToken.None)).EventId;
+
+        week.App.Time.Advance(TimeSpan.FromDays(100)); // Webhooks:LogDays (90) after the week closed
+        await week.App.Get<WebhookReconciler>().RunAsync(CancellationToken.None);
+
+        Assert.Empty(await store.AttemptsAsync("crm", 100, CancellationToken.None));
+        Assert.Equal([waiting], await store.EmittedAsync("crm", "2026-W50", CancellationToken.None));
+        Assert.Equal(1, await store.CountPendingAsync("crm", CancellationToken.None));
+        receiver.Fail = _ => null;
+        await week.App.Get<WebhookDispatcher>().EnableAsync("crm", CancellationToken.None); // due at once, whatever its backoff said
+        Assert.Equal(1, (await DeliverAsync(week)).Delivered);
+        Assert.Equal(waiting, receiver.Accepted.Last().Id);
+    }
+
+    [Fact]
     public async Task Enabling_an_unknown_subscription_is_a_404_naming_the_field()
     {
         await using var receiver = new WebhookReceiver();
