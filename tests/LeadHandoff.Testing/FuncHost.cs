@@ -63,16 +63,25 @@ public sealed partial class FuncHost : IAsyncDisposable
     /// <summary>Starts the host and waits until it is ready; throws with the host's output when it is not.</summary>
     public static async Task<FuncHost> StartAsync(IReadOnlyDictionary<string, string?> settings, string storage, TimeSpan? limit = null)
     {
-        var host = Launch(settings, storage);
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            await host.WaitReadyAsync(limit ?? TimeSpan.FromSeconds(120));
-            return host;
-        }
-        catch
-        {
-            await host.DisposeAsync();
-            throw;
+            var host = Launch(settings, storage);
+            try
+            {
+                await host.WaitReadyAsync(limit ?? TimeSpan.FromSeconds(120));
+                return host;
+            }
+            catch (InvalidOperationException) when (attempt < 3 && host.Output.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+            {
+                // A port the host picked (or ours) was taken between choosing and binding by another
+                // test process on this machine: start again on fresh ports rather than fail the test.
+                await host.DisposeAsync();
+            }
+            catch
+            {
+                await host.DisposeAsync();
+                throw;
+            }
         }
     }
 
