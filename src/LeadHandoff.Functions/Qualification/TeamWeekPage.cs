@@ -18,7 +18,7 @@ public static class TeamWeekPage
     public static string Render(BatchWindow window, IReadOnlyList<Lead> leads, LeadRouter router, IReadOnlyList<RejectReasonOptions> reasons, DateTimeOffset now, TimeZoneInfo zone, string selfUrl, string? message, bool error)
     {
         var late = now > window.DeadlineAt;
-        var reps = router.Owners.Where(o => router.IsAvailable(o.Id)).OrderBy(o => o.Name, StringComparer.OrdinalIgnoreCase).ToList();
+        var reps = router.Owners.Where(o => router.CanOwn(o.Id)).OrderBy(o => o.Name, StringComparer.OrdinalIgnoreCase).ToList();
         var body = new StringBuilder()
             .Append($"<h1>Your team's leads in batch {H(window.Id)}</h1>")
             .Append($"<p>Deadline: <strong>{H(Local(window.DeadlineAt, zone))}</strong>{(late ? ", passed" : "")}. ")

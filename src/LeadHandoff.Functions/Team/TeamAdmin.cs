@@ -42,7 +42,14 @@ public sealed class TeamAdmin(TeamAdminService admin)
         }
         var roster = await admin.CurrentAsync(cancellationToken);
         return json
-            ? WebResponse.JsonBody(status, new { message, members = roster.Members.OrderBy(m => m.Id, StringComparer.Ordinal), rules = roster.Rules.OrderBy(r => r.Order), problems = roster.Problems })
+            ? WebResponse.JsonBody(status, new
+            {
+                message,
+                // The role by name, as the form takes it.
+                members = roster.Members.OrderBy(m => m.Id, StringComparer.Ordinal).Select(m => new { m.Id, m.Name, m.Email, Role = m.Role.ToString().ToLowerInvariant(), m.Language, m.Active, m.AwayFrom, m.AwayTo, m.Backup, m.WeeklyCapacity, m.InPool }),
+                rules = roster.Rules.OrderBy(r => r.Order),
+                problems = roster.Problems,
+            })
             : WebResponse.Page(status, TeamAdminPage.Render(roster, message, request.Path + request.QueryString.ToString()));
     }
 

@@ -46,7 +46,6 @@ public sealed partial class WeeklyBatchService(
     public async Task<BatchRunResult> RunAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        await router.RefreshAsync(cancellationToken);
         var due = DueWindow(now);
         if (string.CompareOrdinal(due.Id, options.Value.FirstWindow ?? "") < 0) return new BatchRunResult(BatchRunOutcome.NotStarted, due.Id);
 
@@ -84,6 +83,8 @@ public sealed partial class WeeklyBatchService(
         window = window with { DeadlineAt = claim.DeadlineAt };
         if (late) LogLate(logger, window.Id);
 
+        // The roster is read only when there is a batch to route: an idle heartbeat stays one request.
+        await router.RefreshAsync(cancellationToken);
         var batch = await PrepareAsync(window, now, cancellationToken);
         foreach (var (owner, ownerLeads) in batch.ByOwner)
         {

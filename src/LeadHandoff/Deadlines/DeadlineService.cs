@@ -30,7 +30,6 @@ public sealed partial class DeadlineService(
     public async Task<DeadlineRunResult> RunAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        await router.RefreshAsync(cancellationToken);
         var open = await ledger.ListOpenBatchesAsync(cancellationToken);
         var runId = Guid.NewGuid().ToString("N");
         int sent = 0, closed = 0;
@@ -43,6 +42,7 @@ public sealed partial class DeadlineService(
             var due = steps.Where(s => s.DueAt <= now).ToList();
             if (due.Count == 0) continue;
 
+            await router.RefreshAsync(cancellationToken); // only when a step is due: who is away decides who is chased
             var settled = (await messages.ListAsync(window.Id, cancellationToken)).Where(m => m.IsSettled).Select(m => m.Key).ToHashSet();
             var markers = new List<UndecidedMarker>();
             await foreach (var marker in store.ListUndecidedAsync(window.Id, cancellationToken)) markers.Add(marker);

@@ -34,6 +34,9 @@ public sealed class LeadRouter(TeamRoster roster, SlaCalendar calendar, IOptions
     /// <summary>On the roster, active and not away today (the sales inbox always is).</summary>
     public bool IsAvailable(string ownerId) => ownerId == RoutingOptions.SalesInboxId || roster.Current.Member(ownerId)?.IsAvailable(Today) == true;
 
+    /// <summary>May be given leads today: the sales inbox, or a rep who is available (a manager or marketer owns none).</summary>
+    public bool CanOwn(string ownerId) => ownerId == RoutingOptions.SalesInboxId || roster.Current.Member(ownerId) is { Role: TeamRole.Rep } m && m.IsAvailable(Today);
+
     /// <summary>Who covers for <paramref name="ownerId"/> today: their backup if available, else null.</summary>
     public Owner? Cover(string ownerId) =>
         roster.Current.Member(ownerId)?.Backup is { } backup && IsAvailable(backup) ? Find(backup) : null;

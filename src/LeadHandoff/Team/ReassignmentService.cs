@@ -33,11 +33,11 @@ public sealed partial class ReassignmentService(
     TimeProvider time,
     ILogger<ReassignmentService> logger)
 {
-    /// <summary>Null when <paramref name="toOwner"/> is not a rep available today.</summary>
+    /// <summary>Null when <paramref name="toOwner"/> is not a rep available today (or the sales inbox).</summary>
     public async Task<ReassignOutcome?> ReassignAsync(BatchWindow window, IReadOnlyCollection<string> leadIds, string toOwner, string by, CancellationToken cancellationToken)
     {
         await router.RefreshAsync(cancellationToken);
-        if (router.Find(toOwner) is not { } to || !router.IsAvailable(toOwner)) return null;
+        if (router.Find(toOwner) is not { } to || !router.CanOwn(toOwner)) return null;
         var batch = await batches.GetAsync(window.Id, cancellationToken);
         window = window with { DeadlineAt = batch?.DeadlineAt ?? window.DeadlineAt };
         var now = time.GetUtcNow();

@@ -171,7 +171,7 @@ public sealed partial class TeamAsDataTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task Moving_to_someone_away_or_unknown_is_refused_and_changes_nothing()
+    public async Task Moving_to_someone_away_or_who_owns_no_leads_is_refused_and_changes_nothing()
     {
         await using var week = Scenario();
         await week.AddLeadAsync("one@example.com", "One Ltd");
@@ -185,6 +185,10 @@ public sealed partial class TeamAsDataTests(AzuriteFixture azurite)
         var refused = await TeamPageAsync(week, TeamLink(week), new() { ["action"] = "reassign", ["lead"] = lead.Id, ["to"] = "rep-3" });
         Assert.Equal(422, refused.Status);
         Assert.Contains("Choose a rep who is on the team and not away today.", refused.Body);
+        // A manager owns no leads: not offered, and refused if posted.
+        await week.App.Get<TeamAdminService>().SaveMemberAsync(new TeamMember("mgr-1", "Morgan Manager", "manager@example.com", TeamRole.Manager), CancellationToken.None);
+        Assert.DoesNotContain("value=\"mgr-1\"", (await TeamPageAsync(week, TeamLink(week))).Body);
+        Assert.Equal(422, (await TeamPageAsync(week, TeamLink(week), new() { ["action"] = "reassign", ["lead"] = lead.Id, ["to"] = "mgr-1" })).Status);
         Assert.Equal(lead.OwnerId, Assert.Single(await week.App.LeadsAsync()).OwnerId);
     }
 }
