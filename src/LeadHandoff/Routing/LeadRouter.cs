@@ -86,5 +86,5 @@ public sealed class LeadRouter(TeamRoster roster, SlaCalendar calendar, IOptions
 
     private static bool Matches(string? condition, string value) => string.IsNullOrWhiteSpace(condition) || string.Equals(condition.Trim(), value, StringComparison.OrdinalIgnoreCase);
 
-    private static Owner ToOwner(TeamMember m) => new(m.Id, m.Name, m.Email.Trim());
+    private static Owner ToOwner(TeamMember m) => new(m.Id, m.Name, m.Email.Trim(), m.Language);
 }

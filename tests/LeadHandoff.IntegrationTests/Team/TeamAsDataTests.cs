@@ -74,6 +74,21 @@ public sealed partial class TeamAsDataTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_rep_whose_language_is_thai_gets_the_batch_in_thai()
+    {
+        await using var week = Scenario();
+        var sam = Member("rep-2", "Sam Seller", "sam@example.com");
+        sam["language"] = "th";
+        Assert.Equal(200, (await AdminAsync(week, sam)).Status);
+        for (var i = 0; i < 4; i++) await week.AddLeadAsync($"p{i}@example.com", $"Company {i}");
+        week.App.Time.SetUtcNow(BatchScenario.CutOff.AddMinutes(1));
+        await week.RunBatchAsync();
+
+        Assert.StartsWith("2 ลีด สำหรับคุณในรอบ 2026-W50", Assert.Single(week.SendGrid.To("sam@example.com")).Subject);
+        Assert.StartsWith("2 leads for you in batch 2026-W50", Assert.Single(week.SendGrid.To("rita@example.com")).Subject);
+    }
+
+    [Fact]
     public async Task A_change_that_does_not_check_out_is_refused_naming_each_field()
     {
         await using var week = Scenario();

@@ -1,0 +1,70 @@
+using System.Globalization;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace LeadHandoff.Batches;
+
+/// <summary>
+/// The words of a rep's lead email in the rep's language (the roster's <c>Language</c>: English or
+/// Thai), from <c>Resources/Batches/OwnerEmailText(.th).resx</c> through
+/// Microsoft.Extensions.Localization, with dates in that culture (Thai: the Buddhist era).
+/// </summary>
+public sealed class OwnerEmailText
+{
+    private static readonly IStringLocalizer Localizer = new ResourceManagerStringLocalizerFactory(
+        Options.Create(new LocalizationOptions { ResourcesPath = "Resources" }), NullLoggerFactory.Instance).Create(typeof(OwnerEmailText));
+
+    private static readonly OwnerEmailText English = new(CultureInfo.GetCultureInfo("en-GB"), "en");
+    private static readonly OwnerEmailText Thai = new(CultureInfo.GetCultureInfo("th-TH"), "th");
+
+    private OwnerEmailText(CultureInfo culture, string language) => (Culture, Language) = (culture, language);
+
+    public CultureInfo Culture { get; }
+
+    /// <summary>The BCP 47 tag for the email's <c>lang</c>.</summary>
+    public string Language { get; }
+
+    public static OwnerEmailText For(string? language) => language == "th" ? Thai : English;
+
+    public string this[string key, params object[] args]
+    {
+        get
+        {
+            var previous = CultureInfo.CurrentUICulture;
+            CultureInfo.CurrentUICulture = Culture;
+            try
+            {
+                return args.Length == 0 ? Localizer[key].Value : Localizer[key, args].Value;
+            }
+            finally
+            {
+                CultureInfo.CurrentUICulture = previous;
+            }
+        }
+    }
+
+    /// <summary>For HTML: the resource's own words as written (ours, trusted), every argument encoded.</summary>
+    public string Html(string key, params string[] args) =>
+        string.Format(Culture, this[key], args.Select(a => (object)Email.EmailText.H(a)).ToArray());
+
+    /// <summary>"3 leads" / "3 ลีด": Thai nouns have no plural.</summary>
+    public string Leads(int n) => this[n == 1 ? "Lead" : "Leads", n.ToString(CultureInfo.InvariantCulture)];
+
+    // English dates stay culture-invariant, as the app has always written them.
+    private CultureInfo DateCulture => Language == "th" ? Culture : CultureInfo.InvariantCulture;
+
+    public string Local(DateTimeOffset instant, TimeZoneInfo zone) => TimeZoneInfo.ConvertTime(instant, zone).ToString(this["LongDate"], DateCulture) + $" ({zone.Id})";
+
+    public string Short(DateTimeOffset instant, TimeZoneInfo zone) => TimeZoneInfo.ConvertTime(instant, zone).ToString(this["ShortDate"], DateCulture);
+
+    public string Day(DateTimeOffset instant, TimeZoneInfo zone) => TimeZoneInfo.ConvertTime(instant, zone).ToString(this["DayDate"], DateCulture);
+
+    public string Outcome(LeadHandoff.Leads.Lead lead) => this[lead.Decision?.Decision switch
+    {
+        null => "Undecided",
+        LeadHandoff.Leads.Decision.Accepted => "Accepted",
+        LeadHandoff.Leads.Decision.Rejected => "Rejected",
+        _ => "Nurture",
+    }];
+}

@@ -1,0 +1,43 @@
+using LeadHandoff.Batches;
+using LeadHandoff.Calendar;
+using LeadHandoff.Leads;
+using LeadHandoff.Routing;
+using Microsoft.Extensions.Options;
+
+namespace LeadHandoff.Tests.Batches;
+
+/// <summary>A rep whose roster language is Thai reads their lead email in Thai, with Thai dates (Buddhist era); the lead's own words stay as they were typed.</summary>
+public sealed class OwnerEmailLanguageTests
+{
+    private static readonly SlaCalendar Calendar = new(Options.Create(new SlaOptions()));
+    private static readonly BatchWindow Window = Calendar.WindowOf(new DateOnly(2026, 12, 7));
+
+    private static BatchLead Lead(string company, Lead? earlier = null) => new(new Lead(
+        "0193b1", Window.Id,
+        new LeadDetails("สมชาย ใจดี", "somchai@example.co.th", company, "ผู้จัดการ", null, "อยากได้ใบเสนอราคา\nโทรหลังบ่ายสอง",
+            new Segment("Software", "11-50"), new MarketingSource("pricing-guide"), new Consent(true, "2026-09")),
+        new DateTimeOffset(2026, 12, 3, 14, 30, 0, TimeSpan.Zero), new DateTimeOffset(2026, 12, 3, 14, 30, 0, TimeSpan.Zero), 1, "rep-9"), earlier, "https://app.example/api/qualify?t=k1.AAA.BBB");
+
+    [Fact]
+    public void A_thai_rep_gets_the_whole_email_in_thai_with_buddhist_era_dates()
+    {
+        var mail = OwnerBatchEmail.Compose("2026-W50.owner-rep-9", Window, new Owner("rep-9", "Nok", "nok@example.co.th", "th"), [Lead("บริษัท ตัวอย่าง จำกัด")], "https://app.example/api/batch?t=k1.X.Y", Calendar.TimeZone);
+
+        Assert.Equal("1 ลีด สำหรับคุณในรอบ 2026-W50: ตัดสินใจภายใน พ. 9 ธ.ค. 17:00", mail.Subject);
+        Assert.StartsWith("ลีดของคุณในรอบ 2026-W50\r\n\r\nสวัสดีคุณNok สัปดาห์นี้ฝ่ายการตลาดส่ง 1 ลีด ให้คุณ\r\n", mail.Text);
+        Assert.Contains("ภายในวันพุธที่ 9 ธันวาคม 2569 เวลา 17:00 น. (Europe/London)", mail.Text);
+        Assert.Contains("-- พนักงาน 11-50 คน --", mail.Text);
+        Assert.Contains("  คัดกรอง: https://app.example/api/qualify?t=k1.AAA.BBB", mail.Text);
+        Assert.Contains("    โทรหลังบ่ายสอง", mail.Text); // the lead's words, untouched
+        Assert.Contains("<html lang=\"th\">", mail.Html);
+        Assert.DoesNotContain("Your leads", mail.Text);
+    }
+
+    [Fact]
+    public void Without_a_language_the_email_is_english()
+    {
+        var mail = OwnerBatchEmail.Compose("2026-W50.owner-rep-9", Window, new Owner("rep-9", "Nok", "nok@example.co.th"), [Lead("Example Co")], "https://app.example/api/batch?t=k1.X.Y", Calendar.TimeZone);
+        Assert.Equal("1 lead for you in batch 2026-W50: decide by Wed 9 Dec 17:00", mail.Subject);
+        Assert.Contains("<html lang=\"en\">", mail.Html);
+    }
+}
