@@ -18,26 +18,32 @@ public static class DeadlineEmails
         : late.TotalDays < 2 ? $"{Count((int)late.TotalHours, "hour")} late"
         : $"{Count((int)late.TotalDays, "day")} late";
 
+    /// <summary>The owner's reminder, in the recipient's language (the roster's: English or Thai).</summary>
     public static EmailMessage Reminder(string ledgerId, BatchWindow window, Owner owner, IReadOnlyList<UndecidedLead> leads, string batchUrl, DateTimeOffset now, TimeZoneInfo zone)
     {
-        var late = Late(now - window.DeadlineAt);
-        var count = Count(leads.Count, "lead");
-        var html = new StringBuilder(Open($"{count} from batch {window.Id} still to decide", $"{count} {late}: decide them now"))
-            .Append($"<h1 style=\"font-size:20px\">{count} from batch {H(window.Id)} still to decide</h1>")
-            .Append($"<p>Hello {H(owner.Name)}, the deadline was {H(Local(window.DeadlineAt, zone))}: these are <strong>{H(late)}</strong>. ")
-            .Append("Please accept, reject or return each to nurture now.</p>")
-            .Append($"<p><a href=\"{H(batchUrl)}\">Decide them all on one page</a></p><ul>");
-        var text = new StringBuilder($"{count} from batch {window.Id} still to decide\r\n\r\n")
-            .Append($"Hello {owner.Name}, the deadline was {Local(window.DeadlineAt, zone)}: these are {late}.\r\n")
-            .Append($"Decide them all on one page: {batchUrl}\r\n\r\n");
+        var t = Batches.OwnerEmailText.For(owner.Language);
+        var late = t.Late(now - window.DeadlineAt);
+        var count = t.Leads(leads.Count);
+        var title = t["ReminderTitle", count, window.Id];
+        var deadline = t.Local(window.DeadlineAt, zone);
+        // "these are <strong>late</strong>": the sentence encoded around a marker, then the marker replaced.
+        const char Marker = '\u0001';
+        var hello = H(t["ReminderHello", owner.Name, deadline, Marker]).Replace(H(Marker.ToString()), $"<strong>{H(late)}</strong>", StringComparison.Ordinal);
+        var html = new StringBuilder(Open(title, t["ReminderPreheader", count, late], t.Language))
+            .Append($"<h1 style=\"font-size:20px\">{H(title)}</h1>")
+            .Append($"<p>{hello} {H(t["ReminderPlease"])}</p>")
+            .Append($"<p><a href=\"{H(batchUrl)}\">{H(t["ReminderOnePage"])}</a></p><ul>");
+        var text = new StringBuilder($"{title}\r\n\r\n")
+            .Append($"{t["ReminderHello", owner.Name, deadline, late]}\r\n")
+            .Append($"{t["ReminderOnePageText", batchUrl]}\r\n\r\n");
         foreach (var item in leads.OrderBy(l => l.Lead.Details.Company, StringComparer.OrdinalIgnoreCase))
         {
             var d = item.Lead.Details;
-            html.Append($"<li><strong>{H(d.Company)}</strong>: {H(d.Name)}, {H(d.JobTitle)} ({H(late)}) <a href=\"{H(item.QualifyUrl)}\">Qualify</a></li>");
-            text.Append($"* {d.Company}: {d.Name}, {d.JobTitle} ({late})\r\n  Qualify: {item.QualifyUrl}\r\n");
+            html.Append($"<li><strong>{H(d.Company)}</strong>: {H(d.Name)}, {H(d.JobTitle)} ({H(late)}) <a href=\"{H(item.QualifyUrl)}\">{H(t["QualifyLink"])}</a></li>");
+            text.Append($"* {d.Company}: {d.Name}, {d.JobTitle} ({late})\r\n  {t["Qualify", item.QualifyUrl]}\r\n");
         }
         html.Append("</ul>").Append(Close);
-        return new EmailMessage(ledgerId, [owner.Email], [], $"Reminder: {count} from batch {window.Id} past the deadline ({late})", html.ToString(), text.ToString());
+        return new EmailMessage(ledgerId, [owner.Email], [], t["ReminderSubject", count, window.Id, late], html.ToString(), text.ToString());
     }
 
     /// <param name="teamUrl">The manager's view of the week: linked once, and per lead at that lead's entry.</param>

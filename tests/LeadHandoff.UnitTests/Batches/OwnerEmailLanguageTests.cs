@@ -34,6 +34,22 @@ public sealed class OwnerEmailLanguageTests
     }
 
     [Fact]
+    public void A_thai_reps_reminder_is_in_thai_and_an_english_reps_unchanged()
+    {
+        var lead = Lead("บริษัท ตัวอย่าง จำกัด");
+        var late = Window.DeadlineAt.AddDays(2).AddHours(1);
+        var thai = Deadlines.DeadlineEmails.Reminder("r", Window, new Owner("rep-9", "Nok", "nok@example.co.th", "th"), [new(lead.Lead, lead.QualifyUrl)], "https://app.example/api/batch?t=x", late, Calendar.TimeZone);
+        var english = Deadlines.DeadlineEmails.Reminder("r", Window, new Owner("rep-9", "Nok", "nok@example.co.th"), [new(lead.Lead, lead.QualifyUrl)], "https://app.example/api/batch?t=x", late, Calendar.TimeZone);
+
+        Assert.Equal("แจ้งเตือน: 1 ลีด จากรอบ 2026-W50 เลยกำหนดแล้ว (ช้า 2 วัน)", thai.Subject);
+        Assert.Contains("สวัสดีคุณNok กำหนดเวลาคือวันพุธที่ 9 ธันวาคม 2569 เวลา 17:00 น. (Europe/London): รายการเหล่านี้ช้า 2 วัน", thai.Text);
+        Assert.Contains($"<strong>{LeadHandoff.Email.EmailText.H("ช้า 2 วัน")}</strong>", thai.Html);
+        Assert.Equal("Reminder: 1 lead from batch 2026-W50 past the deadline (2 days late)", english.Subject);
+        Assert.Contains("Hello Nok, the deadline was Wednesday 9 December 2026, 17:00 (Europe/London): these are 2 days late.", english.Text);
+        Assert.Contains("these are <strong>2 days late</strong>. Please accept, reject or return each to nurture now.</p>", english.Html);
+    }
+
+    [Fact]
     public void Without_a_language_the_email_is_english()
     {
         var mail = OwnerBatchEmail.Compose("2026-W50.owner-rep-9", Window, new Owner("rep-9", "Nok", "nok@example.co.th"), [Lead("Example Co")], "https://app.example/api/batch?t=k1.X.Y", Calendar.TimeZone);
