@@ -22,12 +22,7 @@ public sealed class ClientAddressTests : IAsyncLifetime
         var settings = TestSettings.For(_storage.ConnectionString);
         settings["Intake:RateLimitPermits"] = "3";
         settings["Intake:RateLimitWindowSeconds"] = "3600";
-        settings["BatchSchedule"] = "0 0 0 1 1 *";
-        settings["DeadlineSchedule"] = "0 0 0 1 1 *";
-        settings["PurgeSchedule"] = "0 0 0 1 1 *";
-        settings["HotLaneSchedule"] = "0 0 0 1 1 *";
-        settings["WebhookSchedule"] = "0 0 0 1 1 *";
-        settings["WebhookReconcileSchedule"] = "0 0 0 1 1 *";
+        TestSettings.TimersOff(settings);
         await using var host = await FuncHost.StartAsync(settings, _storage.ConnectionString);
 
         var statuses = new List<HttpStatusCode>();

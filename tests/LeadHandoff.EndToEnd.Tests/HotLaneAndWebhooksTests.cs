@@ -36,11 +36,10 @@ public sealed class HotLaneAndWebhooksTests : IAsyncLifetime
     public async Task A_demo_request_reaches_its_owner_at_once_and_the_host_timer_delivers_its_events_signed()
     {
         var settings = TestSettings.For(_storage.ConnectionString);
-        foreach (var timer in new[] { "BatchSchedule", "DeadlineSchedule", "PurgeSchedule", "WebhookReconcileSchedule" }) settings[timer] = "0 0 0 1 1 *";
+        TestSettings.TimersOff(settings, running: ["HotLaneSchedule", "WebhookSchedule"]);
         settings["HotLaneSchedule"] = "*/5 * * * * *";
         settings["WebhookSchedule"] = "*/2 * * * * *";
-        settings["Email:SendGridApiKey"] = "SG.end-to-end";
-        settings["Email:SendGridHost"] = _sendGrid.Host.TrimEnd('/');
+        TestSettings.UseSendGrid(settings, _sendGrid);
         TestSettings.AddOwners(settings, TestSettings.Rita, TestSettings.Sam);
         settings["Routing:Pool:0"] = "rep-1";
         settings["HotLane:Offers:0"] = "demo-request";

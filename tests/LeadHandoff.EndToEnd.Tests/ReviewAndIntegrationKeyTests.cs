@@ -22,12 +22,7 @@ public sealed class ReviewAndIntegrationKeyTests : IAsyncLifetime
     public async Task Marketing_reviews_and_releases_a_held_back_post_and_an_integration_posts_with_its_own_key_and_neither_key_opens_privacy()
     {
         var settings = TestSettings.For(_storage.ConnectionString);
-        settings["BatchSchedule"] = "0 0 0 1 1 *";
-        settings["DeadlineSchedule"] = "0 0 0 1 1 *";
-        settings["PurgeSchedule"] = "0 0 0 1 1 *";
-        settings["HotLaneSchedule"] = "0 0 0 1 1 *";
-        settings["WebhookSchedule"] = "0 0 0 1 1 *";
-        settings["WebhookReconcileSchedule"] = "0 0 0 1 1 *";
+        TestSettings.TimersOff(settings);
         var http = FuncHost.Http;
         await using var host = await FuncHost.StartAsync(settings, _storage.ConnectionString);
         // Keys can end in "=": escaped, as any query value must be.

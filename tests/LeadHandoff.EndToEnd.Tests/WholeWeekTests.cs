@@ -122,8 +122,7 @@ public sealed partial class WholeWeekTests : IAsyncLifetime
     {
         var settings = TestSettings.For(_storage.ConnectionString);
         settings["Intake:ThankYouUrl"] = "";
-        settings["Email:SendGridApiKey"] = "SG.end-to-end";
-        settings["Email:SendGridHost"] = _sendGrid.Host.TrimEnd('/');
+        TestSettings.UseSendGrid(settings, _sendGrid);
         TestSettings.AddOwners(settings, TestSettings.Rita, TestSettings.Sam);
         settings["Routing:Pool:0"] = "rep-1";
         settings["Routing:Pool:1"] = "rep-2";
@@ -140,12 +139,7 @@ public sealed partial class WholeWeekTests : IAsyncLifetime
         settings["Escalation:Steps:1:Recipient"] = "Manager";
         settings["Escalation:Steps:1:Template"] = "Escalation";
         // The timers never fire by themselves here: the test runs them through the admin API.
-        settings["BatchSchedule"] = "0 0 0 1 1 *";
-        settings["DeadlineSchedule"] = "0 0 0 1 1 *";
-        settings["PurgeSchedule"] = "0 0 0 1 1 *";
-        settings["HotLaneSchedule"] = "0 0 0 1 1 *";
-        settings["WebhookSchedule"] = "0 0 0 1 1 *";
-        settings["WebhookReconcileSchedule"] = "0 0 0 1 1 *";
+        TestSettings.TimersOff(settings);
         return settings;
     }
 

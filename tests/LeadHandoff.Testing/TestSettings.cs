@@ -3,6 +3,25 @@ namespace LeadHandoff.Testing;
 /// <summary>The settings every test app starts from: valid, on Azurite, each with tables of its own.</summary>
 public static class TestSettings
 {
+    /// <summary>Every timer the app has, by the setting that schedules it: one list, so a new timer is off in every host test.</summary>
+    public static readonly IReadOnlyList<string> Schedules = ["BatchSchedule", "DeadlineSchedule", "PurgeSchedule", "HotLaneSchedule", "WebhookSchedule", "WebhookReconcileSchedule"];
+
+    /// <summary>
+    /// Timers that never fire by themselves under the host (1 January, midnight), but those in
+    /// <paramref name="running"/>: the test runs the others through the admin API, or not at all.
+    /// </summary>
+    public static void TimersOff(Dictionary<string, string?> settings, params string[] running)
+    {
+        foreach (var schedule in Schedules.Except(running)) settings[schedule] = "0 0 0 1 1 *";
+    }
+
+    /// <summary>Email through the real SendGrid client to the local fake.</summary>
+    public static void UseSendGrid(Dictionary<string, string?> settings, FakeSendGrid sendGrid)
+    {
+        settings["Email:SendGridApiKey"] = "SG.end-to-end";
+        settings["Email:SendGridHost"] = sendGrid.Host.TrimEnd('/');
+    }
+
     public static Dictionary<string, string?> For(string connectionString) => new()
     {
         ["Storage:ConnectionString"] = connectionString,
