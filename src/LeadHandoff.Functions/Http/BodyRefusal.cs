@@ -12,11 +12,11 @@ public static class BodyRefusal
         SubmittedForm.Unsupported unsupported => Answer(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", unsupported.Message, json),
         SubmittedForm.Malformed malformed => json
             ? WebResponse.Problem(StatusCodes.Status400BadRequest, "The request could not be read.", errors: new Dictionary<string, string[]> { [malformed.Field] = [malformed.Message] })
-            : WebResponse.Page(StatusCodes.Status400BadRequest, PageLayout.Render("Please check the form", $"<h1>Please check the form</h1><div class=\"card\"><p class=\"errors\" role=\"alert\">{LeadHandoff.Email.EmailText.H(malformed.Message)}</p><p>Use your browser's Back button to return to the form.</p></div>")),
+            : WebResponse.Page(StatusCodes.Status400BadRequest, Notices.Render(new("Please check the form", "Please check the form", ["Use your browser's Back button to return to the form."], Errors: [malformed.Message]))),
         _ => throw new ArgumentOutOfRangeException(nameof(failure)),
     };
 
     private static WebResponse Answer(int status, string title, string detail, bool json) => json
         ? WebResponse.Problem(status, title, detail)
-        : WebResponse.Page(status, PageLayout.Render(title, $"<h1>{LeadHandoff.Email.EmailText.H(title)}</h1><div class=\"card\"><p>{LeadHandoff.Email.EmailText.H(detail)}</p></div>"));
+        : WebResponse.Page(status, Notices.Render(new(title, title, [detail])));
 }

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Text;
-using System.Text.Encodings.Web;
 using LeadHandoff.Functions.Http;
 using LeadHandoff.Intake;
 using Microsoft.AspNetCore.Http;
@@ -59,12 +57,6 @@ public sealed class IntakeResponses(IOptions<IntakeOptions> options, IOptions<Le
     }
 
     /// <summary>A page for a visitor whose form could not be taken, in the company's name and layout.</summary>
-    private string ErrorPage(string title, IEnumerable<string> messages)
-    {
-        var html = HtmlEncoder.Default;
-        var page = new StringBuilder($"<h1>{html.Encode(title)}</h1><div class=\"errors\" role=\"alert\"><ul>");
-        foreach (var message in messages) page.Append("<li>").Append(html.Encode(message)).Append("</li>");
-        page.Append("</ul></div><div class=\"card\"><p>Use your browser's Back button to return to the form: what you typed is still there.</p></div>");
-        return PageLayout.Render(title, page.ToString(), brand.Value);
-    }
+    private string ErrorPage(string title, IEnumerable<string> messages) =>
+        Notices.Render(new(title, title, ["Use your browser's Back button to return to the form: what you typed is still there."], brand.Value, Errors: [.. messages]));
 }

@@ -17,7 +17,6 @@ public sealed class ThankYouPage(Microsoft.Extensions.Options.IOptions<LeadHando
 
     [Function(nameof(ThankYouPage))]
     public IActionResult Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "thanks")] HttpRequest request) =>
-        WebResponse.Page(StatusCodes.Status200OK, PageLayout.Render("Thank you",
-            $"<h1>Thank you</h1><div class=\"card\"><p>{LeadHandoff.Email.EmailText.H(brand.Value.Name)} has your details. Someone from our sales team will be in touch.</p>" +
-            "<p class=\"muted\">You can close this page.</p></div>", brand.Value));
+        WebResponse.Page(StatusCodes.Status200OK, Notices.Render(new("Thank you", "Thank you",
+            [$"{brand.Value.Name} has your details. Someone from our sales team will be in touch.", "You can close this page."], brand.Value, LastIsQuiet: true)));
 }

@@ -6,7 +6,8 @@ using LeadHandoff.Intake;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using static LeadHandoff.Email.EmailText;
+using LeadHandoff.Html;
+using LeadHandoff.Html.Pages;
 
 namespace LeadHandoff.Functions.Privacy;
 
@@ -26,18 +27,18 @@ public sealed class WithdrawConsent(WithdrawalService withdrawals, ClientRateLim
     {
         var token = request.Query["t"].ToString();
         var post = HttpMethods.IsPost(request.Method);
-        if (token.Length == 0) return post ? await RequestAsync(request, cancellationToken) : Page(StatusCodes.Status200OK, RequestForm(null, null));
+        if (token.Length == 0) return post ? await RequestAsync(request, cancellationToken) : RequestForm(StatusCodes.Status200OK, null, null);
 
         var (check, requestId) = await withdrawals.OpenAsync(token, cancellationToken);
         // Said to a member of the public, in the company's name: what happened and what they can do.
         if (check != WithdrawalCheck.Pending)
             return check == WithdrawalCheck.Gone
-                ? Page(StatusCodes.Status410Gone, "<h1>This link has expired or was already used</h1><div class=\"card\"><p>Links to erase your details work once, for 7 days. If your details were erased with it already, there is nothing more to do.</p><p><a href=\"withdraw\">Ask for a new link</a></p></div>")
-                : Page(StatusCodes.Status403Forbidden, "<h1>This link is not valid</h1><div class=\"card\"><p>The link was changed or is incomplete. Open it again from the email we sent you, or <a href=\"withdraw\">ask for a new link</a>.</p></div>");
+                ? Notice(StatusCodes.Status410Gone, "This link has expired or was already used", "Links to erase your details work once, for 7 days. If your details were erased with it already, there is nothing more to do.", ("withdraw", "Ask for a new link"))
+                : Notice(StatusCodes.Status403Forbidden, "This link is not valid", "The link was changed or is incomplete. Open it again from the email we sent you, or ask for a new link.", ("withdraw", "Ask for a new link"));
         if (!post)
-            return Page(StatusCodes.Status200OK, $"<h1>Erase your details</h1><div class=\"card\"><p>This erases the details you gave us, everywhere we hold them. It cannot be undone.</p><form method=\"post\" action=\"?t={H(Uri.EscapeDataString(token))}\"><button type=\"submit\">Erase my details</button></form></div>");
+            return WebResponse.Page(StatusCodes.Status200OK, HtmlTemplates.Render<WithdrawalConfirmPage, WithdrawalConfirmPage.Data>(new(brand.Value, $"?t={Uri.EscapeDataString(token)}")));
         await withdrawals.ConfirmAsync(requestId!, cancellationToken);
-        return Page(StatusCodes.Status200OK, "<h1>Your details have been erased</h1><div class=\"card\"><p>We no longer hold the details you gave us, and we will not contact you about them again.</p></div>");
+        return Notice(StatusCodes.Status200OK, "Your details have been erased", "We no longer hold the details you gave us, and we will not contact you about them again.");
     }
 
     private async Task<IActionResult> RequestAsync(HttpRequest request, CancellationToken cancellationToken)
@@ -51,19 +52,17 @@ public sealed class WithdrawConsent(WithdrawalService withdrawals, ClientRateLim
         if (email is null)
             return json
                 ? WebResponse.Problem(StatusCodes.Status400BadRequest, "Invalid request.", errors: new Dictionary<string, string[]> { ["email"] = ["Email must be a valid email address."] })
-                : Page(StatusCodes.Status400BadRequest, RequestForm("Enter the email address you gave us.", form is SubmittedForm.Fields typed ? typed.Values.GetValueOrDefault("email") : null));
+                : RequestForm(StatusCodes.Status400BadRequest, "Enter the email address you gave us.", form is SubmittedForm.Fields typed ? typed.Values.GetValueOrDefault("email") : null);
         await withdrawals.RequestAsync(email, cancellationToken);
         return json
             ? WebResponse.JsonBody(StatusCodes.Status202Accepted, new { message = Requested })
-            : Page(StatusCodes.Status200OK, $"<h1>Check your inbox</h1><div class=\"card\"><p role=\"status\">{H(Requested)}</p></div>");
+            : WebResponse.Page(StatusCodes.Status200OK, Notices.Render(new("Your details", "Check your inbox", [Requested], brand.Value, Status: true)));
     }
 
     /// <param name="typed">What the person entered, shown again after an error so they can correct it.</param>
-    private string RequestForm(string? error, string? typed) =>
-        "<h1>Stop using my details</h1>" + (error is null ? "" : $"<p class=\"errors\" role=\"alert\">{H(error)}</p>") +
-        $"<div class=\"card\"><p>Give the email address you used on {H(brand.Value.Name)}'s forms. We will email it a link: following it erases everything we hold for it.</p>" +
-        $"<form method=\"post\"><label for=\"email\">Email address</label><input id=\"email\" name=\"email\" type=\"email\" required autocomplete=\"email\" value=\"{H(typed)}\" style=\"display:block;width:100%;font:inherit;padding:.5rem;margin:.2rem 0 .8rem\">" +
-        "<button type=\"submit\">Email me the link</button></form></div>";
+    private WebResponse RequestForm(int status, string? error, string? typed) =>
+        WebResponse.Page(status, HtmlTemplates.Render<WithdrawalRequestPage, WithdrawalRequestPage.Data>(new(brand.Value, error, typed)));
 
-    private WebResponse Page(int status, string body) => WebResponse.Page(status, PageLayout.Render("Your details", body, brand.Value));
+    private WebResponse Notice(int status, string heading, string text, (string Href, string Label)? link = null) =>
+        WebResponse.Page(status, Notices.Render(new("Your details", heading, [text], brand.Value, link)));
 }

@@ -9,8 +9,8 @@ public static class QualificationResponses
 {
     /// <summary>403 for a link that is not valid, 410 for one that expired or whose lead is gone: a friendly page either way.</summary>
     public static WebResponse Refused(Refusal why) => why == Refusal.Gone
-        ? WebResponse.Page(StatusCodes.Status410Gone, PageLayout.Refused(expired: true))
-        : WebResponse.Page(StatusCodes.Status403Forbidden, PageLayout.Refused(expired: false));
+        ? WebResponse.Page(StatusCodes.Status410Gone, Notices.Refused(expired: true))
+        : WebResponse.Page(StatusCodes.Status403Forbidden, Notices.Refused(expired: false));
 
     /// <summary>The decision a page's form posted, or what is wrong with it.</summary>
     public static async Task<(DecisionRequest? Decision, FieldErrors Errors, IReadOnlyDictionary<string, string>? Fields)> ReadDecisionAsync(HttpRequest request, QualificationService qualification, CancellationToken cancellationToken)
@@ -27,5 +27,5 @@ public static class QualificationResponses
 
     /// <summary>Post/redirect/get: back to the page, saying what happened.</summary>
     public static WebResponse BackToPage(HttpRequest request, string token, DecisionResult result, string? leadId = null) =>
-        WebResponse.SeeOther($"{request.Path}?t={Uri.EscapeDataString(token)}{(leadId is null ? "" : $"&lead={Uri.EscapeDataString(leadId)}")}&done={DecisionForm.DoneCode(result)}{(leadId is null ? "" : $"#lead-{leadId}")}");
+        WebResponse.SeeOther($"{request.Path}?t={Uri.EscapeDataString(token)}{(leadId is null ? "" : $"&lead={Uri.EscapeDataString(leadId)}")}&done={DoneCodes.Of(result)}{(leadId is null ? "" : $"#lead-{leadId}")}");
 }

@@ -1,13 +1,12 @@
-using System.Text;
 using LeadHandoff.Calendar;
 using LeadHandoff.Functions.Http;
 using LeadHandoff.Intake;
-using LeadHandoff.Leads;
 using LeadHandoff.Qualification;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using static LeadHandoff.Email.EmailText;
+using LeadHandoff.Html;
+using LeadHandoff.Html.Pages;
 
 namespace LeadHandoff.Functions.Qualification;
 
@@ -45,45 +44,8 @@ public sealed class QualifyBatch(QualificationService qualification, SlaCalendar
     public WebResponse Render(string token, BatchAccess.Granted access, string? focusLead, string? done, FieldErrors? errors, int status, IReadOnlyDictionary<string, string>? entered = null) =>
         Page(token, access, focusLead, done, errors, status, entered, _onlyUndecided);
 
-    /// <summary>
-    /// Undecided leads first, each with its form; decided ones after, folded to one line (their form
-    /// a tap away); <c>show=undecided</c> leaves them out. Each form posts back to its own lead
-    /// (<c>#lead-…</c>), so a refused decision reopens beside the error, not at the top.
-    /// </summary>
-    private WebResponse Page(string token, BatchAccess.Granted access, string? focusLead, string? done, FieldErrors? errors, int status, IReadOnlyDictionary<string, string>? entered, bool onlyUndecided)
-    {
-        var undecided = access.Leads.Where(l => l.Decision is null).ToList();
-        var decided = access.Leads.Where(l => l.Decision is not null).ToList();
-        var self = $"?t={Uri.EscapeDataString(token)}";
-        var body = new StringBuilder()
-            .Append($"<h1>Your leads in batch {H(access.Window.Id)}</h1>")
-            .Append($"<p>{Count(access.Leads.Count, "lead")}, {undecided.Count} still to decide. Decide by <strong>{H(Local(access.Window.DeadlineAt, calendar.TimeZone))}</strong>.</p>");
-        if (decided.Count > 0 && undecided.Count > 0)
-            body.Append(onlyUndecided
-                ? $"<p><a href=\"{H(self)}\">Show all {access.Leads.Count}, decided ones too</a></p>"
-                : $"<p><a href=\"{H(self + "&show=undecided")}\">Show only the {undecided.Count} still to decide</a></p>");
-        if (access.Leads.Count == 0) body.Append("<div class=\"card\"><p>No leads are assigned to you in this batch.</p></div>");
-        foreach (var lead in undecided) Section(lead, open: true);
-        if (!onlyUndecided)
-        {
-            if (decided.Count > 0) body.Append($"<h2>Decided ({decided.Count})</h2>");
-            foreach (var lead in decided) Section(lead, open: false);
-        }
-        return WebResponse.Page(status, PageLayout.Render($"Batch {access.Window.Id}", body.ToString()));
-
-        void Section(Lead lead, bool open)
-        {
-            var focused = lead.Id == focusLead;
-            var form = DecisionForm.Form($"{self}#lead-{lead.Id}", "-" + lead.Id, lead, qualification.Reasons, lead.Id, focused ? entered : null);
-            body.Append($"<section class=\"card\" id=\"lead-{H(lead.Id)}\" aria-labelledby=\"h-{H(lead.Id)}\">")
-                .Append($"<h2 id=\"h-{H(lead.Id)}\">{H(lead.Details.Company)} <span class=\"muted\">· {H(lead.Details.Name)}</span></h2>")
-                .Append(focused ? DecisionForm.Banner(done) + DecisionForm.Errors(errors) : "");
-            if (open || focused)
-                body.Append(DecisionForm.Details(lead)).Append(DecisionForm.State(lead, qualification.Reasons, calendar.TimeZone)).Append(form);
-            else
-                body.Append(DecisionForm.State(lead, qualification.Reasons, calendar.TimeZone))
-                    .Append("<details><summary>Details, or change the decision</summary>").Append(DecisionForm.Details(lead)).Append(form).Append("</details>");
-            body.Append("</section>");
-        }
-    }
+    private WebResponse Page(string token, BatchAccess.Granted access, string? focusLead, string? done, FieldErrors? errors, int status, IReadOnlyDictionary<string, string>? entered, bool onlyUndecided) =>
+        WebResponse.Page(status, HtmlTemplates.Render<BatchPage, BatchPage.Data>(new(
+            access.Window.Id, access.Window.DeadlineAt, calendar.TimeZone, access.Leads, qualification.Reasons,
+            $"?t={Uri.EscapeDataString(token)}", onlyUndecided, focusLead, done, errors, entered)));
 }

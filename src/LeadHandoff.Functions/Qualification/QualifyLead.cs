@@ -5,7 +5,8 @@ using LeadHandoff.Calendar;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using static LeadHandoff.Email.EmailText;
+using LeadHandoff.Html;
+using LeadHandoff.Html.Pages;
 
 namespace LeadHandoff.Functions.Qualification;
 
@@ -23,8 +24,8 @@ public sealed class QualifyLead(QualificationService qualification, SlaCalendar 
         var access = await qualification.OpenLeadAsync(request.Query["t"].ToString(), cancellationToken);
         // Someone else's now: the old link says whose, and changes nothing.
         if (access is LeadAccess.Reassigned moved)
-            return WebResponse.Page(StatusCodes.Status410Gone, PageLayout.Render("Lead reassigned",
-                $"<h1>This lead was reassigned</h1><div class=\"card\"><p>It is {H(moved.NewOwnerName)}'s to decide now, so this link no longer records a decision. Nothing was changed.</p></div>"));
+            return WebResponse.Page(StatusCodes.Status410Gone, Notices.Render(new("Lead reassigned", "This lead was reassigned",
+                [$"It is {moved.NewOwnerName}'s to decide now, so this link no longer records a decision. Nothing was changed."])));
         return await DecisionFlow.RunAsync(request, qualification, this, token => Task.FromResult<(LeadAccess.Granted?, Refusal?)>(access switch
         {
             LeadAccess.Granted granted => (granted, null),
@@ -43,15 +44,7 @@ public sealed class QualifyLead(QualificationService qualification, SlaCalendar 
     public WebResponse Render(string token, LeadAccess.Granted access, string? focusLead, string? done, FieldErrors? errors, int status, IReadOnlyDictionary<string, string>? entered = null) =>
         Page(token, access, done, errors, status, entered);
 
-    private WebResponse Page(string token, LeadAccess.Granted access, string? done, FieldErrors? errors, int status, IReadOnlyDictionary<string, string>? entered)
-    {
-        var lead = access.Lead;
-        var body = $"<h1>{H(lead.Details.Company)}</h1>{DecisionForm.Banner(done)}{DecisionForm.Errors(errors)}" +
-                   $"<section class=\"card\" aria-labelledby=\"lead-h\"><h2 id=\"lead-h\">The lead</h2>{DecisionForm.Details(lead)}</section>" +
-                   $"<section class=\"card\" aria-labelledby=\"state-h\"><h2 id=\"state-h\">Decision</h2>" +
-                   $"<p class=\"muted\">Decide by {H(Local(access.Window.DeadlineAt, calendar.TimeZone))}.</p>" +
-                   DecisionForm.State(lead, qualification.Reasons, calendar.TimeZone) +
-                   DecisionForm.Form($"?t={Uri.EscapeDataString(token)}", "", lead, qualification.Reasons, entered: entered) + "</section>";
-        return WebResponse.Page(status, PageLayout.Render($"Qualify {lead.Details.Company}", body));
-    }
+    private WebResponse Page(string token, LeadAccess.Granted access, string? done, FieldErrors? errors, int status, IReadOnlyDictionary<string, string>? entered) =>
+        WebResponse.Page(status, HtmlTemplates.Render<LeadPage, LeadPage.Data>(new(
+            access.Lead, access.Window.DeadlineAt, calendar.TimeZone, qualification.Reasons, $"?t={Uri.EscapeDataString(token)}", done, errors, entered)));
 }

@@ -1,5 +1,8 @@
 using LeadHandoff.Calendar;
 using LeadHandoff.Functions.Http;
+using LeadHandoff.Html;
+using LeadHandoff.Html.Pages;
+using LeadHandoff.Leads;
 using LeadHandoff.Qualification;
 using LeadHandoff.Routing;
 using LeadHandoff.Team;
@@ -59,5 +62,17 @@ public sealed class TeamWeekActions(QualificationService qualification, Reassign
     }
 
     private WebResponse Page(TeamAccess.Granted team, string self, string? message, bool error, int status) =>
-        WebResponse.Page(status, TeamWeekPage.Render(team.Window, team.Leads, router, qualification.Reasons, time.GetUtcNow(), calendar.TimeZone, self, message, error));
+        WebResponse.Page(status, HtmlTemplates.Render<TeamWeekPage, TeamWeekPage.Data>(new(
+            team.Window.Id, team.Window.DeadlineAt, time.GetUtcNow(), calendar.TimeZone, Reps(team.Leads), router.Owners.Where(o => router.CanOwn(o.Id)).OrderBy(o => o.Name, StringComparer.OrdinalIgnoreCase).ToList(),
+            qualification.Reasons, Manager, self, message, error)));
+
+    /// <summary>Per rep, most undecided first; each rep's undecided leads before the decided, by company.</summary>
+    private List<TeamWeekPage.Rep> Reps(IReadOnlyList<Lead> leads) =>
+        [.. leads.GroupBy(l => l.OwnerId ?? "").OrderByDescending(g => g.Count(l => l.Decision is null)).ThenBy(g => g.Key, StringComparer.Ordinal).Select(rep =>
+        {
+            var owner = router.Find(rep.Key);
+            var name = owner?.Name ?? (rep.Key.Length == 0 ? "Not assigned yet" : rep.Key);
+            var away = rep.Key.Length > 0 && !router.IsAvailable(rep.Key) ? (owner is null ? " (no longer on the team)" : " (away)") : "";
+            return new TeamWeekPage.Rep(rep.Key, name + away, name, [.. rep.OrderBy(l => l.Decision is not null).ThenBy(l => l.Details.Company, StringComparer.OrdinalIgnoreCase)]);
+        })];
 }

@@ -48,12 +48,12 @@ public sealed class ReviewQueue(ReviewQueueService queue, SlaCalendar calendar, 
             };
             if (outcome is null)
                 return WebResponse.Problem(StatusCodes.Status400BadRequest, "Invalid review request.", errors: new Dictionary<string, string[]> { ["action"] = ["action must be release or spam."] });
-            (status, message) = ReviewPage.Describe(outcome, calendar.TimeZone);
+            (status, message) = ReviewResponses.Describe(outcome, calendar.TimeZone);
         }
 
         var items = await queue.ListAsync(window.Id, cancellationToken);
         if (request.Query["format"].ToString() == "json")
-            return WebResponse.JsonBody(status, new { window = window.Id, message, submissions = items.Select(ReviewPage.Json) });
-        return WebResponse.Page(status, ReviewPage.Render(window, calendar, items, message, request.Path + request.QueryString.ToString()));
+            return WebResponse.JsonBody(status, new { window = window.Id, message, submissions = items.Select(ReviewResponses.Json) });
+        return WebResponse.Page(status, ReviewResponses.Render(window, calendar, items, message, request.Path + request.QueryString.ToString()));
     }
 }

@@ -1,3 +1,5 @@
+using LeadHandoff.Html;
+using LeadHandoff.Html.Pages;
 using LeadHandoff.Calendar;
 using LeadHandoff.Functions.Http;
 using LeadHandoff.Qualification;
@@ -33,7 +35,7 @@ public sealed class GetScorecard(ScorecardService scorecards, SlaCalendar calend
         {
             "csv" => new WebResponse(StatusCodes.Status200OK, "text/csv; charset=utf-8", ScorecardCsv.Write(card))
                 .WithHeader("Content-Disposition", $"attachment; filename=\"scorecard-{card.To}.csv\""),
-            "html" => WebResponse.Page(StatusCodes.Status200OK, ScorecardPage.Render(card, qualification.Reasons.ToDictionary(r => r.Id, r => r.Label))),
+            "html" => WebResponse.Page(StatusCodes.Status200OK, HtmlTemplates.Render<ScorecardPage, ScorecardPage.Data>(new(card, qualification.Reasons.ToDictionary(r => r.Id, r => r.Label)))),
             _ => WebResponse.JsonBody(StatusCodes.Status200OK, card),
         };
     }

@@ -1,4 +1,3 @@
-using System.Text;
 using LeadHandoff.Calendar;
 using LeadHandoff.Functions.Http;
 using LeadHandoff.Functions.Qualification;
@@ -11,7 +10,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
-using static LeadHandoff.Email.EmailText;
+using LeadHandoff.Html;
+using LeadHandoff.Html.Pages;
 
 namespace LeadHandoff.Functions.Staff;
 
@@ -35,10 +35,13 @@ public sealed class StaffPages(StaffSignIn signIn, QualificationService qualific
     {
         var staff = await signIn.WhoAsync(request, cancellationToken);
         if (staff is null)
-            return WebResponse.Page(StatusCodes.Status401Unauthorized, PageLayout.Render("Sign in",
-                "<h1>Sign in to continue</h1><div class=\"card\"><p>These pages are for the sales and marketing team. " +
-                (signIn.PlatformAuthentication ? "<a href=\"/.auth/login/aad?post_login_redirect_uri=/api/staff\">Sign in with your work account</a>." : "Sign-in is not set up on this deployment: use the links in your emails, or ask an admin.") +
-                " If you are signed in and still see this, you are not on the team's roster yet: ask an admin.</p></div>"));
+            return WebResponse.Page(StatusCodes.Status401Unauthorized, Notices.Render(new("Sign in", "Sign in to continue",
+                [
+                    "These pages are for the sales and marketing team.",
+                    signIn.PlatformAuthentication ? "Sign in with your work account:" : "Sign-in is not set up on this deployment: use the links in your emails, or ask an admin.",
+                    "If you are signed in and still see this, you are not on the team's roster yet: ask an admin.",
+                ],
+                Link: signIn.PlatformAuthentication ? ("/.auth/login/aad?post_login_redirect_uri=/api/staff", "Sign in with your work account") : null)));
         var self = request.Path + request.QueryString.ToString();
         request.HttpContext.Items[SignedInItem] = $"{staff.Name} ({staff.Email})";
         switch (page ?? "")
@@ -57,10 +60,10 @@ public sealed class StaffPages(StaffSignIn signIn, QualificationService qualific
             case "roster" when staff.Is():
                 return await ActivatorUtilities.CreateInstance<TeamAdmin>(services).Run(request, cancellationToken);
             case "team" or "scorecard" or "review" or "roster":
-                return WebResponse.Page(StatusCodes.Status403Forbidden, PageLayout.Render("Not for your role",
-                    $"<h1>This page is not for your role</h1><div class=\"card\"><p>You are signed in as {H(staff.Name)} ({H(string.Join(", ", staff.Roles))}). <a href=\"/api/staff\">Your pages</a></p></div>"));
+                return WebResponse.Page(StatusCodes.Status403Forbidden, Notices.Render(new("Not for your role", "This page is not for your role",
+                    [$"You are signed in as {staff.Name} ({string.Join(", ", staff.Roles)})."], Link: ("/api/staff", "Your pages"))));
             default:
-                return WebResponse.Page(StatusCodes.Status404NotFound, PageLayout.Render("Not found", "<h1>No such page</h1><div class=\"card\"><p><a href=\"/api/staff\">Your pages</a></p></div>"));
+                return WebResponse.Page(StatusCodes.Status404NotFound, Notices.Render(new("Not found", "No such page", [], Link: ("/api/staff", "Your pages"))));
         }
     }
 
@@ -74,9 +77,6 @@ public sealed class StaffPages(StaffSignIn signIn, QualificationService qualific
         if (staff.Is(TeamRole.Marketing, TeamRole.Manager)) links.Add(("/api/staff/scorecard", "The scorecard"));
         if (staff.Is(TeamRole.Marketing)) links.Add(("/api/staff/review", "The review queue"));
         if (staff.Is()) links.Add(("/api/staff/roster", "The team and its routing rules"));
-        var body = new StringBuilder($"<h1>Hello {H(staff.Name)}</h1><div class=\"card\">")
-            .Append(links.Count == 0 ? "<p>Your leads come to you by email, each with its own link.</p>" : "<ul>" + string.Concat(links.Select(l => $"<li><a href=\"{l.Href}\">{H(l.Label)}</a></li>")) + "</ul>")
-            .Append("</div>");
-        return WebResponse.Page(StatusCodes.Status200OK, PageLayout.Render("Your pages", body.ToString()));
+        return WebResponse.Page(StatusCodes.Status200OK, HtmlTemplates.Render<StaffHomePage, StaffHomePage.Data>(new(staff.Name, links)));
     }
 }

@@ -1,3 +1,5 @@
+using LeadHandoff.Html;
+using LeadHandoff.Html.Pages;
 using System.Globalization;
 using LeadHandoff.Functions.Http;
 using LeadHandoff.Team;
@@ -50,7 +52,7 @@ public sealed class TeamAdmin(TeamAdminService admin)
                 rules = roster.Rules.OrderBy(r => r.Order),
                 problems = roster.Problems,
             })
-            : WebResponse.Page(status, TeamAdminPage.Render(roster, message, request.Path + request.QueryString.ToString()));
+            : WebResponse.Page(status, HtmlTemplates.Render<TeamAdminPage, TeamAdminPage.Data>(new(roster, message, request.Path + request.QueryString.ToString())));
     }
 
     private async Task<(FieldErrors, string?)> SaveMemberAsync(IReadOnlyDictionary<string, string> f, CancellationToken cancellationToken)

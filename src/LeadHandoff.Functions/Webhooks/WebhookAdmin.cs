@@ -1,3 +1,5 @@
+using LeadHandoff.Html;
+using LeadHandoff.Html.Pages;
 using LeadHandoff.Functions.Http;
 using LeadHandoff.Storage;
 using LeadHandoff.Webhooks;
@@ -36,17 +38,17 @@ public sealed class WebhookAdmin(WebhookStore store, WebhookDispatcher dispatche
             message = $"Subscription {id} is enabled; its waiting events go with the next run.";
         }
 
-        var views = new List<WebhookPage.SubscriptionView>();
+        var views = new List<WebhookSubscriptionView>();
         foreach (var subscription in options.Value.Subscriptions)
         {
-            views.Add(new WebhookPage.SubscriptionView(
+            views.Add(new WebhookSubscriptionView(
                 subscription,
                 await store.GetStateAsync(subscription.Id, cancellationToken),
                 await store.CountPendingAsync(subscription.Id, cancellationToken),
                 await store.AttemptsAsync(subscription.Id, LogRows, cancellationToken)));
         }
         if (request.Query["format"].ToString() == "json")
-            return WebResponse.JsonBody(StatusCodes.Status200OK, new { message, subscriptions = views.Select(WebhookPage.Json) });
-        return WebResponse.Page(StatusCodes.Status200OK, WebhookPage.Render(views, message, request.Path + request.QueryString.ToString()));
+            return WebResponse.JsonBody(StatusCodes.Status200OK, new { message, subscriptions = views.Select(WebhookJson.Of) });
+        return WebResponse.Page(StatusCodes.Status200OK, HtmlTemplates.Render<WebhooksPage, WebhooksPage.Data>(new(views, message, request.Path + request.QueryString.ToString())));
     }
 }

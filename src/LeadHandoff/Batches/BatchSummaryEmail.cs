@@ -1,5 +1,7 @@
 using System.Text;
 using LeadHandoff.Email;
+using LeadHandoff.Html;
+using LeadHandoff.Html.Emails;
 using LeadHandoff.Leads;
 using static LeadHandoff.Email.EmailText;
 
@@ -15,44 +17,17 @@ public static class BatchSummaryEmail
         var bands = summary.BySegment.Keys.Select(k => k.SizeBand).Distinct().Order(SizeBandOrder.Instance).ToList();
         var met = summary.Delivered >= summary.Target;
 
-        var html = new StringBuilder()
-            .Append(Open($"Lead batch {summary.Window.Id}", summary.TargetStatement))
-            .Append($"<h1 style=\"font-size:20px\">Lead batch {H(summary.Window.Id)}</h1>")
-            .Append($"<p style=\"font-size:16px;padding:10px;background:{(met ? "#e8f5e9" : "#fdecea")}\"><strong>{H(summary.TargetStatement)}</strong></p>")
-            .Append($"<p>Sales' deadline to decide every lead: <strong>{H(deadline)}</strong>.</p>");
         var text = new StringBuilder()
             .Append($"Lead batch {summary.Window.Id}\r\n\r\n{summary.TargetStatement}\r\n\r\n")
             .Append($"Sales' deadline to decide every lead: {deadline}.\r\n");
-
         if (summary.Delivered > 0)
         {
-            html.Append("<h2 style=\"font-size:17px\">By sector and company size</h2>")
-                .Append($"<table style=\"{TableStyle}\"><tr><th style=\"{CellStyle}\">Sector</th>");
-            foreach (var band in bands) html.Append($"<th style=\"{CellStyle}\">{H(band)}</th>");
-            html.Append($"<th style=\"{CellStyle}\">Total</th></tr>");
             text.Append("\r\nBy sector and company size:\r\n");
             foreach (var sector in sectors)
-            {
-                html.Append($"<tr><td style=\"{CellStyle}\">{H(sector)}</td>");
-                var total = 0;
                 foreach (var band in bands)
-                {
-                    var n = summary.BySegment.GetValueOrDefault((sector, band));
-                    total += n;
-                    html.Append($"<td style=\"{CellStyle}\">{n}</td>");
-                    if (n > 0) text.Append($"  {sector}, {band}: {n}\r\n");
-                }
-                html.Append($"<td style=\"{CellStyle}\"><strong>{total}</strong></td></tr>");
-            }
-            html.Append("</table><h2 style=\"font-size:17px\">By owner</h2>")
-                .Append($"<table style=\"{TableStyle}\"><tr><th style=\"{CellStyle}\">Owner</th><th style=\"{CellStyle}\">Leads</th></tr>");
+                    if (summary.BySegment.GetValueOrDefault((sector, band)) is var n and > 0) text.Append($"  {sector}, {band}: {n}\r\n");
             text.Append("\r\nBy owner:\r\n");
-            foreach (var (owner, leads) in summary.ByOwner)
-            {
-                html.Append($"<tr><td style=\"{CellStyle}\">{H(owner)}</td><td style=\"{CellStyle}\">{leads}</td></tr>");
-                text.Append($"  {owner}: {leads}\r\n");
-            }
-            html.Append("</table>");
+            foreach (var (owner, leads) in summary.ByOwner) text.Append($"  {owner}: {leads}\r\n");
         }
         var notes = new List<string>
         {
@@ -75,15 +50,11 @@ public static class BatchSummaryEmail
             notes.Add($"{name}'s email was refused by the mail service; it went to the sales inbox and the sales manager instead, so those leads still reached sales.");
         foreach (var problem in summary.Undelivered)
             notes.Add($"Not delivered: {problem}. Those leads have not reached their owner; please forward them by hand.");
-        foreach (var note in notes)
-        {
-            html.Append($"<p>{H(note)}</p>");
-            text.Append($"\r\n{note}\r\n");
-        }
-        html.Append(Close);
+        foreach (var note in notes) text.Append($"\r\n{note}\r\n");
+        var html = HtmlTemplates.Render<WeeklySummary, WeeklySummary.Data>(new(summary, $"Lead batch {summary.Window.Id}", deadline, met, sectors, bands, notes));
 
         var subject = $"Lead batch {summary.Window.Id}: {summary.Delivered} delivered against a target of {summary.Target}" +
                       (met ? "" : $" ({summary.Target - summary.Delivered} short)");
-        return new EmailMessage(ledgerId, to, [], subject, html.ToString(), text.ToString());
+        return new EmailMessage(ledgerId, to, [], subject, html, text.ToString());
     }
 }

@@ -44,9 +44,19 @@ public sealed class OwnerEmailText
         }
     }
 
-    /// <summary>For HTML: the resource's own words as written (ours, trusted), every argument encoded.</summary>
-    public string Html(string key, params string[] args) =>
-        string.Format(Culture, this[key], args.Select(a => (object)Email.EmailText.H(a)).ToArray());
+    /// <summary>
+    /// A sentence split around one of its arguments, for a template that marks that argument up
+    /// ("… by <strong>{deadline}</strong>."): the words before it and after it, in the resource's order.
+    /// </summary>
+    public (string Before, string After) Around(string key, int index, params object[] args)
+    {
+        const string Marker = "\u0001";
+        var marked = args.ToArray();
+        marked[index] = Marker;
+        var text = this[key, marked];
+        var at = text.IndexOf(Marker, StringComparison.Ordinal);
+        return (text[..at], text[(at + Marker.Length)..]);
+    }
 
     /// <summary>How late, in the reader's words: "due now", "1 hour late", "3 days late" / "ช้า 3 วัน".</summary>
     public string Late(TimeSpan late)

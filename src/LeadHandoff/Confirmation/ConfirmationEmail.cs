@@ -3,7 +3,8 @@ using System.Text;
 using LeadHandoff.Branding;
 using LeadHandoff.Email;
 using Microsoft.Extensions.Localization;
-using static LeadHandoff.Email.EmailText;
+using LeadHandoff.Html;
+using LeadHandoff.Html.Emails;
 
 namespace LeadHandoff.Confirmation;
 
@@ -40,27 +41,17 @@ public static class ConfirmationEmail
                 text["Received", company, offer, when].Value,
             };
             var next = text[hot ? "NextHot" : "Next"].Value;
-            var html = new StringBuilder(Open(subject, text["Preheader"], culture.TwoLetterISOLanguageName))
-                .Append(brand.Logo is { } logo ? $"<p><img src=\"{H(logo)}\" alt=\"{H(company)}\" style=\"max-height:48px\"></p>" : $"<p style=\"font-size:18px;font-weight:600\">{H(company)}</p>")
-                .Append(string.Concat(lines.Select(l => $"<p>{H(l)}</p>")))
-                .Append($"<h1 style=\"font-size:17px\">{H(text["NextHeading"])}</h1><p>{H(next)}</p>")
-                .Append($"<p>{H(text["Withdraw", company])} <a href=\"{H(withdrawUrl)}\" style=\"color:{H(brand.Accent)}\">{H(text["WithdrawLink"])}</a></p>");
+            var questions = brand.Support is { } support ? text["Questions", support].Value : null;
+            var privacy = text["Privacy", company].Value;
+            var html = HtmlTemplates.Render<FormConfirmation, FormConfirmation.Data>(new(
+                brand, culture.TwoLetterISOLanguageName, subject, text["Preheader"], lines, text["NextHeading"], next, text["Withdraw", company], text["WithdrawLink"], withdrawUrl, questions, privacy));
             var plain = new StringBuilder()
                 .Append(string.Concat(lines.Select(l => l + "\r\n\r\n")))
                 .Append($"{text["NextHeading"]}\r\n{next}\r\n\r\n")
                 .Append($"{text["Withdraw", company]} {withdrawUrl}\r\n");
-            if (brand.Support is { } support)
-            {
-                html.Append($"<p>{H(text["Questions", support])}</p>");
-                plain.Append($"\r\n{text["Questions", support]}\r\n");
-            }
-            if (brand.Privacy is { } privacy)
-            {
-                html.Append($"<p><a href=\"{H(privacy)}\" style=\"color:{H(brand.Accent)}\">{H(text["Privacy", company])}</a></p>");
-                plain.Append($"{text["Privacy", company]}: {privacy}\r\n");
-            }
-            html.Append(Close);
-            return new EmailMessage(ledgerId, [to], [], subject, html.ToString(), plain.ToString());
+            if (questions is not null) plain.Append($"\r\n{questions}\r\n");
+            if (brand.Privacy is { } privacyUrl) plain.Append($"{privacy}: {privacyUrl}\r\n");
+            return new EmailMessage(ledgerId, [to], [], subject, html, plain.ToString());
         }
         finally
         {

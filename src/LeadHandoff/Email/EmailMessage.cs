@@ -1,3 +1,6 @@
+using LeadHandoff.Html;
+using LeadHandoff.Html.Emails;
+
 namespace LeadHandoff.Email;
 
 public sealed record EmailAttachment(string FileName, string ContentType, byte[] Content);
@@ -46,7 +49,7 @@ public sealed record EmailMessage
 
     /// <summary>The same email with a notice at the top of both parts.</summary>
     public EmailMessage WithNotice(string notice) => new(LedgerId, To, Cc, Subject,
-        InsertAfterBody(Html, $"<p style=\"padding:8px 12px;background:#fff4ce;border:1px solid #e0c060\">{EmailText.H(notice)}</p>"),
+        InsertAfterBody(Html, HtmlTemplates.Render<EmailNotice, string>(notice)),
         notice + "\r\n\r\n" + Text, Attachments);
 
     /// <summary>The same email for other recipients, saying why it reached them.</summary>
@@ -55,8 +58,8 @@ public sealed record EmailMessage
 
     private static string InsertAfterBody(string html, string fragment)
     {
-        var content = html.IndexOf(EmailText.ContentStart, StringComparison.Ordinal);
-        if (content >= 0) return html.Insert(content + EmailText.ContentStart.Length, fragment);
+        var content = html.IndexOf(EmailStyle.ContentStart, StringComparison.Ordinal);
+        if (content >= 0) return html.Insert(content + EmailStyle.ContentStart.Length, fragment);
         var body = html.IndexOf("<body", StringComparison.OrdinalIgnoreCase);
         var end = body < 0 ? -1 : html.IndexOf('>', body);
         return end < 0 ? fragment + html : html[..(end + 1)] + fragment + html[(end + 1)..];

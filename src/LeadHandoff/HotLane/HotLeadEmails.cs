@@ -1,7 +1,8 @@
-using System.Text;
 using LeadHandoff.Batches;
 using LeadHandoff.Calendar;
 using LeadHandoff.Email;
+using LeadHandoff.Html;
+using LeadHandoff.Html.Emails;
 using LeadHandoff.Routing;
 using static LeadHandoff.Email.EmailText;
 
@@ -28,14 +29,10 @@ public static class HotLeadEmails
         var d = lead.Lead.Details;
         var late = Deadlines.DeadlineEmails.Late(now - dueAt);
         var title = $"Hot lead {d.Company} is {late}";
-        var html = new StringBuilder(Open(title, $"Decide it now: it was due {Short(dueAt, zone)}"))
-            .Append($"<h1 style=\"font-size:20px\">{H(title)}</h1>")
-            .Append($"<p>Hello {H(owner.Name)}, the hot lead from {H(d.Company)} ({H(d.Name)}, {H(d.JobTitle)}) asked for {H(d.Source.Offer)} ")
-            .Append($"and was due a decision by {H(Local(dueAt, zone))}. The sales manager is copied.</p>")
-            .Append($"<p><a href=\"{H(lead.QualifyUrl)}\">Qualify it now</a></p>")
-            .Append(Close);
-        var text = $"{title}\r\n\r\nHello {owner.Name}, the hot lead from {d.Company} ({d.Name}, {d.JobTitle}) asked for {d.Source.Offer} " +
-                   $"and was due a decision by {Local(dueAt, zone)}. The sales manager is copied.\r\n\r\nQualify it now: {lead.QualifyUrl}\r\n";
-        return new EmailMessage(ledgerId, [owner.Email], cc, $"Overdue hot lead: {d.Company} ({late})", html.ToString(), text);
+        var body = $"Hello {owner.Name}, the hot lead from {d.Company} ({d.Name}, {d.JobTitle}) asked for {d.Source.Offer} " +
+                   $"and was due a decision by {Local(dueAt, zone)}. The sales manager is copied.";
+        var html = HtmlTemplates.Render<HotOverdue, HotOverdue.Data>(new(lead, title, $"Decide it now: it was due {Short(dueAt, zone)}", body));
+        var text = $"{title}\r\n\r\n{body}\r\n\r\nQualify it now: {lead.QualifyUrl}\r\n";
+        return new EmailMessage(ledgerId, [owner.Email], cc, $"Overdue hot lead: {d.Company} ({late})", html, text);
     }
 }

@@ -5,7 +5,8 @@ using LeadHandoff.Links;
 using LeadHandoff.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using static LeadHandoff.Email.EmailText;
+using LeadHandoff.Html;
+using LeadHandoff.Html.Emails;
 
 namespace LeadHandoff.Privacy;
 
@@ -55,23 +56,11 @@ public sealed partial class WithdrawalService(
     {
         var name = brand.Name;
         var subject = $"{name}: confirm you want your details erased";
-        var html = new StringBuilder(Open(subject, "Nothing changes unless you follow the link."))
-            .Append($"<p>Someone, hopefully you, asked {H(name)} to stop using your details and erase them.</p>")
-            .Append($"<p><a href=\"{H(url)}\">Confirm and erase my details</a></p>")
-            .Append("<p>If it was not you, ignore this email: nothing changes. The link works for 7 days.</p>");
         var text = new StringBuilder($"Someone, hopefully you, asked {name} to stop using your details and erase them.\r\n\r\nConfirm and erase my details: {url}\r\n\r\nIf it was not you, ignore this email: nothing changes. The link works for 7 days.\r\n");
-        if (brand.Support is { } support)
-        {
-            html.Append($"<p>Questions? Write to <a href=\"mailto:{H(support)}\">{H(support)}</a>.</p>");
-            text.Append($"\r\nQuestions? Write to {support}.\r\n");
-        }
-        if (brand.Privacy is { } privacy)
-        {
-            html.Append($"<p><a href=\"{H(privacy)}\">How {H(name)} uses your details</a></p>");
-            text.Append($"How {name} uses your details: {privacy}\r\n");
-        }
-        html.Append(Close);
-        return new EmailMessage($"withdraw-{requestId}", [to], [], subject, html.ToString(), text.ToString());
+        if (brand.Support is { } support) text.Append($"\r\nQuestions? Write to {support}.\r\n");
+        if (brand.Privacy is { } privacy) text.Append($"How {name} uses your details: {privacy}\r\n");
+        var html = HtmlTemplates.Render<Withdrawal, Withdrawal.Data>(new(brand, subject, url));
+        return new EmailMessage($"withdraw-{requestId}", [to], [], subject, html, text.ToString());
     }
 
     public async Task<(WithdrawalCheck Check, string? RequestId)> OpenAsync(string? token, CancellationToken cancellationToken)

@@ -22,7 +22,15 @@ public sealed class EmailTextTests
     [Fact]
     public void Each_line_of_a_message_is_encoded_on_its_own_and_the_breaks_survive()
     {
-        Assert.Equal("Demo &amp; pricing<br>&lt;b&gt;soon&lt;/b&gt;<br><br>Thanks", EmailText.Lines("Demo & pricing\r\n<b>soon</b>\n\nThanks"));
+        var calendar = new SlaCalendar(Options.Create(new SlaOptions()));
+        var window = calendar.WindowOf(new DateOnly(2026, 12, 7));
+        var lead = new Lead("l1", window.Id, new LeadDetails("Ada", "ada@example.com", "Engines", "CTO", null,
+            "Demo & pricing\r\n<b>soon</b>\n\nThanks", new Segment("Software", "11-50"), new MarketingSource("demo", null, null, null), new Consent(true, "v1")),
+            DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, 1, "rep-1");
+
+        var mail = OwnerBatchEmail.Compose("x", window, new LeadHandoff.Routing.Owner("rep-1", "Rita", "rita@example.com"), [new BatchLead(lead, null, "https://app.example/q")], "https://app.example/b", calendar.TimeZone);
+
+        Assert.Contains(">Demo &amp; pricing<br>&lt;b&gt;soon&lt;/b&gt;<br><br>Thanks</p>", mail.Html);
     }
 
     [Fact]
