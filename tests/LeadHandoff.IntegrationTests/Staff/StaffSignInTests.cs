@@ -56,7 +56,7 @@ public sealed class StaffSignInTests(AzuriteFixture azurite)
         var marketing = Principal("marketing@example.com");
 
         Assert.Equal(200, (await GetAsync(week, "team", manager)).Status);
-        Assert.Contains("Your team's leads in batch", (await GetAsync(week, "team", manager)).Body);
+        Assert.Contains("Your team's leads in batch", System.Net.WebUtility.HtmlDecode((await GetAsync(week, "team", manager)).Body));
         Assert.Equal(403, (await GetAsync(week, "team", marketing)).Status);
         Assert.Equal(200, (await GetAsync(week, "scorecard", marketing)).Status);
         Assert.Equal(200, (await GetAsync(week, "scorecard", manager)).Status);
@@ -75,7 +75,7 @@ public sealed class StaffSignInTests(AzuriteFixture azurite)
         Assert.Equal(200, (await GetAsync(week, "roster", Principal("rita@example.com", "Admin"))).Status);
         var stranger = await GetAsync(week, "team", Principal("stranger@elsewhere.example", "Admin"));
         Assert.Equal(401, stranger.Status);
-        Assert.Contains("not on the team's roster", stranger.Body);
+        Assert.Contains("not on the team's roster", System.Net.WebUtility.HtmlDecode(stranger.Body));
         Assert.Equal(401, (await GetAsync(week, "team", "not base64 at all")).Status);
     }
 

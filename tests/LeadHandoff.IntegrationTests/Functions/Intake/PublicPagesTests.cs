@@ -61,7 +61,7 @@ public sealed class PublicPagesTests(AzuriteFixture azurite)
 
         Assert.Equal(400, refused.Status);
         Assert.Contains("value=\"somchai@@example\"", refused.Body);
-        Assert.Contains("Siam Widgets Co., Ltd.'s forms", refused.Body);
+        Assert.Contains("Siam Widgets Co., Ltd.'s forms", System.Net.WebUtility.HtmlDecode(refused.Body));
         Assert.Equal(403, used.Status);
         Assert.Contains("ask for a new link", used.Body);
         Assert.DoesNotContain("sales manager", used.Body);
