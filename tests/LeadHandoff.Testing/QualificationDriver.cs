@@ -29,9 +29,10 @@ public static partial class QualificationDriver
         ? new TestRequest(method, null, []) { Target = Target(link) }
         : LeadRequests.UrlEncoded(form) with { Method = method, Target = Target(link) };
 
-    [GeneratedRegex(@"Qualify: (\S+)")]
+    // The English or the Thai words of the email's text part.
+    [GeneratedRegex(@"(?:Qualify|คัดกรอง): (\S+)")]
     private static partial Regex QualifyLink();
 
-    [GeneratedRegex(@"Decide all your leads on one page: (\S+)")]
+    [GeneratedRegex(@"(?:Decide all your leads on one page|ตัดสินใจลีดทั้งหมดในหน้าเดียว): (\S+)")]
     private static partial Regex BatchLinkPattern();
 }

@@ -11,11 +11,13 @@ public sealed class IntakeResponses(IOptions<IntakeOptions> options, IOptions<Le
 {
     private readonly IntakeOptions _options = options.Value;
 
-    public WebResponse For(IntakeResult result, bool json) => result switch
+    /// <param name="language">The form's <c>lang</c>: our own thank-you page answers in it.</param>
+    public WebResponse For(IntakeResult result, bool json, string? language = null) => result switch
     {
         IntakeResult.Accepted accepted => json
             ? WebResponse.JsonBody(StatusCodes.Status201Created, new { id = accepted.LeadId })
-            : WebResponse.SeeOther(accepted.Redirect?.AbsoluteUri ?? (_options.ThankYouUrl is { Length: > 0 } url ? url : ThankYouPage.Path)),
+            : WebResponse.SeeOther(accepted.Redirect?.AbsoluteUri ?? (_options.ThankYouUrl is { Length: > 0 } url ? url
+                : ThankYouPage.Path + (LocalizedText.IsThai(language) ? "?lang=th" : ""))),
         IntakeResult.Invalid invalid => Invalid(invalid.Errors, json),
         IntakeResult.RateLimited limited => Retry(StatusCodes.Status429TooManyRequests, "Too many submissions", "Too many submissions from this address. Please try again shortly.", limited.RetryAfter, json),
         IntakeResult.Unavailable unavailable => Retry(StatusCodes.Status503ServiceUnavailable, "Service unavailable", "Your details could not be saved just now. Please try again shortly.", unavailable.RetryAfter, json),

@@ -22,6 +22,6 @@ public sealed class SubmitLead(LeadIntakeService intake, IntakeResponses respons
         if (form is not SubmittedForm.Fields fields) return responses.For(form, json);
 
         var result = await intake.SubmitAsync(fields.Values, Submitter.Browser(ClientAddress.Of(request, options.Value.ClientAddressHeader), FormOrigin.Of(request)), cancellationToken);
-        return responses.For(result, json);
+        return responses.For(result, json, fields.Values.GetValueOrDefault("lang"));
     }
 }

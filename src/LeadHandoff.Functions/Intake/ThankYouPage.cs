@@ -1,5 +1,6 @@
 using LeadHandoff.Functions.Http;
 using LeadHandoff.Functions.Qualification;
+using LeadHandoff.Html.Pages;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -9,6 +10,7 @@ namespace LeadHandoff.Functions.Intake;
 /// <summary>
 /// <c>GET /api/thanks</c>: where a browser form lands after a successful post when the site names no
 /// thank-you page of its own, as form backends do. Without it a visitor would see a 404 and submit again.
+/// <c>lang=th</c> (the form's language, passed on by the redirect) answers in Thai.
 /// </summary>
 public sealed class ThankYouPage(Microsoft.Extensions.Options.IOptions<LeadHandoff.Branding.BrandOptions> brand)
 {
@@ -17,6 +19,9 @@ public sealed class ThankYouPage(Microsoft.Extensions.Options.IOptions<LeadHando
 
     [Function(nameof(ThankYouPage))]
     public IActionResult Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "thanks")] HttpRequest request) =>
-        WebResponse.Page(StatusCodes.Status200OK, Notices.Render(new("Thank you", "Thank you",
-            [$"{brand.Value.Name} has your details. Someone from our sales team will be in touch.", "You can close this page."], brand.Value, LastIsQuiet: true)));
+        Page(PublicPageText.For(request.Query["lang"]));
+
+    private WebResponse Page(PublicPageText t) =>
+        WebResponse.Page(StatusCodes.Status200OK, Notices.Render(new(t["ThanksTitle"], t["ThanksTitle"],
+            [t["ThanksReceived", brand.Value.Name], t["ThanksClose"]], brand.Value, LastIsQuiet: true, Language: t.Language)));
 }

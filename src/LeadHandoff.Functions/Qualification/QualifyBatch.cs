@@ -2,6 +2,7 @@ using LeadHandoff.Calendar;
 using LeadHandoff.Functions.Http;
 using LeadHandoff.Intake;
 using LeadHandoff.Qualification;
+using LeadHandoff.Routing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -14,18 +15,20 @@ namespace LeadHandoff.Functions.Qualification;
 /// <c>/api/batch?t=…</c>: all of one owner's leads in a batch, each with its own decision form, so a
 /// rep can work through the list in one sitting. Same rules as the single-lead page.
 /// </summary>
-public sealed class QualifyBatch(QualificationService qualification, SlaCalendar calendar) : IDecisionPage<BatchAccess.Granted>
+public sealed class QualifyBatch(QualificationService qualification, SlaCalendar calendar, LeadRouter router) : IDecisionPage<BatchAccess.Granted>
 {
     // The worker makes a function class per invocation, so this is the one request's view.
     private bool _onlyUndecided;
 
     [Function(nameof(QualifyBatch))]
-    public Task<IActionResult> Run(
+    public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", "post", Route = "batch")] HttpRequest request,
         CancellationToken cancellationToken)
     {
         _onlyUndecided = request.Query["show"] == "undecided";
-        return DecisionFlow.RunAsync(request, qualification, this, async token => await qualification.OpenBatchAsync(token, cancellationToken) switch
+        // The page speaks the rep's language, as their email did: the roster knows it.
+        await router.RefreshAsync(cancellationToken);
+        return await DecisionFlow.RunAsync(request, qualification, this, async token => await qualification.OpenBatchAsync(token, cancellationToken) switch
         {
             BatchAccess.Granted granted => (granted, null),
             BatchAccess.Refused refused => (null, refused.Why),
@@ -46,6 +49,6 @@ public sealed class QualifyBatch(QualificationService qualification, SlaCalendar
 
     private WebResponse Page(string token, BatchAccess.Granted access, string? focusLead, string? done, FieldErrors? errors, int status, IReadOnlyDictionary<string, string>? entered, bool onlyUndecided) =>
         WebResponse.Page(status, HtmlTemplates.Render<BatchPage, BatchPage.Data>(new(
-            access.Window.Id, access.Window.DeadlineAt, calendar.TimeZone, access.Leads, qualification.Reasons,
+            RepPageText.For(router.Find(access.OwnerId)?.Language), access.Window.Id, access.Window.DeadlineAt, calendar.TimeZone, access.Leads, qualification.Reasons,
             $"?t={Uri.EscapeDataString(token)}", onlyUndecided, focusLead, done, errors, entered)));
 }

@@ -1,6 +1,7 @@
 using LeadHandoff.Functions.Http;
 using LeadHandoff.Intake;
 using LeadHandoff.Qualification;
+using LeadHandoff.Routing;
 using LeadHandoff.Calendar;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -14,7 +15,7 @@ namespace LeadHandoff.Functions.Qualification;
 /// <c>/api/qualify?t=…</c>: one lead and its decision form, following <see cref="DecisionFlow"/>.
 /// Anonymous: the signed token is the credential.
 /// </summary>
-public sealed class QualifyLead(QualificationService qualification, SlaCalendar calendar) : IDecisionPage<LeadAccess.Granted>
+public sealed class QualifyLead(QualificationService qualification, SlaCalendar calendar, LeadRouter router) : IDecisionPage<LeadAccess.Granted>
 {
     [Function(nameof(QualifyLead))]
     public async Task<IActionResult> Run(
@@ -22,6 +23,8 @@ public sealed class QualifyLead(QualificationService qualification, SlaCalendar 
         CancellationToken cancellationToken)
     {
         var access = await qualification.OpenLeadAsync(request.Query["t"].ToString(), cancellationToken);
+        // The page speaks the rep's language, as their email did: the roster knows it.
+        await router.RefreshAsync(cancellationToken);
         // Someone else's now: the old link says whose, and changes nothing.
         if (access is LeadAccess.Reassigned moved)
             return WebResponse.Page(StatusCodes.Status410Gone, Notices.Render(new("Lead reassigned", "This lead was reassigned",
@@ -46,5 +49,5 @@ public sealed class QualifyLead(QualificationService qualification, SlaCalendar 
 
     private WebResponse Page(string token, LeadAccess.Granted access, string? done, FieldErrors? errors, int status, IReadOnlyDictionary<string, string>? entered) =>
         WebResponse.Page(status, HtmlTemplates.Render<LeadPage, LeadPage.Data>(new(
-            access.Lead, access.Window.DeadlineAt, calendar.TimeZone, qualification.Reasons, $"?t={Uri.EscapeDataString(token)}", done, errors, entered)));
+            RepPageText.For(router.Find(access.OwnerId)?.Language), access.Lead, access.Window.DeadlineAt, calendar.TimeZone, qualification.Reasons, $"?t={Uri.EscapeDataString(token)}", done, errors, entered)));
 }

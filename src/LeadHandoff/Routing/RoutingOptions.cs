@@ -8,6 +8,9 @@ public sealed class OwnerOptions
     public string Id { get; set; } = "";
     public string Name { get; set; } = "";
     public string Email { get; set; } = "";
+
+    /// <summary>en or th: the language of their emails and pages. Anything but th is English.</summary>
+    public string Language { get; set; } = "en";
 }
 
 /// <summary>First match wins; a blank sector or size band matches any.</summary>

@@ -68,7 +68,7 @@ public sealed record Roster(IReadOnlyList<TeamMember> Members, IReadOnlyList<Rou
         var members = options.Owners
             .Where(o => !string.IsNullOrWhiteSpace(o.Id))
             .GroupBy(o => o.Id).Select(g => g.First())
-            .Select(o => new TeamMember(o.Id.Trim(), o.Name.Trim(), o.Email.Trim(), InPool: options.Pool.Contains(o.Id)))
+            .Select(o => new TeamMember(o.Id.Trim(), o.Name.Trim(), o.Email.Trim(), Language: LocalizedText.IsThai(o.Language) ? "th" : "en", InPool: options.Pool.Contains(o.Id)))
             .ToList();
         var rules = options.Rules.Select((r, i) => new RoutingRule(i + 1, r.Owner, NullIfBlank(r.Sector), NullIfBlank(r.SizeBand))).ToList();
         return new Roster(members, rules, options.SalesInboxEmail, "settings");

@@ -59,6 +59,23 @@ public sealed class SubmitLeadTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_thai_form_lands_on_a_thai_thank_you_page()
+    {
+        await using var app = App(s => s["Intake:ThankYouUrl"] = "");
+        var fields = LeadRequests.Valid();
+        fields["lang"] = "th";
+
+        var response = await app.PostAsync(LeadRequests.UrlEncoded(fields));
+        var page = await app.SendAsync(new TestRequest("GET", null, []) { Target = response.Header("Location")! }, r => Task.FromResult(app.Function<LeadHandoff.Functions.Intake.ThankYouPage>().Run(r)));
+
+        Assert.Equal("/api/thanks?lang=th", response.Header("Location"));
+        Assert.Contains("<html lang=\"th\">", page.Body);
+        Assert.Contains("<h1>ขอบคุณ</h1>", page.Body);
+        Assert.Contains("ได้รับข้อมูลของคุณแล้ว", page.Body);
+        Assert.DoesNotContain("Thank you", page.Body);
+    }
+
+    [Fact]
     public async Task A_multipart_form_post_is_stored_and_redirected_303_to_the_thank_you_page()
     {
         await using var app = App();

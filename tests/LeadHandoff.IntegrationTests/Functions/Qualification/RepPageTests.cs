@@ -21,6 +21,34 @@ public sealed class RepPageTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_thai_reps_pages_are_in_thai_with_buddhist_era_dates_and_the_lead_in_its_own_words()
+    {
+        var week = BatchScenario.Create(azurite.ConnectionString, s =>
+        {
+            s["Routing:Pool:1"] = "rep-1";
+            s["Routing:Owners:0:Language"] = "th"; // Rita
+        });
+        await using var _ = week;
+        await week.AddLeadAsync("a@alpha.example", "Alpha");
+        week.App.Time.SetUtcNow(BatchScenario.CutOff.AddMinutes(1));
+        await week.RunBatchAsync();
+
+        var batch = System.Net.WebUtility.HtmlDecode((await week.App.BatchPageAsync("GET", week.BatchLink(TestSettings.Rita.Email))).Body);
+        var lead = System.Net.WebUtility.HtmlDecode((await week.App.QualifyAsync("GET", week.QualifyLinks(TestSettings.Rita.Email)[0])).Body);
+
+        Assert.Contains("<html lang=\"th\">", batch);
+        Assert.Contains("<h1>ลีดของคุณในรอบ 2026-W50</h1>", batch);
+        Assert.Contains("ตัดสินใจภายใน<strong>วันพุธที่ 9 ธันวาคม 2569 เวลา 17:00 น. (Europe/London)</strong>", batch);
+        Assert.Contains("<label for=\"decision-accept-", batch);
+        Assert.Contains("รับ: เป็นลีดที่ฝ่ายขายรับรอง (SQL)", batch);
+        Assert.Contains("<html lang=\"th\">", lead);
+        Assert.Contains("<dt>ข้อความ</dt>", lead);
+        Assert.Contains("บันทึกการตัดสินใจ</button>", lead);
+        Assert.Contains("<h1>Alpha</h1>", lead); // what the lead typed stays as typed
+        Assert.DoesNotContain("Record decision", lead);
+    }
+
+    [Fact]
     public async Task A_refused_decision_comes_back_beside_its_lead_with_the_choice_and_the_note_kept()
     {
         await using var week = await WeekAsync();

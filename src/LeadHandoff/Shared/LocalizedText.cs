@@ -1,0 +1,79 @@
+using System.Globalization;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace LeadHandoff.Shared;
+
+/// <summary>
+/// The words of one email or page in its reader's language, English or Thai, from the
+/// <c>.resx</c> files under <c>Resources/</c> named after the subclass, through
+/// Microsoft.Extensions.Localization; dates in that culture. Thai dates use the Thai culture's own
+/// calendar, the Buddhist era (9 ธันวาคม 2569): what Thai readers expect. Thai nouns have no
+/// plural, so a count needs one resource per form in English only.
+/// </summary>
+public abstract class LocalizedText
+{
+    private static readonly ResourceManagerStringLocalizerFactory Factory =
+        new(Options.Create(new LocalizationOptions { ResourcesPath = "Resources" }), NullLoggerFactory.Instance);
+
+    private readonly IStringLocalizer _localizer;
+
+    protected LocalizedText(string? language)
+    {
+        _localizer = Factory.Create(GetType());
+        (Culture, Language) = IsThai(language) ? (CultureInfo.GetCultureInfo("th-TH"), "th") : (CultureInfo.GetCultureInfo("en-GB"), "en");
+    }
+
+    /// <summary>A language tag (<c>th</c>, <c>th-TH</c> …) that asks for Thai; anything else is English.</summary>
+    public static bool IsThai(string? language) =>
+        (language ?? "").Trim().ToLowerInvariant() is var tag && (tag == "th" || tag.StartsWith("th-", StringComparison.Ordinal));
+
+    public CultureInfo Culture { get; }
+
+    /// <summary>The BCP 47 tag for the document's <c>lang</c>.</summary>
+    public string Language { get; }
+
+    public string this[string key, params object[] args]
+    {
+        get
+        {
+            var previous = CultureInfo.CurrentUICulture;
+            CultureInfo.CurrentUICulture = Culture;
+            try
+            {
+                return args.Length == 0 ? _localizer[key].Value : _localizer[key, args].Value;
+            }
+            finally
+            {
+                CultureInfo.CurrentUICulture = previous;
+            }
+        }
+    }
+
+    /// <summary>
+    /// A sentence split around one of its arguments, for a template that marks that argument up
+    /// ("… by <strong>{deadline}</strong>."): the words before it and after it, in the resource's order.
+    /// </summary>
+    public (string Before, string After) Around(string key, int index, params object[] args)
+    {
+        const string Marker = "\u0001";
+        var marked = args.ToArray();
+        marked[index] = Marker;
+        var text = this[key, marked];
+        var at = text.IndexOf(Marker, StringComparison.Ordinal);
+        return (text[..at], text[(at + Marker.Length)..]);
+    }
+
+    /// <summary>"3 leads" / "3 ลีด".</summary>
+    public string Leads(int n) => this[n == 1 ? "Lead" : "Leads", n.ToString(CultureInfo.InvariantCulture)];
+
+    // English dates stay culture-invariant, as the app has always written them.
+    private CultureInfo DateCulture => Language == "th" ? Culture : CultureInfo.InvariantCulture;
+
+    public string Local(DateTimeOffset instant, TimeZoneInfo zone) => TimeZoneInfo.ConvertTime(instant, zone).ToString(this["LongDate"], DateCulture) + $" ({zone.Id})";
+
+    public string Short(DateTimeOffset instant, TimeZoneInfo zone) => TimeZoneInfo.ConvertTime(instant, zone).ToString(this["ShortDate"], DateCulture);
+
+    public string Day(DateTimeOffset instant, TimeZoneInfo zone) => TimeZoneInfo.ConvertTime(instant, zone).ToString(this["DayDate"], DateCulture);
+}
