@@ -106,6 +106,17 @@ public sealed class EveryPageAndEmailTests(AzuriteFixture azurite, ITestOutputHe
             ("email: confirmation (Thai)", m => m.LedgerId.StartsWith("confirm-", StringComparison.Ordinal) && m.To.Contains("somchai@example.co.th")),
         })
             docs[label] = week.SendGrid.Accepted.First(match).Html;
+
+        // A Thai rep's email and batch page, for this week's first leads: the same templates, Thai resources.
+        var window = week.App.Get<LeadHandoff.Calendar.SlaCalendar>().WindowOf("2026-W50")!;
+        var zone = week.App.Get<LeadHandoff.Calendar.SlaCalendar>().TimeZone;
+        var leads = (await week.App.LeadsAsync()).Where(l => l.WindowId == "2026-W50").Take(3).ToList();
+        var thai = new LeadHandoff.Routing.Owner("rep-9", "สมหญิง ขายดี", "somying@example.co.th", "th");
+        docs["email: owner's batch (Thai)"] = LeadHandoff.Batches.OwnerBatchEmail.Compose("thai", window, thai,
+            [.. leads.Select(l => new LeadHandoff.Batches.BatchLead(l, null, "https://app.example/api/qualify?t=k1.AAA.BBB"))], "https://app.example/api/batch?t=k1.CCC.DDD", zone).Html;
+        docs["page: batch (Thai)"] = LeadHandoff.Html.HtmlTemplates.Render<LeadHandoff.Html.Pages.BatchPage, LeadHandoff.Html.Pages.BatchPage.Data>(new(
+            LeadHandoff.Html.Pages.RepPageText.Thai, window.Id, window.DeadlineAt, zone, leads, week.App.Get<LeadHandoff.Qualification.QualificationService>().Reasons,
+            "?t=k1.CCC.DDD", false, null, null, null, null));
         return docs;
     }
 
@@ -142,7 +153,7 @@ public sealed class EveryPageAndEmailTests(AzuriteFixture azurite, ITestOutputHe
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         await File.WriteAllTextAsync(path, report.ToString());
         output.WriteLine(report.ToString());
-        Assert.Equal(24, docs.Count); // thirteen pages, eleven emails
+        Assert.Equal(26, docs.Count); // fourteen pages, twelve emails
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 
