@@ -6,17 +6,8 @@ namespace LeadHandoff.Batches;
 /// The words of a rep's lead email and reminder in the rep's language (the roster's
 /// <c>Language</c>), from <c>Resources/Batches/OwnerEmailText(.th).resx</c>.
 /// </summary>
-public sealed class OwnerEmailText : LocalizedText
+public sealed class OwnerEmailText : LocalizedText<OwnerEmailText>
 {
-    private static readonly OwnerEmailText English = new("en");
-    private static readonly OwnerEmailText Thai = new("th");
-
-    private OwnerEmailText(string language) : base(language)
-    {
-    }
-
-    public static OwnerEmailText For(string? language) => IsThai(language) ? Thai : English;
-
     /// <summary>How late, in the reader's words: "due now", "1 hour late", "3 days late" / "ช้า 3 วัน".</summary>
     public string Late(TimeSpan late)
     {

@@ -3,7 +3,6 @@ using LeadHandoff.Calendar;
 using LeadHandoff.Email;
 using LeadHandoff.Leads;
 using LeadHandoff.Links;
-using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -17,7 +16,6 @@ namespace LeadHandoff.Confirmation;
 /// </summary>
 public sealed partial class ConfirmationService(
     EmailDelivery delivery,
-    IStringLocalizer<ConfirmationEmailText> text,
     SlaCalendar calendar,
     IOptions<ConfirmationOptions> options,
     IOptions<BrandOptions> brand,
@@ -37,10 +35,10 @@ public sealed partial class ConfirmationService(
         var key = "to-" + EmailHash.Of(lead.Email)[..24];
         try
         {
-            var culture = ConfirmationEmail.CultureOf(language);
+            var text = ConfirmationEmailText.For(language);
             var withdraw = $"{links.Value.BaseUrl.TrimEnd('/')}/api/privacy/withdraw";
             var state = await delivery.SendAsync(Guid.NewGuid().ToString("N"), LedgerOf(day), key, id => Task.FromResult<EmailMessage?>(
-                ConfirmationEmail.Compose(id, text, culture, brand.Value, lead.Email, lead.Name, lead.Source.Offer, hot, receivedAt, calendar.TimeZone, withdraw)), budget.Token);
+                ConfirmationEmail.Compose(id, text, brand.Value, lead.Email, lead.Name, lead.Source.Offer, hot, receivedAt, calendar.TimeZone, withdraw)), budget.Token);
             LogConfirmation(logger, state?.ToString() ?? "already sent today");
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
@@ -55,6 +53,3 @@ public sealed partial class ConfirmationService(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Confirmation email not sent ({Reason}); the lead is stored and unaffected")]
     private static partial void LogNotSent(ILogger logger, string reason);
 }
-
-/// <summary>The resource type the confirmation's texts are looked up by (Resources/Confirmation/ConfirmationEmailText*.resx).</summary>
-public sealed class ConfirmationEmailText;

@@ -8,7 +8,6 @@ public static class ConfirmationServiceCollectionExtensions
     public static IServiceCollection AddConfirmation(this IServiceCollection services)
     {
         services.AddSettings<ConfirmationOptions>(ConfirmationOptions.SectionName);
-        services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.AddTransient<ConfirmationService>();
         return services;
     }

@@ -17,9 +17,14 @@ public abstract class LocalizedText
     private static readonly ResourceManagerStringLocalizerFactory Factory =
         new(Options.Create(new LocalizationOptions { ResourcesPath = "Resources" }), NullLoggerFactory.Instance);
 
-    private readonly IStringLocalizer _localizer;
+    private IStringLocalizer? _localizer;
 
-    protected LocalizedText(string? language)
+    private protected LocalizedText()
+    {
+    }
+
+    /// <summary>Sets the language once, as <see cref="LocalizedText{TSelf}"/> makes its two instances.</summary>
+    private protected void Initialise(string language)
     {
         _localizer = Factory.Create(GetType());
         (Culture, Language) = IsThai(language) ? (CultureInfo.GetCultureInfo("th-TH"), "th") : (CultureInfo.GetCultureInfo("en-GB"), "en");
@@ -29,10 +34,10 @@ public abstract class LocalizedText
     public static bool IsThai(string? language) =>
         (language ?? "").Trim().ToLowerInvariant() is var tag && (tag == "th" || tag.StartsWith("th-", StringComparison.Ordinal));
 
-    public CultureInfo Culture { get; }
+    public CultureInfo Culture { get; private set; } = CultureInfo.GetCultureInfo("en-GB");
 
     /// <summary>The BCP 47 tag for the document's <c>lang</c>.</summary>
-    public string Language { get; }
+    public string Language { get; private set; } = "en";
 
     public string this[string key, params object[] args]
     {
@@ -42,7 +47,8 @@ public abstract class LocalizedText
             CultureInfo.CurrentUICulture = Culture;
             try
             {
-                return args.Length == 0 ? _localizer[key].Value : _localizer[key, args].Value;
+                var localizer = _localizer ?? throw new InvalidOperationException($"{GetType().Name}: use {GetType().Name}.For(language), not new.");
+                return args.Length == 0 ? localizer[key].Value : localizer[key, args].Value;
             }
             finally
             {
@@ -76,4 +82,24 @@ public abstract class LocalizedText
     public string Short(DateTimeOffset instant, TimeZoneInfo zone) => TimeZoneInfo.ConvertTime(instant, zone).ToString(this["ShortDate"], DateCulture);
 
     public string Day(DateTimeOffset instant, TimeZoneInfo zone) => TimeZoneInfo.ConvertTime(instant, zone).ToString(this["DayDate"], DateCulture);
+}
+
+/// <summary>
+/// One set of texts: its English and its Thai instance, made once, and <see cref="For"/> to pick
+/// by a language tag. A subclass adds only what is particular to its texts.
+/// </summary>
+public abstract class LocalizedText<TSelf> : LocalizedText where TSelf : LocalizedText<TSelf>, new()
+{
+    public static TSelf English { get; } = Create("en");
+
+    public static TSelf Thai { get; } = Create("th");
+
+    public static TSelf For(string? language) => IsThai(language) ? Thai : English;
+
+    private static TSelf Create(string language)
+    {
+        var text = new TSelf();
+        text.Initialise(language);
+        return text;
+    }
 }

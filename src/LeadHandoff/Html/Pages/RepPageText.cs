@@ -6,17 +6,8 @@ namespace LeadHandoff.Html.Pages;
 /// The words of the pages a rep decides leads on (one lead, the batch) in the rep's language,
 /// from <c>Resources/Html/Pages/RepPageText(.th).resx</c>: the same language as the rep's email.
 /// </summary>
-public sealed class RepPageText : LocalizedText
+public sealed class RepPageText : LocalizedText<RepPageText>
 {
-    public static readonly RepPageText English = new("en");
-    public static readonly RepPageText Thai = new("th");
-
-    private RepPageText(string language) : base(language)
-    {
-    }
-
-    public static RepPageText For(string? language) => IsThai(language) ? Thai : English;
-
     public string Label(Decision decision) => this[decision switch
     {
         Decision.Accepted => "AcceptedLabel",

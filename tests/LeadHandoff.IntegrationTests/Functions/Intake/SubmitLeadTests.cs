@@ -48,7 +48,7 @@ public sealed class SubmitLeadTests(AzuriteFixture azurite)
         await using var app = App(s => s["Intake:ThankYouUrl"] = "");
 
         var response = await app.PostAsync(LeadRequests.UrlEncoded(LeadRequests.Valid()));
-        var page = await app.SendAsync(new TestRequest("GET", null, []) { Target = response.Header("Location")! }, r => Task.FromResult(app.Function<LeadHandoff.Functions.Intake.ThankYouPage>().Run(r)));
+        var page = await FollowToThankYouPageAsync(app, response);
 
         Assert.Equal(303, response.Status);
         Assert.Equal("/api/thanks", response.Header("Location"));
@@ -66,7 +66,7 @@ public sealed class SubmitLeadTests(AzuriteFixture azurite)
         fields["lang"] = "th";
 
         var response = await app.PostAsync(LeadRequests.UrlEncoded(fields));
-        var page = await app.SendAsync(new TestRequest("GET", null, []) { Target = response.Header("Location")! }, r => Task.FromResult(app.Function<LeadHandoff.Functions.Intake.ThankYouPage>().Run(r)));
+        var page = await FollowToThankYouPageAsync(app, response);
 
         Assert.Equal("/api/thanks?lang=th", response.Header("Location"));
         Assert.Contains("<html lang=\"th\">", page.Body);
@@ -426,4 +426,8 @@ public sealed class SubmitLeadTests(AzuriteFixture azurite)
         foreach (var secret in new[] { "grace.hopper", "Grace Hopper", "Hopper", "555 867 5309", "8675309" })
             Assert.DoesNotContain(secret, logs, StringComparison.OrdinalIgnoreCase);
     }
+
+    /// <summary>Where a browser goes next: the redirect's Location, answered by the app's thank-you page.</summary>
+    private static Task<TestResponse> FollowToThankYouPageAsync(TestApp app, TestResponse redirect) =>
+        app.SendAsync(new TestRequest("GET", null, []) { Target = redirect.Header("Location")! }, r => Task.FromResult(app.Function<LeadHandoff.Functions.Intake.ThankYouPage>().Run(r)));
 }
