@@ -1,3 +1,4 @@
+using LeadHandoff.Batches;
 using LeadHandoff.Calendar;
 using LeadHandoff.Email;
 using LeadHandoff.Leads;
@@ -91,8 +92,8 @@ public sealed partial class DeadlineService(
                     var reminder = DeadlineEmails.Reminder(id, window, recipient,
                         leads.Select(l => new UndecidedLead(l, links.Qualify(window.Id, l.Id, ownerId))).ToList(),
                         links.Batch(window.Id, ownerId), time.GetUtcNow(), calendar.TimeZone);
-                    return present ? reminder : reminder.WithNotice(
-                        $"These are {absentName}'s leads, and {absentName} is {(owner is null ? "no longer on the team" : "away")}: they come to you to decide (the links act for {absentName}) or to have them reassigned from the team page.");
+                    var t = OwnerEmailText.For(recipient.Language);
+                    return present ? reminder : reminder.WithNotice(t["CoverNote", absentName, t[owner is null ? "CoverGone" : "CoverAway"]]);
                 });
             }
             yield break;

@@ -4,7 +4,6 @@ using LeadHandoff.Email;
 using LeadHandoff.Html;
 using LeadHandoff.Html.Emails;
 using LeadHandoff.Routing;
-using static LeadHandoff.Email.EmailText;
 
 namespace LeadHandoff.HotLane;
 
@@ -16,10 +15,10 @@ public static class HotLeadEmails
     {
         var usual = OwnerBatchEmail.Compose(ledgerId, window with { DeadlineAt = dueAt }, owner, [lead], batchUrl, zone);
         var d = lead.Lead.Details;
-        var note = $"A hot lead: {d.Company} asked for \"{d.Source.Offer}\" at {Local(lead.Lead.FirstReceivedAt, zone)}. " +
-                   $"It comes to you now rather than in Monday's batch: please contact them and decide by {Local(dueAt, zone)}.";
+        var t = OwnerEmailText.For(owner.Language);
+        var note = t["HotNote", d.Company, d.Source.Offer, t.Local(lead.Lead.FirstReceivedAt, zone), t.Local(dueAt, zone)];
         return new EmailMessage(usual.LedgerId, usual.To, usual.Cc,
-            $"Hot lead: {d.Company} ({d.Source.Offer}), decide by {Short(dueAt, zone)}",
+            t["HotSubject", d.Company, d.Source.Offer, t.Short(dueAt, zone)],
             usual.Html, usual.Text, usual.Attachments).WithNotice(note);
     }
 
@@ -27,12 +26,12 @@ public static class HotLeadEmails
     public static EmailMessage Overdue(string ledgerId, Owner owner, BatchLead lead, DateTimeOffset dueAt, IReadOnlyList<string> cc, DateTimeOffset now, TimeZoneInfo zone)
     {
         var d = lead.Lead.Details;
-        var late = Deadlines.DeadlineEmails.Late(now - dueAt);
-        var title = $"Hot lead {d.Company} is {late}";
-        var body = $"Hello {owner.Name}, the hot lead from {d.Company} ({d.Name}, {d.JobTitle}) asked for {d.Source.Offer} " +
-                   $"and was due a decision by {Local(dueAt, zone)}. The sales manager is copied.";
-        var html = HtmlTemplates.Render<HotOverdue, HotOverdue.Data>(new(lead, title, $"Decide it now: it was due {Short(dueAt, zone)}", body));
-        var text = $"{title}\r\n\r\n{body}\r\n\r\nQualify it now: {lead.QualifyUrl}\r\n";
-        return new EmailMessage(ledgerId, [owner.Email], cc, $"Overdue hot lead: {d.Company} ({late})", html, text);
+        var t = OwnerEmailText.For(owner.Language);
+        var late = t.Late(now - dueAt);
+        var title = t["OverdueTitle", d.Company, late];
+        var body = t["OverdueBody", owner.Name, d.Company, d.Name, d.JobTitle, d.Source.Offer, t.Local(dueAt, zone)];
+        var html = HtmlTemplates.Render<HotOverdue, HotOverdue.Data>(new(lead, t, title, t["OverduePreheader", t.Short(dueAt, zone)], body));
+        var text = $"{title}\r\n\r\n{body}\r\n\r\n{t["OverdueLinkText", lead.QualifyUrl]}\r\n";
+        return new EmailMessage(ledgerId, [owner.Email], cc, t["OverdueSubject", d.Company, late], html, text);
     }
 }

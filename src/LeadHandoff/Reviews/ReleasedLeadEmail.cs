@@ -2,7 +2,6 @@ using LeadHandoff.Batches;
 using LeadHandoff.Calendar;
 using LeadHandoff.Email;
 using LeadHandoff.Routing;
-using static LeadHandoff.Email.EmailText;
 
 namespace LeadHandoff.Reviews;
 
@@ -15,10 +14,10 @@ public static class ReleasedLeadEmail
     public static EmailMessage Compose(string ledgerId, BatchWindow window, Owner owner, BatchLead lead, string batchUrl, TimeZoneInfo zone)
     {
         var usual = OwnerBatchEmail.Compose(ledgerId, window, owner, [lead], batchUrl, zone);
-        var received = Local(lead.Lead.FirstReceivedAt, zone);
-        var note = $"Marketing released this lead from review today. It came in on {received} but was held back by the spam checks, so it missed its weekly batch.";
+        var t = OwnerEmailText.For(owner.Language);
+        var note = t["ReleasedNote", t.Local(lead.Lead.FirstReceivedAt, zone)];
         return new EmailMessage(usual.LedgerId, usual.To, usual.Cc,
-            $"Released from review: a lead for you, decide by {Short(window.DeadlineAt, zone)}",
+            t["ReleasedSubject", t.Short(window.DeadlineAt, zone)],
             usual.Html, usual.Text, usual.Attachments).WithNotice(note);
     }
 }

@@ -82,7 +82,7 @@ public sealed partial class ReassignmentService(
             var key = $"reassigned-{toOwner}-{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(ids)))[..16]}";
             var cards = moved.Select(l => new BatchLead(l, null, links.Qualify(window.Id, l.Id, toOwner))).ToList();
             await delivery.SendAsync(Guid.NewGuid().ToString("N"), "team-" + window.Id, key, id => Task.FromResult<EmailMessage?>(
-                ReassignedLeadsEmail.Compose(id, window, to, cards, links.Batch(window.Id, toOwner), from.Count == 0 ? "their earlier owner" : string.Join(", ", from), by, calendar.TimeZone)), cancellationToken);
+                ReassignedLeadsEmail.Compose(id, window, to, cards, links.Batch(window.Id, toOwner), from.Count == 0 ? null : string.Join(", ", from), by, calendar.TimeZone)), cancellationToken);
         }
         LogReassigned(logger, window.Id, moved.Count, skipped, toOwner, by);
         return new ReassignOutcome(moved.Count, skipped, to);

@@ -56,4 +56,28 @@ public sealed class OwnerEmailLanguageTests
         Assert.Equal("1 lead for you in batch 2026-W50: decide by Wed 9 Dec 17:00", mail.Subject);
         Assert.Contains("<html lang=\"en\">", mail.Html);
     }
+
+    [Fact]
+    public void A_thai_reps_hot_released_reassigned_and_overdue_emails_carry_their_notes_in_thai()
+    {
+        var nok = new Owner("rep-9", "Nok", "nok@example.co.th", "th");
+        var lead = Lead("บริษัท ตัวอย่าง จำกัด");
+        var due = Window.DeadlineAt;
+
+        var hot = HotLane.HotLeadEmails.Lead("h", Window, nok, lead, "https://app.example/b", due, Calendar.TimeZone);
+        var released = Reviews.ReleasedLeadEmail.Compose("r", Window, nok, lead, "https://app.example/b", Calendar.TimeZone);
+        var reassigned = Team.ReassignedLeadsEmail.Compose("m", Window, nok, [lead], "https://app.example/b", null, "sales manager", Calendar.TimeZone);
+        var overdue = HotLane.HotLeadEmails.Overdue("o", nok, lead, due, ["manager@example.com"], due.AddDays(2).AddHours(1), Calendar.TimeZone);
+
+        Assert.StartsWith("ลีดด่วน: บริษัท ตัวอย่าง จำกัด (pricing-guide) ตัดสินใจภายใน", hot.Subject);
+        Assert.StartsWith("ลีดด่วน: บริษัท ตัวอย่าง จำกัด ขอ \"pricing-guide\" เมื่อวันพฤหัสบดีที่ 3 ธันวาคม 2569", hot.Text);
+        Assert.StartsWith("วันนี้ฝ่ายการตลาดปล่อยลีดนี้ออกจากการตรวจสอบ", released.Text);
+        Assert.StartsWith("ปล่อยจากการตรวจสอบ:", released.Subject);
+        Assert.StartsWith("ผู้จัดการฝ่ายขายย้าย 1 ลีด จากเจ้าของเดิมมาให้คุณ", reassigned.Text);
+        Assert.Equal("ลีดด่วนเลยกำหนด: บริษัท ตัวอย่าง จำกัด (ช้า 2 วัน)", overdue.Subject);
+        Assert.Contains("<html lang=\"th\">", overdue.Html);
+        Assert.Contains(">คัดกรองตอนนี้</a>", overdue.Html);
+        foreach (var mail in new[] { hot, released, reassigned, overdue })
+            Assert.DoesNotMatch("Hot lead|Marketing released|moved|Qualify it now|decide by", mail.Text + mail.Html);
+    }
 }
