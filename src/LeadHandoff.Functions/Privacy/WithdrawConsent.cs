@@ -18,6 +18,7 @@ namespace LeadHandoff.Functions.Privacy;
 /// </summary>
 public sealed class WithdrawConsent(WithdrawalService withdrawals, ClientRateLimiter rateLimiter, Microsoft.Extensions.Options.IOptions<IntakeOptions> options, Microsoft.Extensions.Options.IOptions<LeadHandoff.Branding.BrandOptions> brand)
 {
+    // The JSON API answers in English: its caller is a program.
     private const string Requested = "If we hold details for that address, we have emailed it a link to confirm. Nothing changes until you follow it.";
 
     [Function(nameof(WithdrawConsent))]
@@ -27,21 +28,23 @@ public sealed class WithdrawConsent(WithdrawalService withdrawals, ClientRateLim
     {
         var token = request.Query["t"].ToString();
         var post = HttpMethods.IsPost(request.Method);
-        if (token.Length == 0) return post ? await RequestAsync(request, cancellationToken) : RequestForm(StatusCodes.Status200OK, null, null);
+        // The language of the form the person used, carried by every link and form from here on.
+        var t = PublicPageText.For(request.Query["lang"]);
+        if (token.Length == 0) return post ? await RequestAsync(request, t, cancellationToken) : RequestForm(t, StatusCodes.Status200OK, null, null);
 
         var (check, requestId) = await withdrawals.OpenAsync(token, cancellationToken);
         // Said to a member of the public, in the company's name: what happened and what they can do.
         if (check != WithdrawalCheck.Pending)
             return check == WithdrawalCheck.Gone
-                ? Notice(StatusCodes.Status410Gone, "This link has expired or was already used", "Links to erase your details work once, for 7 days. If your details were erased with it already, there is nothing more to do.", ("withdraw", "Ask for a new link"))
-                : Notice(StatusCodes.Status403Forbidden, "This link is not valid", "The link was changed or is incomplete. Open it again from the email we sent you, or ask for a new link.", ("withdraw", "Ask for a new link"));
+                ? Notice(t, StatusCodes.Status410Gone, "GoneHeading", "GoneText", (NewLink(t), t["NewLink"]))
+                : Notice(t, StatusCodes.Status403Forbidden, "InvalidHeading", "InvalidText", (NewLink(t), t["NewLink"]));
         if (!post)
-            return WebResponse.Page(StatusCodes.Status200OK, HtmlTemplates.Render<WithdrawalConfirmPage, WithdrawalConfirmPage.Data>(new(brand.Value, $"?t={Uri.EscapeDataString(token)}")));
+            return WebResponse.Page(StatusCodes.Status200OK, HtmlTemplates.Render<WithdrawalConfirmPage, WithdrawalConfirmPage.Data>(new(t, brand.Value, $"?t={Uri.EscapeDataString(token)}{Lang(t, '&')}")));
         await withdrawals.ConfirmAsync(requestId!, cancellationToken);
-        return Notice(StatusCodes.Status200OK, "Your details have been erased", "We no longer hold the details you gave us, and we will not contact you about them again.");
+        return Notice(t, StatusCodes.Status200OK, "ErasedHeading", "ErasedText");
     }
 
-    private async Task<IActionResult> RequestAsync(HttpRequest request, CancellationToken cancellationToken)
+    private async Task<IActionResult> RequestAsync(HttpRequest request, PublicPageText t, CancellationToken cancellationToken)
     {
         var json = RequestBody.WantsJson(request);
         if (rateLimiter.TryAcquire(ClientAddress.Of(request, options.Value.ClientAddressHeader) ?? "unknown") is { } wait)
@@ -52,17 +55,22 @@ public sealed class WithdrawConsent(WithdrawalService withdrawals, ClientRateLim
         if (email is null)
             return json
                 ? WebResponse.Problem(StatusCodes.Status400BadRequest, "Invalid request.", errors: new Dictionary<string, string[]> { ["email"] = ["Email must be a valid email address."] })
-                : RequestForm(StatusCodes.Status400BadRequest, "Enter the email address you gave us.", form is SubmittedForm.Fields typed ? typed.Values.GetValueOrDefault("email") : null);
-        await withdrawals.RequestAsync(email, cancellationToken);
+                : RequestForm(t, StatusCodes.Status400BadRequest, t["EnterEmail"], form is SubmittedForm.Fields typed ? typed.Values.GetValueOrDefault("email") : null);
+        await withdrawals.RequestAsync(email, t.Language, cancellationToken);
         return json
             ? WebResponse.JsonBody(StatusCodes.Status202Accepted, new { message = Requested })
-            : WebResponse.Page(StatusCodes.Status200OK, Notices.Render(new("Your details", "Check your inbox", [Requested], brand.Value, Status: true)));
+            : WebResponse.Page(StatusCodes.Status200OK, Notices.Render(new(t["DetailsTitle"], t["CheckInbox"], [t["Requested"]], brand.Value, Status: true, Language: t.Language)));
     }
 
     /// <param name="typed">What the person entered, shown again after an error so they can correct it.</param>
-    private WebResponse RequestForm(int status, string? error, string? typed) =>
-        WebResponse.Page(status, HtmlTemplates.Render<WithdrawalRequestPage, WithdrawalRequestPage.Data>(new(brand.Value, error, typed)));
+    private WebResponse RequestForm(PublicPageText t, int status, string? error, string? typed) =>
+        WebResponse.Page(status, HtmlTemplates.Render<WithdrawalRequestPage, WithdrawalRequestPage.Data>(new(t, brand.Value, error, typed)));
 
-    private WebResponse Notice(int status, string heading, string text, (string Href, string Label)? link = null) =>
-        WebResponse.Page(status, Notices.Render(new("Your details", heading, [text], brand.Value, link)));
+    private WebResponse Notice(PublicPageText t, int status, string heading, string text, (string Href, string Label)? link = null) =>
+        WebResponse.Page(status, Notices.Render(new(t["DetailsTitle"], t[heading], [t[text]], brand.Value, link, Language: t.Language)));
+
+    /// <summary>The form to ask again, in the same language.</summary>
+    private static string NewLink(PublicPageText t) => "withdraw" + Lang(t, '?');
+
+    private static string Lang(PublicPageText t, char separator) => t.Language == "th" ? $"{separator}lang=th" : "";
 }

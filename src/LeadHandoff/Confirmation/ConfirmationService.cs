@@ -36,7 +36,8 @@ public sealed partial class ConfirmationService(
         try
         {
             var text = ConfirmationEmailText.For(language);
-            var withdraw = $"{links.Value.BaseUrl.TrimEnd('/')}/api/privacy/withdraw";
+            // The withdrawal pages answer in the language this email is in.
+            var withdraw = $"{links.Value.BaseUrl.TrimEnd('/')}/api/privacy/withdraw{(text.Language == "th" ? "?lang=th" : "")}";
             var state = await delivery.SendAsync(Guid.NewGuid().ToString("N"), LedgerOf(day), key, id => Task.FromResult<EmailMessage?>(
                 ConfirmationEmail.Compose(id, text, brand.Value, lead.Email, lead.Name, lead.Source.Offer, hot, receivedAt, calendar.TimeZone, withdraw)), budget.Token);
             LogConfirmation(logger, state?.ToString() ?? "already sent today");

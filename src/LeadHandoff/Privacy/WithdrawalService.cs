@@ -38,7 +38,8 @@ public sealed partial class WithdrawalService(
 {
     public static readonly TimeSpan LinkLifetime = TimeSpan.FromDays(7);
 
-    public async Task RequestAsync(string normalisedEmail, CancellationToken cancellationToken)
+    /// <param name="language">The language of the page the request came from: the email, and the pages its link opens, use it.</param>
+    public async Task RequestAsync(string normalisedEmail, string? language, CancellationToken cancellationToken)
     {
         var hash = EmailHash.Of(normalisedEmail);
         if (!await privacy.HoldsAsync(hash, cancellationToken)) return;
@@ -46,21 +47,22 @@ public sealed partial class WithdrawalService(
         var now = time.GetUtcNow();
         await pending.SaveWithdrawalAsync(requestId, hash, now, cancellationToken);
         var token = signer.Sign(LinkPurpose.Withdraw, requestId, "person", now + LinkLifetime);
-        var url = $"{links.Value.BaseUrl.TrimEnd('/')}/api/privacy/withdraw?t={token}";
-        var outcome = await sender.SendAsync(ConfirmationEmail(requestId, normalisedEmail, url, brand.Value), cancellationToken);
+        var text = WithdrawalEmailText.For(language);
+        var url = $"{links.Value.BaseUrl.TrimEnd('/')}/api/privacy/withdraw?t={token}{(text.Language == "th" ? "&lang=th" : "")}";
+        var outcome = await sender.SendAsync(ConfirmationEmail(requestId, normalisedEmail, url, brand.Value, text), cancellationToken);
         LogRequested(logger, requestId, outcome.Status);
     }
 
-    /// <summary>The email a member of the public gets: in the company's name, saying who asks and why, with the company's contacts.</summary>
-    public static EmailMessage ConfirmationEmail(string requestId, string to, string url, Branding.BrandOptions brand)
+    /// <summary>The email a member of the public gets: in the company's name and their language, saying who asks and why, with the company's contacts.</summary>
+    public static EmailMessage ConfirmationEmail(string requestId, string to, string url, Branding.BrandOptions brand, WithdrawalEmailText? text = null)
     {
+        text ??= WithdrawalEmailText.English;
         var name = brand.Name;
-        var subject = $"{name}: confirm you want your details erased";
-        var text = new StringBuilder($"Someone, hopefully you, asked {name} to stop using your details and erase them.\r\n\r\nConfirm and erase my details: {url}\r\n\r\nIf it was not you, ignore this email: nothing changes. The link works for 7 days.\r\n");
-        if (brand.Support is { } support) text.Append($"\r\nQuestions? Write to {support}.\r\n");
-        if (brand.Privacy is { } privacy) text.Append($"How {name} uses your details: {privacy}\r\n");
-        var html = HtmlTemplates.Render<Withdrawal, Withdrawal.Data>(new(brand, subject, url));
-        return new EmailMessage($"withdraw-{requestId}", [to], [], subject, html, text.ToString());
+        var plain = new StringBuilder($"{text["Asked", name]}\r\n\r\n{text["Confirm"]}: {url}\r\n\r\n{text["NotYou"]}\r\n");
+        if (brand.Support is { } support) plain.Append($"\r\n{text["Questions", support]}\r\n");
+        if (brand.Privacy is { } privacy) plain.Append($"{text["Privacy", name]}: {privacy}\r\n");
+        var html = HtmlTemplates.Render<Withdrawal, Withdrawal.Data>(new(text, brand, url));
+        return new EmailMessage($"withdraw-{requestId}", [to], [], text["Subject", name], html, plain.ToString());
     }
 
     public async Task<(WithdrawalCheck Check, string? RequestId)> OpenAsync(string? token, CancellationToken cancellationToken)

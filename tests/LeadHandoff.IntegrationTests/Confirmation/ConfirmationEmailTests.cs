@@ -62,6 +62,7 @@ public sealed class ConfirmationEmailTests(AzuriteFixture azurite)
         Assert.Contains("ทีมขายของเราได้รับคำขอของคุณแล้ว", mail.Text);
         Assert.Contains("มีคำถาม? เขียนถึง hello@siamwidgets.example", mail.Text);
         Assert.Contains("<html lang=\"th\">", mail.Html);
+        Assert.Contains("/api/privacy/withdraw?lang=th", mail.Text); // the withdrawal pages answer in Thai too
         Assert.DoesNotContain("Hello", mail.Text);
     }
 

@@ -219,4 +219,35 @@ public sealed class PrivacyTests(AzuriteFixture azurite)
         Assert.Contains((await TableScan.AllRowsAsync(week.App))["Audit"], r => r.Contains("Action=withdraw", StringComparison.Ordinal));
         Assert.DoesNotContain(link.Split("?t=")[1], week.App.Logs.All);
     }
+
+    [Fact]
+    public async Task A_withdrawal_begun_in_thai_stays_in_thai_from_the_form_to_the_email_and_its_pages()
+    {
+        await using var week = await ThreeWeeksAsync();
+        while (week.SendGrid.Accepted.TryDequeue(out _)) { }
+        TestRequest Withdraw(string target, Dictionary<string, string>? form = null) => form is null
+            ? new TestRequest("GET", null, []) { Target = target }
+            : LeadRequests.UrlEncoded(form) with { Target = target };
+        Task<TestResponse> Send(TestRequest request) => week.App.SendAsync(request, http => week.App.Function<WithdrawConsent>().Run(http, CancellationToken.None));
+
+        var formPage = await Send(Withdraw("/api/privacy/withdraw?lang=th"));
+        var asked = await Send(Withdraw("/api/privacy/withdraw?lang=th", new() { ["email"] = Grace }));
+        var mail = Assert.Single(week.SendGrid.Accepted);
+        var link = System.Text.RegularExpressions.Regex.Match(mail.Text, @"ยืนยันและลบข้อมูลของฉัน: (\S+)").Groups[1].Value;
+        var confirmPage = await Send(Withdraw(new Uri(link).PathAndQuery));
+        var confirmed = await Send(Withdraw(new Uri(link).PathAndQuery, new()));
+        var reused = await Send(Withdraw(new Uri(link).PathAndQuery));
+
+        Assert.Contains("<html lang=\"th\">", formPage.Body);
+        Assert.Contains("<label for=\"email\">อีเมล</label>", formPage.Body);
+        Assert.Contains("ตรวจสอบกล่องจดหมายของคุณ", asked.Body);
+        Assert.EndsWith("ยืนยันว่าต้องการลบข้อมูลของคุณ", mail.Subject);
+        Assert.Contains("<html lang=\"th\">", mail.Html);
+        Assert.EndsWith("&lang=th", link);
+        Assert.Contains("ลบข้อมูลของฉัน</button>", confirmPage.Body);
+        Assert.Contains("ลบข้อมูลของคุณแล้ว", confirmed.Body);
+        Assert.DoesNotContain(await week.App.LeadsAsync("2026-W50"), l => l.Details.Name == "Grace Hopper");
+        Assert.Equal(410, reused.Status);
+        Assert.Contains("<a href=\"withdraw?lang=th\">ขอลิงก์ใหม่</a>", reused.Body);
+    }
 }
