@@ -109,7 +109,7 @@ public sealed partial class WeeklyBatchService(
             // The scorecard of the batch before this one: its deadline week has just closed.
             var closed = calendar.WindowOf(window.WeekStart.AddDays(-7));
             await delivery.SendAsync(runId, window.Id, ScorecardKey, async id =>
-                ScorecardEmail.Compose(id, await scorecards.BuildAsync(closed, scorecard.Value.TrailingWeeks, cancellationToken), recipients), cancellationToken);
+                ScorecardEmail.Compose(id, await scorecards.BuildAsync(closed, scorecard.Value.TrailingWeeks, cancellationToken), recipients, router.LanguageOf(recipients)), cancellationToken);
         }
         states = (await messages.ListAsync(window.Id, cancellationToken)).ToDictionary(m => m.Key);
         if (states.Values.Any(m => !m.IsSettled))

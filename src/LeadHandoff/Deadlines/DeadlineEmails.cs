@@ -15,11 +15,6 @@ public sealed record UndecidedLead(Lead Lead, string QualifyUrl);
 /// <summary>The reminder to an owner and the escalation to the manager: what is still undecided, and how late.</summary>
 public static class DeadlineEmails
 {
-    public static string Late(TimeSpan late) => late < TimeSpan.FromMinutes(1) ? "due now"
-        : late.TotalHours < 1 ? $"{Count((int)late.TotalMinutes, "minute")} late"
-        : late.TotalDays < 2 ? $"{Count((int)late.TotalHours, "hour")} late"
-        : $"{Count((int)late.TotalDays, "day")} late";
-
     /// <summary>The owner's reminder, in the recipient's language (the roster's: English or Thai).</summary>
     public static EmailMessage Reminder(string ledgerId, BatchWindow window, Owner owner, IReadOnlyList<UndecidedLead> leads, string batchUrl, DateTimeOffset now, TimeZoneInfo zone)
     {
@@ -42,23 +37,26 @@ public static class DeadlineEmails
     }
 
     /// <param name="teamUrl">The manager's view of the week: linked once, and per lead at that lead's entry.</param>
-    public static EmailMessage Escalation(string ledgerId, BatchWindow window, IReadOnlyList<(Owner Owner, IReadOnlyList<UndecidedLead> Leads)> byOwner, IReadOnlyList<string> to, IReadOnlyList<string> cc, DateTimeOffset now, TimeZoneInfo zone, string? teamUrl = null)
+    /// <param name="language">The recipients' language (en or th).</param>
+    public static EmailMessage Escalation(string ledgerId, BatchWindow window, IReadOnlyList<(Owner Owner, IReadOnlyList<UndecidedLead> Leads)> byOwner, IReadOnlyList<string> to, IReadOnlyList<string> cc, DateTimeOffset now, TimeZoneInfo zone, string? teamUrl = null, string? language = null)
     {
-        var late = Late(now - window.DeadlineAt);
-        var total = Count(byOwner.Sum(o => o.Leads.Count), "lead");
-        var title = $"Batch {window.Id}: {total} undecided after the deadline";
+        var s = StaffEmailText.For(language);
+        var late = s.Late(now - window.DeadlineAt);
+        var total = s.Leads(byOwner.Sum(o => o.Leads.Count));
+        var title = s["EscTitle", window.Id, total];
+        var deadline = s["EscDeadline", s.Local(window.DeadlineAt, zone), late];
         var byOwnerInOrder = byOwner.OrderByDescending(o => o.Leads.Count).ThenBy(o => o.Owner.Name, StringComparer.OrdinalIgnoreCase)
             .Select(o => (o.Owner, (IReadOnlyList<UndecidedLead>)o.Leads.OrderBy(l => l.Lead.Details.Company, StringComparer.OrdinalIgnoreCase).ToList()))
             .ToList();
-        var html = HtmlTemplates.Render<Escalation, Escalation.Data>(new(title, $"{total} {late}, by owner", Local(window.DeadlineAt, zone), late, teamUrl, byOwnerInOrder));
+        var html = HtmlTemplates.Render<Escalation, Escalation.Data>(new(s, title, s["EscPreheader", total, late], deadline, late, teamUrl, byOwnerInOrder));
         var text = new StringBuilder($"{title}\r\n\r\n")
-            .Append($"The qualification deadline was {Local(window.DeadlineAt, zone)}; these leads are {late}.\r\n")
-            .Append(teamUrl is null ? "\r\n" : $"See the whole team's week: {teamUrl}\r\n\r\n");
+            .Append($"{deadline}\r\n")
+            .Append(teamUrl is null ? "\r\n" : $"{s["EscTeamText", teamUrl]}\r\n\r\n");
         foreach (var (owner, ordered) in byOwnerInOrder)
         {
-            text.Append($"{owner.Name}: {ordered.Count} undecided\r\n");
+            text.Append($"{s["EscOwnerLine", owner.Name, ordered.Count]}\r\n");
             foreach (var l in ordered) text.Append($"  * {l.Lead.Details.Company} ({late}){(teamUrl is null ? "" : $": {teamUrl}#lead-{l.Lead.Id}")}\r\n");
         }
-        return new EmailMessage(ledgerId, to, cc, $"Escalation: {total} from batch {window.Id} undecided past the deadline", html, text.ToString());
+        return new EmailMessage(ledgerId, to, cc, s["EscSubject", total, window.Id], html, text.ToString());
     }
 }

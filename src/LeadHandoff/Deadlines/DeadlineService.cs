@@ -112,7 +112,7 @@ public sealed partial class DeadlineService(
             var byOwner = leads.GroupBy(l => l.OwnerId ?? "")
                 .Select(g => (router.Find(g.Key) ?? new Owner(g.Key, g.Key, ""), (IReadOnlyList<UndecidedLead>)g.Select(l => new UndecidedLead(l, links.Qualify(window.Id, l.Id, g.Key))).ToList()))
                 .ToList();
-            return DeadlineEmails.Escalation(id, window, byOwner, [to], cc, time.GetUtcNow(), calendar.TimeZone, links.Team(window.Id));
+            return DeadlineEmails.Escalation(id, window, byOwner, [to], cc, time.GetUtcNow(), calendar.TimeZone, links.Team(window.Id), router.LanguageOf([to, .. cc]));
         });
     }
 

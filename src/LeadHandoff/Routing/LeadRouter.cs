@@ -27,6 +27,20 @@ public sealed class LeadRouter(TeamRoster roster, SlaCalendar calendar, IOptions
 
     public IReadOnlyList<string> RosterProblems => roster.Current.Problems;
 
+    /// <summary>
+    /// The language for an email to these addresses: the one the roster gives everyone of them it
+    /// knows; English when it knows none of them or they differ (one email, one language).
+    /// </summary>
+    public string LanguageOf(IEnumerable<string> addresses)
+    {
+        var languages = addresses
+            .Select(a => roster.Current.Members.FirstOrDefault(m => string.Equals(m.Email.Trim(), a.Trim(), StringComparison.OrdinalIgnoreCase))?.Language)
+            .Where(l => l is not null)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        return languages.Count == 1 ? languages[0]! : "en";
+    }
+
     public Owner? Find(string ownerId) => ownerId == RoutingOptions.SalesInboxId ? SalesInbox : roster.Current.Member(ownerId) is { } m ? ToOwner(m) : null;
 
     public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), calendar.TimeZone).DateTime);

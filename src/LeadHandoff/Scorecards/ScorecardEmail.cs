@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using LeadHandoff.Email;
 using LeadHandoff.Html;
@@ -13,42 +12,42 @@ namespace LeadHandoff.Scorecards;
 public static class ScorecardEmail
 {
     /// <summary>The email, or null before the first batch week (there is nothing to score yet).</summary>
-    public static EmailMessage? Compose(string ledgerId, Scorecard card, IReadOnlyList<string> to)
+    /// <param name="language">The recipients' language (en or th).</param>
+    public static EmailMessage? Compose(string ledgerId, Scorecard card, IReadOnlyList<string> to, string? language = null)
     {
         if (card.Weeks.Count == 0) return null;
+        var s = StaffEmailText.For(language);
         var week = card.Weeks[^1];
         var m = week.Metrics;
         var t = card.Totals;
-        var headline = $"Batch {week.Week}: {m.Delivered} delivered (target {week.Target}), {Pct(m.OnTimeShare)} decided on time, {Pct(m.Conversion)} accepted as SQL.";
-        var title = $"Scorecard: batch {week.Week}";
+        var headline = s["ScHeadline", week.Week, m.Delivered, week.Target, s.Percent(m.OnTimeShare), s.Percent(m.Conversion)];
+        var title = s["ScTitle", week.Week];
+        var time = s["ScTimeValue", s.Hours(m.MedianHoursToDecide), s.Hours(m.P90HoursToDecide)];
         var max = Math.Max(card.WeeklyTarget, card.Weeks.Max(w => w.Metrics.Delivered));
         var html = HtmlTemplates.Render<ScorecardSummary, ScorecardSummary.Data>(new(
+            s.Language,
             title,
             headline,
             [
-                ("Delivered against target", $"{m.Delivered} / {week.Target} ({(week.TargetHit ? "met" : "missed")})"),
-                ("Decided by the deadline", $"{Pct(m.OnTimeShare)} ({m.DecidedOnTime} of {m.Delivered})"),
-                ("Time to decide", $"median {Hours(m.MedianHoursToDecide)}, 90th percentile {Hours(m.P90HoursToDecide)}"),
-                ("Outcomes", $"{m.Accepted} accepted, {m.Rejected} rejected, {m.Nurture} nurture, {m.Undecided} undecided, {m.Unworked} unworked"),
-                ("Reject reasons", m.RejectReasons.Count == 0 ? "none" : string.Join(", ", m.RejectReasons.Select(r => $"{r.Key} {r.Value}"))),
-                ("Spam / quarantined", $"{week.Spam} / {week.Quarantined}"),
+                (s["ScDelivered"], s["ScDeliveredValue", m.Delivered, week.Target, s[week.TargetHit ? "ScMet" : "ScMissed"]]),
+                (s["ScOnTime"], s["ScOnTimeValue", s.Percent(m.OnTimeShare), m.DecidedOnTime, m.Delivered]),
+                (s["ScTime"], time),
+                (s["ScOutcomes"], s["ScOutcomesValue", m.Accepted, m.Rejected, m.Nurture, m.Undecided, m.Unworked]),
+                (s["ScReasons"], m.RejectReasons.Count == 0 ? s["ScNone"] : string.Join(", ", m.RejectReasons.Select(r => $"{r.Key} {r.Value}"))),
+                (s["ScSpam"], $"{week.Spam} / {week.Quarantined}"),
             ],
-            $"Last {card.Weeks.Count} weeks: delivered against {card.WeeklyTarget} a week",
-            [.. card.Weeks.Select(w => new ScorecardSummary.Bar(WeekLabel(w), w.Metrics.Delivered, max == 0 ? 0 : (int)Math.Round(w.Metrics.Delivered * 100.0 / max), w.TargetHit ? "#2e7d32" : "#c62828"))],
-            $"Over the {card.Weeks.Count} weeks: {t.Delivered} delivered, target hit in {card.WeeksTargetHit} weeks, {Pct(t.OnTimeShare)} decided on time, {Pct(t.Conversion)} MQL → SQL."));
-        var text = new StringBuilder($"Scorecard: batch {week.Week}\r\n\r\n{headline}\r\n")
-            .Append($"Time to decide: median {Hours(m.MedianHoursToDecide)}, 90th percentile {Hours(m.P90HoursToDecide)}.\r\n")
-            .Append($"Outcomes: {m.Accepted} accepted, {m.Rejected} rejected, {m.Nurture} nurture, {m.Undecided} undecided, {m.Unworked} unworked.\r\n\r\n")
-            .Append($"Last {card.Weeks.Count} weeks (target {card.WeeklyTarget}):\r\n");
-        foreach (var w in card.Weeks) text.Append($"  {WeekLabel(w)}: {w.Metrics.Delivered}{(w.TargetHit ? "" : " (missed)")}\r\n");
-        return new EmailMessage(ledgerId, to, [], $"Scorecard for batch {week.Week}: {m.Delivered} delivered, {Pct(m.OnTimeShare)} on time, {Pct(m.Conversion)} SQL", html, text.ToString());
+            s["ScChart", card.Weeks.Count, card.WeeklyTarget],
+            [.. card.Weeks.Select(w => new ScorecardSummary.Bar(WeekLabel(w, s), w.Metrics.Delivered, max == 0 ? 0 : (int)Math.Round(w.Metrics.Delivered * 100.0 / max), w.TargetHit ? "#2e7d32" : "#c62828"))],
+            s["ScFooter", card.Weeks.Count, t.Delivered, card.WeeksTargetHit, s.Percent(t.OnTimeShare), s.Percent(t.Conversion)]));
+        var text = new StringBuilder($"{title}\r\n\r\n{headline}\r\n")
+            .Append($"{s["ScTimeText", s.Hours(m.MedianHoursToDecide), s.Hours(m.P90HoursToDecide)]}\r\n")
+            .Append($"{s["ScOutcomesText", m.Accepted, m.Rejected, m.Nurture, m.Undecided, m.Unworked]}\r\n\r\n")
+            .Append($"{s["ScWeeksText", card.Weeks.Count, card.WeeklyTarget]}\r\n");
+        foreach (var w in card.Weeks) text.Append($"  {WeekLabel(w, s)}: {w.Metrics.Delivered}{(w.TargetHit ? "" : s["ScMissedText"])}\r\n");
+        return new EmailMessage(ledgerId, to, [], s["ScSubject", week.Week, m.Delivered, s.Percent(m.OnTimeShare), s.Percent(m.Conversion)], html, text.ToString());
     }
 
     /// <summary>"7 Dec": the week by the day its batch went out, as people remember it.</summary>
-    public static string WeekLabel(WeekScore week) =>
-        week.BatchDate == default ? week.Week : week.BatchDate.ToString("d MMM", CultureInfo.InvariantCulture);
-
-    private static string Pct(double? share) => share is null ? "n/a" : (share.Value * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%";
-
-    private static string Hours(double? hours) => hours is null ? "n/a" : hours.Value.ToString("0.#", CultureInfo.InvariantCulture) + " h";
+    public static string WeekLabel(WeekScore week, StaffEmailText? text = null) =>
+        week.BatchDate == default ? week.Week : (text ?? StaffEmailText.English).Week(week.BatchDate);
 }

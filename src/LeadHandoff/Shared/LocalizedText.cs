@@ -71,6 +71,16 @@ public abstract class LocalizedText
         return (text[..at], text[(at + Marker.Length)..]);
     }
 
+    /// <summary>How late (the DueNow, MinuteLate … DaysLate resources), in the reader's words: "due now", "1 hour late", "3 days late" / "ช้า 3 วัน".</summary>
+    public string Late(TimeSpan late)
+    {
+        string N(double value) => ((int)value).ToString(CultureInfo.InvariantCulture);
+        return late < TimeSpan.FromMinutes(1) ? this["DueNow"]
+            : late.TotalHours < 1 ? this[(int)late.TotalMinutes == 1 ? "MinuteLate" : "MinutesLate", N(late.TotalMinutes)]
+            : late.TotalDays < 2 ? this[(int)late.TotalHours == 1 ? "HourLate" : "HoursLate", N(late.TotalHours)]
+            : this[(int)late.TotalDays == 1 ? "DayLate" : "DaysLate", N(late.TotalDays)];
+    }
+
     /// <summary>"3 leads" / "3 ลีด".</summary>
     public string Leads(int n) => this[n == 1 ? "Lead" : "Leads", n.ToString(CultureInfo.InvariantCulture)];
 

@@ -104,6 +104,25 @@ public sealed class DeadlineTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_thai_manager_on_the_roster_gets_the_escalation_in_thai()
+    {
+        var (week, ids) = await SentWeekAsync();
+        await using var _ = week;
+        await week.App.Get<LeadHandoff.Team.TeamAdminService>().SaveMemberAsync(
+            new LeadHandoff.Team.TeamMember("mgr-1", "สมศักดิ์ ผู้จัดการ", "manager@example.com", LeadHandoff.Team.TeamRole.Manager, Language: "th"), CancellationToken.None);
+        week.App.Time.SetUtcNow(EscalationDue);
+        await RunAsync(week);
+
+        var escalation = Assert.Single(week.SendGrid.To("manager@example.com"));
+        Assert.StartsWith("แจ้งผู้จัดการ: ", escalation.Subject);
+        Assert.Contains("จากรอบ 2026-W50 ยังไม่ได้ตัดสินใจหลังกำหนด", escalation.Subject);
+        Assert.Contains("กำหนดคัดกรองคือวันพุธที่ 9 ธันวาคม 2569 เวลา 17:00 น. (Europe/London) ลีดเหล่านี้ช้า 24 ชั่วโมง", escalation.Text);
+        Assert.Contains("<html lang=\"th\">", escalation.Html);
+        Assert.Contains("  * Delta (ช้า 24 ชั่วโมง)", escalation.Text); // the company as typed
+        Assert.DoesNotContain("undecided", escalation.Text);
+    }
+
+    [Fact]
     public async Task The_escalation_links_the_managers_team_view_and_each_late_lead_in_it()
     {
         var (week, ids) = await SentWeekAsync();

@@ -108,4 +108,23 @@ public sealed class GetScorecardTests(AzuriteFixture azurite)
         Assert.DoesNotContain("<svg", mail.Html);
         Assert.Contains("  7 Dec: 3 (missed)", mail.Text); // weeks by their batch day, not ISO codes
     }
+
+    [Fact]
+    public async Task When_the_manager_and_the_marketing_lead_read_thai_the_scorecard_email_is_in_thai()
+    {
+        await using var week = await DecidedWeekAsync(s => s["Scorecard:SendWithBatch"] = "true");
+        var admin = week.App.Get<LeadHandoff.Team.TeamAdminService>();
+        await admin.SaveMemberAsync(new LeadHandoff.Team.TeamMember("mgr-1", "สมศักดิ์", "manager@example.com", LeadHandoff.Team.TeamRole.Manager, Language: "th"), CancellationToken.None);
+        await admin.SaveMemberAsync(new LeadHandoff.Team.TeamMember("mkt-1", "สุดา", "marketing@example.com", LeadHandoff.Team.TeamRole.Marketing, Language: "th"), CancellationToken.None);
+        while (week.SendGrid.Accepted.TryDequeue(out _)) { }
+        week.App.Time.SetUtcNow(BatchScenario.CutOff.AddDays(7).AddMinutes(1));
+
+        await week.RunBatchAsync();
+
+        var mail = Assert.Single(week.SendGrid.Accepted, m => m.Subject.StartsWith("สรุปผลงาน"));
+        Assert.Equal("สรุปผลงานรอบ 2026-W50: ส่งมอบ 3 ทันกำหนด 66.7% SQL 33.3%", mail.Subject);
+        Assert.Contains("<html lang=\"th\">", mail.Html);
+        Assert.Contains("  7 ธ.ค.: 3 (ไม่ถึงเป้า)", mail.Text);
+        Assert.DoesNotContain("delivered", mail.Text);
+    }
 }

@@ -12,11 +12,13 @@ namespace LeadHandoff.Tests.Email;
 public sealed class EmailTextTests
 {
     [Theory]
-    [InlineData(1, "1 minute late")]
-    [InlineData(2, "2 minutes late")]
-    public void Lateness_uses_the_right_number(int minutes, string expected)
+    [InlineData(1, "en", "1 minute late")]
+    [InlineData(2, "en", "2 minutes late")]
+    [InlineData(1, "th", "ช้า 1 นาที")]
+    [InlineData(2, "th", "ช้า 2 นาที")]
+    public void Lateness_uses_the_right_number(int minutes, string language, string expected)
     {
-        Assert.Equal(expected, DeadlineEmails.Late(TimeSpan.FromMinutes(minutes) + TimeSpan.FromSeconds(5)));
+        Assert.Equal(expected, StaffEmailText.For(language).Late(TimeSpan.FromMinutes(minutes) + TimeSpan.FromSeconds(5)));
     }
 
     [Fact]
