@@ -40,12 +40,15 @@ public sealed record BatchSummary(
     public IReadOnlyList<string> RosterProblems { get; init; } = [];
 
     /// <summary>The promise, measured and said plainly.</summary>
-    public string TargetStatement => Delivered switch
+    public string TargetStatement => StatementIn(Email.StaffEmailText.English);
+
+    /// <summary>The promise measured, in the reader's words.</summary>
+    public string StatementIn(Email.StaffEmailText t) => Delivered switch
     {
-        _ when Target == 0 => $"{Delivered} leads delivered (no target is set).",
-        0 => $"No leads were delivered in this batch: the target of {Target} was missed by {Target}.",
-        _ when Delivered < Target => $"Target missed: {Delivered} leads delivered against a target of {Target}, {Target - Delivered} short ({Delivered * 100 / Target}% of target).",
-        _ when Delivered == Target => $"Target met: {Delivered} leads delivered against a target of {Target}.",
-        _ => $"Target met: {Delivered} leads delivered against a target of {Target}, {Delivered - Target} over.",
+        _ when Target == 0 => t["TargetNone", Delivered],
+        0 => t["TargetZero", Target],
+        _ when Delivered < Target => t["TargetMissed", Delivered, Target, Target - Delivered, Delivered * 100 / Target],
+        _ when Delivered == Target => t["TargetMet", Delivered, Target],
+        _ => t["TargetOver", Delivered, Target, Delivered - Target],
     };
 }

@@ -103,7 +103,7 @@ public sealed partial class WeeklyBatchService(
         var summary = await SummarizeAsync(window, batch, late, undelivered, ownerStates.Where(o => o.State!.State == MessageState.Rerouted).Select(o => o.Owner.Name).ToList(), cancellationToken);
         var recipients = new[] { email.Value.SalesManagerEmail, email.Value.MarketingLeadEmail };
         await delivery.SendAsync(runId, window.Id, SummaryKey,
-            id => Task.FromResult<EmailMessage?>(BatchSummaryEmail.Compose(id, summary, recipients, calendar.TimeZone)), cancellationToken);
+            id => Task.FromResult<EmailMessage?>(BatchSummaryEmail.Compose(id, summary, recipients, calendar.TimeZone, router.LanguageOf(recipients))), cancellationToken);
         if (scorecard.Value.SendWithBatch)
         {
             // The scorecard of the batch before this one: its deadline week has just closed.

@@ -57,6 +57,21 @@ public abstract class LocalizedText
         }
     }
 
+    /// <summary>Whether the resources hold this key (for texts keyed by data, such as a flag reason).</summary>
+    public bool Has(string key)
+    {
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = Culture;
+        try
+        {
+            return _localizer is { } localizer && !localizer[key].ResourceNotFound;
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
+    }
+
     /// <summary>
     /// A sentence split around one of its arguments, for a template that marks that argument up
     /// ("… by <strong>{deadline}</strong>."): the words before it and after it, in the resource's order.

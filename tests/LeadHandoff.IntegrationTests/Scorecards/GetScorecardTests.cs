@@ -110,7 +110,7 @@ public sealed class GetScorecardTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task When_the_manager_and_the_marketing_lead_read_thai_the_scorecard_email_is_in_thai()
+    public async Task When_the_manager_and_the_marketing_lead_read_thai_the_monday_summary_and_the_scorecard_are_in_thai()
     {
         await using var week = await DecidedWeekAsync(s => s["Scorecard:SendWithBatch"] = "true");
         var admin = week.App.Get<LeadHandoff.Team.TeamAdminService>();
@@ -126,5 +126,10 @@ public sealed class GetScorecardTests(AzuriteFixture azurite)
         Assert.Contains("<html lang=\"th\">", mail.Html);
         Assert.Contains("  7 ธ.ค.: 3 (ไม่ถึงเป้า)", mail.Text);
         Assert.DoesNotContain("delivered", mail.Text);
+        var summary = Assert.Single(week.SendGrid.Accepted, m => m.Subject.StartsWith("ลีดรอบ 2026-W51"));
+        Assert.Contains("<html lang=\"th\">", summary.Html);
+        Assert.Contains("กำหนดที่ฝ่ายขายต้องตัดสินใจทุกลีด: วันพุธที่ 16 ธันวาคม 2569 เวลา 17:00 น. (Europe/London)", summary.Text);
+        Assert.Contains("กันไว้ไม่ให้ถึงฝ่ายขาย: สแปม", summary.Text);
+        Assert.DoesNotContain("Kept out of sales' hands", summary.Text);
     }
 }
