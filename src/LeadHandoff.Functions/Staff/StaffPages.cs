@@ -44,6 +44,7 @@ public sealed class StaffPages(StaffSignIn signIn, QualificationService qualific
                 Link: signIn.PlatformAuthentication ? ("/.auth/login/aad?post_login_redirect_uri=/api/staff", "Sign in with your work account") : null)));
         var self = request.Path + request.QueryString.ToString();
         request.HttpContext.Items[SignedInItem] = $"{staff.Name} ({staff.Email})";
+        request.HttpContext.Items[TeamWeekActions.LanguageItem] = staff.Language;
         switch (page ?? "")
         {
             case "":

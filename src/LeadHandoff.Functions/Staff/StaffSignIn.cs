@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace LeadHandoff.Functions.Staff;
 
 /// <summary>A signed-in member of staff: who, and the roles they act in.</summary>
-public sealed record StaffMember(string Email, string Name, IReadOnlySet<TeamRole> Roles, string MemberId)
+public sealed record StaffMember(string Email, string Name, IReadOnlySet<TeamRole> Roles, string MemberId, string Language = "en")
 {
     /// <summary>Admins may do everything a page allows anyone.</summary>
     public bool Is(params TeamRole[] any) => Roles.Contains(TeamRole.Admin) || any.Any(Roles.Contains);
@@ -40,7 +40,7 @@ public sealed class StaffSignIn(TeamRoster roster, IConfiguration configuration,
         var member = team.Members.FirstOrDefault(m => m.Active && string.Equals(m.Email.Trim(), email, StringComparison.OrdinalIgnoreCase));
         if (member is null) return null; // signed in to the tenant, but not on the team
         var granted = roles.Select(r => Enum.TryParse<TeamRole>(r, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) ? parsed : (TeamRole?)null).OfType<TeamRole>().ToHashSet();
-        return new StaffMember(member.Email, member.Name, granted.Count > 0 ? granted : new HashSet<TeamRole> { member.Role }, member.Id);
+        return new StaffMember(member.Email, member.Name, granted.Count > 0 ? granted : new HashSet<TeamRole> { member.Role }, member.Id, member.Language);
     }
 
     /// <summary>The email and app roles in the platform's principal: base64 JSON with <c>claims[{typ, val}]</c>.</summary>

@@ -104,7 +104,7 @@ public sealed class DeadlineTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task A_thai_manager_on_the_roster_gets_the_escalation_in_thai()
+    public async Task A_thai_manager_on_the_roster_gets_the_escalation_and_the_teams_week_in_thai()
     {
         var (week, ids) = await SentWeekAsync();
         await using var _ = week;
@@ -120,6 +120,16 @@ public sealed class DeadlineTests(AzuriteFixture azurite)
         Assert.Contains("<html lang=\"th\">", escalation.Html);
         Assert.Contains("  * Delta (ช้า 24 ชั่วโมง)", escalation.Text); // the company as typed
         Assert.DoesNotContain("undecided", escalation.Text);
+
+        var team = System.Text.RegularExpressions.Regex.Match(escalation.Text, @"ดูงานของทั้งทีมในสัปดาห์นี้: (\S+)").Groups[1].Value;
+        var page = await week.App.GetAsync(new Uri(team).PathAndQuery, http => week.App.Function<LeadHandoff.Functions.Qualification.TeamPage>().Run(http, CancellationToken.None));
+        Assert.Equal(200, page.Status);
+        Assert.Contains("<html lang=\"th\">", page.Body);
+        Assert.Contains("<h1>ลีดของทีมคุณในรอบ 2026-W50</h1>", page.Body);
+        Assert.Contains("ยังไม่ตัดสินใจ ช้า", page.Body);
+        Assert.Contains("<summary>ย้ายหรือตัดสินใจ</summary>", page.Body);
+        Assert.Contains("รับ: เป็นลีดที่ฝ่ายขายรับรอง (SQL)", page.Body); // the decision form in the same language
+        Assert.Contains("<strong>Delta</strong>", page.Body);
     }
 
     [Fact]
