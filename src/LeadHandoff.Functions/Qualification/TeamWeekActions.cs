@@ -22,15 +22,12 @@ public sealed class TeamWeekActions(QualificationService qualification, Reassign
     /// <summary>Who a decision made here is recorded as.</summary>
     public const string Manager = "manager";
 
-    /// <summary>Where staff sign-in leaves the signed-in member's language for this page.</summary>
-    public const string LanguageItem = "LeadHandoff.StaffLanguage";
-
     /// <param name="self">The page's own address, query included: forms post to it and actions return to it.</param>
     public async Task<WebResponse> HandleAsync(HttpRequest request, TeamAccess.Granted team, string self, CancellationToken cancellationToken)
     {
         await router.RefreshAsync(cancellationToken);
         // The signed-in member's language; through the escalation's link, the sales manager's.
-        var t = TeamPageText.For(request.HttpContext.Items[LanguageItem] as string ?? router.LanguageOf([email.Value.SalesManagerEmail]));
+        var t = TeamPageText.For(request.HttpContext.Items[Staff.StaffPages.LanguageItem] as string ?? router.LanguageOf([email.Value.SalesManagerEmail]));
         if (!HttpMethods.IsPost(request.Method))
             return Page(t, team, self, request.Query["done"].ToString() is { Length: > 0 } done ? done : null, error: false, StatusCodes.Status200OK);
 

@@ -35,7 +35,9 @@ public sealed class GetScorecard(ScorecardService scorecards, SlaCalendar calend
         {
             "csv" => new WebResponse(StatusCodes.Status200OK, "text/csv; charset=utf-8", ScorecardCsv.Write(card))
                 .WithHeader("Content-Disposition", $"attachment; filename=\"scorecard-{card.To}.csv\""),
-            "html" => WebResponse.Page(StatusCodes.Status200OK, HtmlTemplates.Render<ScorecardPage, ScorecardPage.Data>(new(card, qualification.Reasons.ToDictionary(r => r.Id, r => r.Label)))),
+            "html" => WebResponse.Page(StatusCodes.Status200OK, HtmlTemplates.Render<ScorecardPage, ScorecardPage.Data>(new(card, qualification.Reasons.ToDictionary(r => r.Id, r => r.Label),
+                // Signed in, the reader's language; with a key, nobody in particular: English.
+                ScorecardPageText.For(request.HttpContext.Items[Staff.StaffPages.LanguageItem] as string)))),
             _ => WebResponse.JsonBody(StatusCodes.Status200OK, card),
         };
     }

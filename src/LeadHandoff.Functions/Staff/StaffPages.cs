@@ -27,6 +27,9 @@ public sealed class StaffPages(StaffSignIn signIn, QualificationService qualific
     /// <summary>Where a page reached through here finds who is signed in (the review queue's audit names them).</summary>
     public const string SignedInItem = "LeadHandoff.StaffMember";
 
+    /// <summary>Where a page reached through here finds the signed-in member's language (en or th).</summary>
+    public const string LanguageItem = "LeadHandoff.StaffLanguage";
+
     [Function(nameof(StaffPages))]
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = "staff/{page?}")] HttpRequest request,
@@ -44,7 +47,7 @@ public sealed class StaffPages(StaffSignIn signIn, QualificationService qualific
                 Link: signIn.PlatformAuthentication ? ("/.auth/login/aad?post_login_redirect_uri=/api/staff", "Sign in with your work account") : null)));
         var self = request.Path + request.QueryString.ToString();
         request.HttpContext.Items[SignedInItem] = $"{staff.Name} ({staff.Email})";
-        request.HttpContext.Items[TeamWeekActions.LanguageItem] = staff.Language;
+        request.HttpContext.Items[LanguageItem] = staff.Language;
         switch (page ?? "")
         {
             case "":

@@ -96,6 +96,14 @@ public abstract class LocalizedText
             : this[(int)late.TotalDays == 1 ? "DayLate" : "DaysLate", N(late.TotalDays)];
     }
 
+    /// <summary>"42.5%", or "n/a" (the NotAvailable resource) when there is nothing to divide.</summary>
+    public string Percent(double? share) => share is null ? this["NotAvailable"] : (share.Value * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%";
+
+    /// <summary>"3.5 h" / "3.5 ชม." (HoursUnit), or "n/a".</summary>
+    public string Hours(double? hours) => hours is null ? this["NotAvailable"] : this["HoursUnit", hours.Value.ToString("0.#", CultureInfo.InvariantCulture)];
+
+    /// <summary>"7 Dec" / "7 ธ.ค." (WeekDate): a week by the day its batch went out.</summary>
+    public string Week(DateOnly date) => date.ToString(this["WeekDate"], Language == "th" ? Culture : CultureInfo.InvariantCulture);
     /// <summary>"3 leads" / "3 ลีด".</summary>
     public string Leads(int n) => this[n == 1 ? "Lead" : "Leads", n.ToString(CultureInfo.InvariantCulture)];
 

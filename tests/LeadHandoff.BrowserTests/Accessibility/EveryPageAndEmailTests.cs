@@ -86,6 +86,9 @@ public sealed class EveryPageAndEmailTests(AzuriteFixture azurite, ITestOutputHe
         week.App.Time.SetUtcNow(BatchScenario.CutOff.AddDays(7).AddMinutes(1));
         await week.RunBatchAsync(); // 2026-W51, with the scorecard of 2026-W50
         docs["page: scorecard"] = (await week.GetScorecardAsync("?weeks=4&end=2026-W50", "text/html")).Body;
+        var card = await week.App.Get<LeadHandoff.Scorecards.ScorecardService>().BuildAsync(week.App.Get<LeadHandoff.Calendar.SlaCalendar>().WindowOf("2026-W50")!, 4, CancellationToken.None);
+        docs["page: scorecard (Thai)"] = LeadHandoff.Html.HtmlTemplates.Render<LeadHandoff.Html.Pages.ScorecardPage, LeadHandoff.Html.Pages.ScorecardPage.Data>(new(
+            card, week.App.Get<LeadHandoff.Qualification.QualificationService>().Reasons.ToDictionary(r => r.Id, r => r.Label), LeadHandoff.Html.Pages.ScorecardPageText.Thai));
         docs["page: webhooks (admin)"] = (await week.App.GetAsync("/api/webhooks", http => week.App.Function<LeadHandoff.Functions.Webhooks.WebhookAdmin>().Run(http, CancellationToken.None))).Body;
         docs["page: withdraw consent"] = (await week.App.GetAsync("/api/privacy/withdraw", http => week.App.Function<WithdrawConsent>().Run(http, CancellationToken.None))).Body;
         await week.App.SendAsync(LeadRequests.UrlEncoded(new Dictionary<string, string> { ["email"] = "ada@example.com" }) with { Target = "/api/privacy/withdraw" },
@@ -153,7 +156,7 @@ public sealed class EveryPageAndEmailTests(AzuriteFixture azurite, ITestOutputHe
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         await File.WriteAllTextAsync(path, report.ToString());
         output.WriteLine(report.ToString());
-        Assert.Equal(26, docs.Count); // fourteen pages, twelve emails
+        Assert.Equal(27, docs.Count); // fifteen pages, twelve emails
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 

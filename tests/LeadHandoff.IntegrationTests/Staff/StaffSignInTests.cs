@@ -130,4 +130,28 @@ public sealed class StaffSignInTests(AzuriteFixture azurite)
         Assert.StartsWith("/api/staff/team?window=2026-W50&done=Moved%201", moved.Header("Location"));
         Assert.Equal(to, Assert.Single(await week.App.LeadsAsync()).OwnerId);
     }
+
+    [Fact]
+    public async Task A_signed_in_member_who_reads_thai_gets_the_scorecard_and_the_teams_week_in_thai()
+    {
+        await using var week = await ScenarioAsync();
+        var admin = week.App.Get<TeamAdminService>();
+        await admin.SaveMemberAsync(new TeamMember("mgr-1", "สมศักดิ์", "manager@example.com", TeamRole.Manager, Language: "th"), CancellationToken.None);
+        var manager = Principal("manager@example.com");
+
+        Task<TestResponse> ScorecardPageAsync(string principal) =>
+            week.App.SendAsync(new TestRequest("GET", null, []) { Target = "/api/staff/scorecard", Headers = new(StringComparer.OrdinalIgnoreCase) { [StaffSignIn.PrincipalHeader] = principal, ["Accept"] = "text/html" } },
+                http => week.App.Function<StaffPages>().Run(http, "scorecard", CancellationToken.None));
+        var scorecard = await ScorecardPageAsync(manager);
+        var team = await GetAsync(week, "team", manager);
+        var english = await ScorecardPageAsync(Principal("marketing@example.com"));
+
+        Assert.Equal(200, scorecard.Status);
+        Assert.Contains("<html lang=\"th\">", scorecard.Body);
+        Assert.Contains("<h1>สรุปผลงาน", scorecard.Body);
+        Assert.Contains("<html lang=\"th\">", team.Body);
+        Assert.Contains("ลีดของทีมคุณในรอบ", team.Body);
+        Assert.Contains("<html lang=\"en\">", english.Body); // Mia reads English
+        Assert.Contains("<h1>Scorecard", english.Body);
+    }
 }
