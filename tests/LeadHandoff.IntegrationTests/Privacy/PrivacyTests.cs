@@ -193,10 +193,7 @@ public sealed class PrivacyTests(AzuriteFixture azurite)
     {
         await using var week = await ThreeWeeksAsync();
         while (week.SendGrid.Accepted.TryDequeue(out _)) { }
-        TestRequest Withdraw(string target, Dictionary<string, string>? form = null) => form is null
-            ? new TestRequest("GET", null, []) { Target = target }
-            : LeadRequests.UrlEncoded(form) with { Target = target };
-        Task<TestResponse> Send(TestRequest request) => week.App.SendAsync(request, http => week.App.Function<WithdrawConsent>().Run(http, CancellationToken.None));
+        Task<TestResponse> Send(TestRequest request) => SendWithdrawalAsync(week, request);
 
         var formPage = await Send(Withdraw("/api/privacy/withdraw"));
         var unknown = await Send(Withdraw("/api/privacy/withdraw", new() { ["email"] = "nobody@nowhere.example" }));
@@ -225,10 +222,7 @@ public sealed class PrivacyTests(AzuriteFixture azurite)
     {
         await using var week = await ThreeWeeksAsync();
         while (week.SendGrid.Accepted.TryDequeue(out _)) { }
-        TestRequest Withdraw(string target, Dictionary<string, string>? form = null) => form is null
-            ? new TestRequest("GET", null, []) { Target = target }
-            : LeadRequests.UrlEncoded(form) with { Target = target };
-        Task<TestResponse> Send(TestRequest request) => week.App.SendAsync(request, http => week.App.Function<WithdrawConsent>().Run(http, CancellationToken.None));
+        Task<TestResponse> Send(TestRequest request) => SendWithdrawalAsync(week, request);
 
         var formPage = await Send(Withdraw("/api/privacy/withdraw?lang=th"));
         var asked = await Send(Withdraw("/api/privacy/withdraw?lang=th", new() { ["email"] = Grace }));
@@ -250,4 +244,12 @@ public sealed class PrivacyTests(AzuriteFixture azurite)
         Assert.Equal(410, reused.Status);
         Assert.Contains("<a href=\"withdraw?lang=th\">ขอลิงก์ใหม่</a>", reused.Body);
     }
+
+    /// <summary>A GET of the withdrawal address, or a form POST to it.</summary>
+    private static TestRequest Withdraw(string target, Dictionary<string, string>? form = null) => form is null
+        ? new TestRequest("GET", null, []) { Target = target }
+        : LeadRequests.UrlEncoded(form) with { Target = target };
+
+    private static Task<TestResponse> SendWithdrawalAsync(BatchScenario week, TestRequest request) =>
+        week.App.SendAsync(request, http => week.App.Function<WithdrawConsent>().Run(http, CancellationToken.None));
 }
