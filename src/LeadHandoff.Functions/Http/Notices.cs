@@ -8,8 +8,15 @@ public static class Notices
 {
     public static string Render(NoticePage.Data notice) => HtmlTemplates.Render<NoticePage, NoticePage.Data>(notice);
 
-    /// <summary>The page a refused link gets: what happened, and no personal data.</summary>
-    public static string Refused(bool expired) => expired
-        ? Render(new("Link expired", "This link has expired", ["The link has expired, or the lead it pointed to is no longer held. Ask your sales manager if you still need to act on it."]))
-        : Render(new("Link not valid", "This link is not valid", ["The link was changed, is incomplete, or belongs to someone else. Open it again from your LeadHandoff email."]));
+    /// <summary>
+    /// The page a refused link gets: what happened, and no personal data. Its reader is a rep whose
+    /// link no longer says who they are, so it answers in the browser's language.
+    /// </summary>
+    public static string Refused(bool expired, string language)
+    {
+        var t = RepPageText.For(language);
+        return expired
+            ? Render(new(t["ExpiredTitle"], t["ExpiredHeading"], [t["ExpiredText"]], Language: t.Language))
+            : Render(new(t["InvalidLinkTitle"], t["InvalidLinkHeading"], [t["InvalidLinkText"]], Language: t.Language));
+    }
 }

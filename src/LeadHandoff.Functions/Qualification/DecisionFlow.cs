@@ -34,7 +34,7 @@ public static class DecisionFlow
     {
         var token = request.Query["t"].ToString();
         var (access, refused) = await open(token);
-        if (access is null) return QualificationResponses.Refused(refused ?? Refusal.Forbidden);
+        if (access is null) return QualificationResponses.Refused(request, refused ?? Refusal.Forbidden);
         if (!HttpMethods.IsPost(request.Method))
         {
             // A one-tap link from the email opens the page with that choice made; only the POST records it.
@@ -45,12 +45,12 @@ public static class DecisionFlow
 
         var (decision, errors, fields) = await QualificationResponses.ReadDecisionAsync(request, qualification, cancellationToken);
         // The token covers its own leads and nothing else.
-        if (page.LeadOf(access, fields) is not { } leadId) return QualificationResponses.Refused(Refusal.Forbidden);
+        if (page.LeadOf(access, fields) is not { } leadId) return QualificationResponses.Refused(request, Refusal.Forbidden);
         if (decision is null) return page.Render(token, access, leadId, null, errors, StatusCodes.Status400BadRequest, fields);
 
         var result = await page.DecideAsync(access, leadId, decision, cancellationToken);
         return result is DecisionResult.Refused gone
-            ? QualificationResponses.Refused(gone.Why)
+            ? QualificationResponses.Refused(request, gone.Why)
             : QualificationResponses.BackToPage(request, token, result, page.NamesLead ? leadId : null);
     }
 }

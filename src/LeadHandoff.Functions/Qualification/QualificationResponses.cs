@@ -8,9 +8,9 @@ namespace LeadHandoff.Functions.Qualification;
 public static class QualificationResponses
 {
     /// <summary>403 for a link that is not valid, 410 for one that expired or whose lead is gone: a friendly page either way.</summary>
-    public static WebResponse Refused(Refusal why) => why == Refusal.Gone
-        ? WebResponse.Page(StatusCodes.Status410Gone, Notices.Refused(expired: true))
-        : WebResponse.Page(StatusCodes.Status403Forbidden, Notices.Refused(expired: false));
+    public static WebResponse Refused(HttpRequest request, Refusal why) => why == Refusal.Gone
+        ? WebResponse.Page(StatusCodes.Status410Gone, Notices.Refused(expired: true, BrowserLanguage.Of(request)))
+        : WebResponse.Page(StatusCodes.Status403Forbidden, Notices.Refused(expired: false, BrowserLanguage.Of(request)));
 
     /// <summary>The decision a page's form posted, or what is wrong with it.</summary>
     public static async Task<(DecisionRequest? Decision, FieldErrors Errors, IReadOnlyDictionary<string, string>? Fields)> ReadDecisionAsync(HttpRequest request, QualificationService qualification, CancellationToken cancellationToken)
@@ -18,7 +18,7 @@ public static class QualificationResponses
         if (await RequestBody.ReadAsync(request, 16 * 1024, allowJson: false, cancellationToken) is not SubmittedForm.Fields { Values: var fields })
         {
             var errors = new FieldErrors();
-            errors.Add("body", "The form could not be read. Please submit it again.");
+            errors.Add("body", "FormUnreadable");
             return (null, errors, null);
         }
         var (decision, problems) = qualification.Parse(fields);

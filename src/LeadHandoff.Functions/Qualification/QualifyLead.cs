@@ -27,8 +27,10 @@ public sealed class QualifyLead(QualificationService qualification, SlaCalendar 
         await router.RefreshAsync(cancellationToken);
         // Someone else's now: the old link says whose, and changes nothing.
         if (access is LeadAccess.Reassigned moved)
-            return WebResponse.Page(StatusCodes.Status410Gone, Notices.Render(new("Lead reassigned", "This lead was reassigned",
-                [$"It is {moved.NewOwnerName}'s to decide now, so this link no longer records a decision. Nothing was changed."])));
+        {
+            var t = RepPageText.For(router.Find(moved.LinkOwnerId)?.Language);
+            return WebResponse.Page(StatusCodes.Status410Gone, Notices.Render(new(t["ReassignedTitle"], t["ReassignedHeading"], [t["ReassignedText", moved.NewOwnerName]], Language: t.Language)));
+        }
         return await DecisionFlow.RunAsync(request, qualification, this, token => Task.FromResult<(LeadAccess.Granted?, Refusal?)>(access switch
         {
             LeadAccess.Granted granted => (granted, null),

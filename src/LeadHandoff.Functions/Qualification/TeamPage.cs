@@ -19,7 +19,7 @@ public sealed class TeamPage(QualificationService qualification, TeamWeekActions
     {
         var token = request.Query["t"].ToString();
         var access = await qualification.OpenTeamAsync(token, cancellationToken);
-        if (access is not TeamAccess.Granted team) return QualificationResponses.Refused(access is TeamAccess.Refused refused ? refused.Why : Refusal.Forbidden);
+        if (access is not TeamAccess.Granted team) return QualificationResponses.Refused(request, access is TeamAccess.Refused refused ? refused.Why : Refusal.Forbidden);
         return await week.HandleAsync(request, team, $"{request.Path}?t={Uri.EscapeDataString(token)}", cancellationToken);
     }
 }

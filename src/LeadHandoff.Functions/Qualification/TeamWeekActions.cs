@@ -50,7 +50,7 @@ public sealed class TeamWeekActions(QualificationService qualification, Reassign
                 var lead = team.Leads.FirstOrDefault(l => l.Id == Field("lead"));
                 if (lead?.OwnerId is not { } owner) return Page(t, team, self, t["NoSuchLead"], error: true, StatusCodes.Status422UnprocessableEntity);
                 var (decision, problems) = qualification.Parse(fields);
-                if (decision is null) return Page(t, team, self, t["NotRecorded", string.Join(" ", problems.Messages)], error: true, StatusCodes.Status400BadRequest);
+                if (decision is null) return Page(t, team, self, t["NotRecorded", string.Join(" ", problems.In(ValidationText.For(t.Language)))], error: true, StatusCodes.Status400BadRequest);
                 var result = await qualification.DecideAsync(team.Window, lead.Id, owner, decision, cancellationToken, decidedBy: Manager);
                 return WebResponse.SeeOther($"{back}done={Uri.EscapeDataString(result switch
                 {

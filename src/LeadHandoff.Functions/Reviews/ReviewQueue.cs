@@ -4,6 +4,8 @@ using LeadHandoff.Reviews;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using LeadHandoff.Functions.Staff;
+using LeadHandoff.Html.Pages;
 
 namespace LeadHandoff.Functions.Reviews;
 
@@ -33,6 +35,8 @@ public sealed class ReviewQueue(ReviewQueueService queue, SlaCalendar calendar, 
         if (window is null)
             return WebResponse.Problem(StatusCodes.Status400BadRequest, "Invalid review request.", errors: new Dictionary<string, string[]> { ["window"] = ["window must be a batch week such as 2026-W50."] });
 
+        var json = request.Query["format"].ToString() == "json";
+        var t = json ? StaffPageText.English : StaffPages.TextFor(request);
         string? message = null;
         var status = StatusCodes.Status200OK;
         if (HttpMethods.IsPost(request.Method))
@@ -48,12 +52,12 @@ public sealed class ReviewQueue(ReviewQueueService queue, SlaCalendar calendar, 
             };
             if (outcome is null)
                 return WebResponse.Problem(StatusCodes.Status400BadRequest, "Invalid review request.", errors: new Dictionary<string, string[]> { ["action"] = ["action must be release or spam."] });
-            (status, message) = ReviewResponses.Describe(outcome, calendar.TimeZone);
+            (status, message) = ReviewResponses.Describe(outcome, calendar.TimeZone, t);
         }
 
         var items = await queue.ListAsync(window.Id, cancellationToken);
-        if (request.Query["format"].ToString() == "json")
+        if (json)
             return WebResponse.JsonBody(status, new { window = window.Id, message, submissions = items.Select(ReviewResponses.Json) });
-        return WebResponse.Page(status, ReviewResponses.Render(window, calendar, items, message, request.Path + request.QueryString.ToString()));
+        return WebResponse.Page(status, ReviewResponses.Render(window, calendar, items, message, request.Path + request.QueryString.ToString(), t));
     }
 }

@@ -4,25 +4,23 @@ using LeadHandoff.Reviews;
 using Microsoft.AspNetCore.Http;
 using LeadHandoff.Html;
 using LeadHandoff.Html.Pages;
-using static LeadHandoff.Email.EmailText;
 
 namespace LeadHandoff.Functions.Reviews;
 
 /// <summary>The review queue's answers: what an action did, a submission as JSON, and the page.</summary>
 public static class ReviewResponses
 {
-    public static (int Status, string Message) Describe(ReviewOutcome outcome, TimeZoneInfo zone) => outcome switch
+    public static (int Status, string Message) Describe(ReviewOutcome outcome, TimeZoneInfo zone, StaffPageText t) => outcome switch
     {
-        ReviewOutcome.Released { AlreadyDone: true } r => (StatusCodes.Status200OK, $"Already released: it is lead {r.LeadId} in week {r.LeadWindowId}."),
-        ReviewOutcome.Released { JoinedBatch: true } r => (StatusCodes.Status200OK, $"Released: it is a lead now and goes to sales in the batch of week {r.LeadWindowId}."),
-        ReviewOutcome.Released { OwnerName: { } owner } r => (StatusCodes.Status200OK,
-            $"Released: its batch had gone, so it was emailed to {owner} now, due by {Local(r.DueBy!.Value, zone)}. Next week's batch lists it too."),
-        ReviewOutcome.Released r => (StatusCodes.Status200OK, $"Released into week {r.LeadWindowId}: the person's lead there had been decided or erased already, so nothing new was sent."),
-        ReviewOutcome.ConfirmedSpam { AlreadyDone: true } => (StatusCodes.Status200OK, "Already confirmed as spam."),
-        ReviewOutcome.ConfirmedSpam => (StatusCodes.Status200OK, "Confirmed as spam: it stays out of sales' hands and is deleted with its week."),
-        ReviewOutcome.Refused r => (StatusCodes.Status409Conflict, r.Message),
-        ReviewOutcome.Invalid i => (StatusCodes.Status422UnprocessableEntity, "It cannot become a lead as it stands: " + string.Join(" ", i.Errors.Messages)),
-        _ => (StatusCodes.Status404NotFound, "No flagged submission with that id in this week."),
+        ReviewOutcome.Released { AlreadyDone: true } r => (StatusCodes.Status200OK, t["AlreadyReleased", r.LeadId, r.LeadWindowId]),
+        ReviewOutcome.Released { JoinedBatch: true } r => (StatusCodes.Status200OK, t["ReleasedToBatch", r.LeadWindowId]),
+        ReviewOutcome.Released { OwnerName: { } owner } r => (StatusCodes.Status200OK, t["ReleasedToOwner", owner, t.Local(r.DueBy!.Value, zone)]),
+        ReviewOutcome.Released r => (StatusCodes.Status200OK, t["ReleasedDecided", r.LeadWindowId]),
+        ReviewOutcome.ConfirmedSpam { AlreadyDone: true } => (StatusCodes.Status200OK, t["AlreadySpam"]),
+        ReviewOutcome.ConfirmedSpam => (StatusCodes.Status200OK, t["ConfirmedSpam"]),
+        ReviewOutcome.Refused r => (StatusCodes.Status409Conflict, t[r.Why]),
+        ReviewOutcome.Invalid i => (StatusCodes.Status422UnprocessableEntity, t["CannotBecomeLead", string.Join(" ", i.Errors.In(ValidationText.For(t.Language)))]),
+        _ => (StatusCodes.Status404NotFound, t["NoSuchSubmission"]),
     };
 
     public static object Json(FlaggedSubmission s) => new
@@ -40,12 +38,12 @@ public static class ReviewResponses
         fields = s.Fields,
     };
 
-    public static string Render(BatchWindow window, SlaCalendar calendar, IReadOnlyList<FlaggedSubmission> items, string? message, string selfUrl)
+    public static string Render(BatchWindow window, SlaCalendar calendar, IReadOnlyList<FlaggedSubmission> items, string? message, string selfUrl, StaffPageText t)
     {
         var previous = calendar.WindowOf(window.WeekStart.AddDays(-7));
         var next = calendar.WindowOf(window.WeekStart.AddDays(7));
         return HtmlTemplates.Render<ReviewQueuePage, ReviewQueuePage.Data>(new(
-            window, calendar.TimeZone, items, message, selfUrl, previous.Id, WithWindow(selfUrl, previous.Id), next.Id, WithWindow(selfUrl, next.Id)));
+            t, window, calendar.TimeZone, items, message, selfUrl, previous.Id, WithWindow(selfUrl, previous.Id), next.Id, WithWindow(selfUrl, next.Id)));
     }
 
     /// <summary>The same page for another week, keeping the rest of the query (the key, when it came that way).</summary>

@@ -13,7 +13,8 @@ namespace LeadHandoff.Functions.Team;
 /// <c>/api/team/roster</c>: the admins' page for the team and the routing rules, which live in
 /// Table Storage (seeded from the settings on first start). GET shows them (HTML, or JSON for
 /// <c>format=json</c>); POST changes one thing: <c>action=save-member</c>, <c>save-rule</c> or
-/// <c>remove-rule</c>. A change that does not check out is refused with <c>422</c> naming each field;
+/// <c>remove-rule</c>. A change that does not check out is refused with <c>422</c> naming each field
+/// (the page again with the errors and what was typed, or a problem for <c>format=json</c>);
 /// a saved one routes the next lead. Behind a key made on this function alone.
 /// </summary>
 public sealed class TeamAdmin(TeamAdminService admin)
@@ -24,7 +25,10 @@ public sealed class TeamAdmin(TeamAdminService admin)
         CancellationToken cancellationToken)
     {
         var json = request.Query["format"].ToString() == "json";
+        var t = json ? StaffPageText.English : Staff.StaffPages.TextFor(request);
         string? message = null;
+        FieldErrors? refused = null;
+        IReadOnlyDictionary<string, string>? entered = null;
         var status = StatusCodes.Status200OK;
         if (HttpMethods.IsPost(request.Method))
         {
@@ -32,14 +36,16 @@ public sealed class TeamAdmin(TeamAdminService admin)
                 return WebResponse.Problem(StatusCodes.Status400BadRequest, "The form could not be read.");
             var (errors, done) = fields.GetValueOrDefault("action") switch
             {
-                "save-member" => await SaveMemberAsync(fields, cancellationToken),
-                "save-rule" => await SaveRuleAsync(fields, cancellationToken),
+                "save-member" => await SaveMemberAsync(fields, t, cancellationToken),
+                "save-rule" => await SaveRuleAsync(fields, t, cancellationToken),
                 "remove-rule" when int.TryParse(fields.GetValueOrDefault("order"), NumberStyles.None, CultureInfo.InvariantCulture, out var order) =>
-                    (new FieldErrors(), await RemoveRuleAsync(order, cancellationToken)),
-                _ => (Error("action", "action must be save-member, save-rule or remove-rule (with order)."), null),
+                    (new FieldErrors(), await RemoveRuleAsync(order, t, cancellationToken)),
+                _ => (Error("action", "AdminAction"), null),
             };
-            if (errors.Count > 0)
+            if (errors.Count > 0 && json)
                 return WebResponse.Problem(StatusCodes.Status422UnprocessableEntity, "The change was not saved.", errors: errors.ToDictionary());
+            if (errors.Count > 0)
+                (status, refused, entered) = (StatusCodes.Status422UnprocessableEntity, errors, fields);
             message = done;
         }
         var roster = await admin.CurrentAsync(cancellationToken);
@@ -50,23 +56,23 @@ public sealed class TeamAdmin(TeamAdminService admin)
                 // The role by name, as the form takes it.
                 members = roster.Members.OrderBy(m => m.Id, StringComparer.Ordinal).Select(m => new { m.Id, m.Name, m.Email, Role = m.Role.ToString().ToLowerInvariant(), m.Language, m.Active, m.AwayFrom, m.AwayTo, m.Backup, m.WeeklyCapacity, m.InPool }),
                 rules = roster.Rules.OrderBy(r => r.Order),
-                problems = roster.Problems,
+                problems = roster.Problems.Select(ValidationText.English.Describe),
             })
-            : WebResponse.Page(status, HtmlTemplates.Render<TeamAdminPage, TeamAdminPage.Data>(new(roster, message, request.Path + request.QueryString.ToString())));
+            : WebResponse.Page(status, HtmlTemplates.Render<TeamAdminPage, TeamAdminPage.Data>(new(t, roster, message, request.Path + request.QueryString.ToString(), refused, entered)));
     }
 
-    private async Task<(FieldErrors, string?)> SaveMemberAsync(IReadOnlyDictionary<string, string> f, CancellationToken cancellationToken)
+    private async Task<(FieldErrors, string?)> SaveMemberAsync(IReadOnlyDictionary<string, string> f, StaffPageText t, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         var role = Enum.TryParse<TeamRole>(f.GetValueOrDefault("role") ?? "Rep", ignoreCase: true, out var r) && Enum.IsDefined(r) ? r : (TeamRole?)null;
-        if (role is null) errors.Add("role", "Role must be rep, manager, marketing or admin.");
+        if (role is null) errors.Add("role", "MemberRole");
         var from = Day(f, "awayFrom", errors);
         var to = Day(f, "awayTo", errors);
         int? capacity = null;
         if (f.GetValueOrDefault("weeklyCapacity") is { Length: > 0 } c)
         {
             if (int.TryParse(c, NumberStyles.None, CultureInfo.InvariantCulture, out var n)) capacity = n;
-            else errors.Add("weeklyCapacity", "Weekly capacity must be a whole number, or empty.");
+            else errors.Add("weeklyCapacity", "CapacityWhole");
         }
         if (errors.Count > 0) return (errors, null);
         var member = new TeamMember(
@@ -74,37 +80,37 @@ public sealed class TeamAdmin(TeamAdminService admin)
             (f.GetValueOrDefault("language") ?? "en").Trim(), Active: f.GetValueOrDefault("active") is "on" or "true", from, to,
             f.GetValueOrDefault("backup") is { Length: > 0 } b ? b.Trim() : null, capacity, InPool: f.GetValueOrDefault("inPool") is "on" or "true");
         errors = await admin.SaveMemberAsync(member, cancellationToken);
-        return (errors, errors.Count == 0 ? $"{member.Name} saved." : null);
+        return (errors, errors.Count == 0 ? t["MemberSaved", member.Name] : null);
     }
 
-    private async Task<(FieldErrors, string?)> SaveRuleAsync(IReadOnlyDictionary<string, string> f, CancellationToken cancellationToken)
+    private async Task<(FieldErrors, string?)> SaveRuleAsync(IReadOnlyDictionary<string, string> f, StaffPageText t, CancellationToken cancellationToken)
     {
         if (!int.TryParse(f.GetValueOrDefault("order"), NumberStyles.None, CultureInfo.InvariantCulture, out var order))
-            return (Error("order", "Order must be a whole number between 1 and 9999."), null);
+            return (Error("order", "RuleOrderWhole"), null);
         string? Condition(string name) => f.GetValueOrDefault(name) is { Length: > 0 } v ? v.Trim() : null;
         var rule = new RoutingRule(order, (f.GetValueOrDefault("owner") ?? "").Trim(), Condition("sector"), Condition("sizeBand"), Condition("offer"), Condition("emailDomain"));
         var errors = await admin.SaveRuleAsync(rule, cancellationToken);
-        return (errors, errors.Count == 0 ? $"Rule {order} saved." : null);
+        return (errors, errors.Count == 0 ? t["RuleSaved", order] : null);
     }
 
-    private async Task<string> RemoveRuleAsync(int order, CancellationToken cancellationToken)
+    private async Task<string> RemoveRuleAsync(int order, StaffPageText t, CancellationToken cancellationToken)
     {
         await admin.RemoveRuleAsync(order, cancellationToken);
-        return $"Rule {order} removed.";
+        return t["RuleRemoved", order];
     }
 
     private static DateOnly? Day(IReadOnlyDictionary<string, string> f, string name, FieldErrors errors)
     {
         if (f.GetValueOrDefault(name) is not { Length: > 0 } text) return null;
         if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)) return day;
-        errors.Add(name, $"{name} must be a date written yyyy-MM-dd.");
+        errors.Add(name, "DateFormat", new FieldLabel(name));
         return null;
     }
 
-    private static FieldErrors Error(string field, string message)
+    private static FieldErrors Error(string field, string key)
     {
         var errors = new FieldErrors();
-        errors.Add(field, message);
+        errors.Add(field, key);
         return errors;
     }
 }

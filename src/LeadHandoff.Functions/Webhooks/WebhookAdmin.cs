@@ -25,6 +25,8 @@ public sealed class WebhookAdmin(WebhookStore store, WebhookDispatcher dispatche
         [HttpTrigger(AuthorizationLevel.Function, "get", "post", Route = "webhooks")] HttpRequest request,
         CancellationToken cancellationToken)
     {
+        var json = request.Query["format"].ToString() == "json";
+        var t = json ? StaffPageText.English : Staff.StaffPages.TextFor(request);
         string? message = null;
         if (HttpMethods.IsPost(request.Method))
         {
@@ -35,7 +37,7 @@ public sealed class WebhookAdmin(WebhookStore store, WebhookDispatcher dispatche
             var id = fields.Values.GetValueOrDefault("subscription") ?? "";
             if (!await dispatcher.EnableAsync(id, cancellationToken))
                 return WebResponse.Problem(StatusCodes.Status404NotFound, "No such subscription.", errors: new Dictionary<string, string[]> { ["subscription"] = ["subscription must name a configured subscription."] });
-            message = $"Subscription {id} is enabled; its waiting events go with the next run.";
+            message = t["WhEnabled", id];
         }
 
         var views = new List<WebhookSubscriptionView>();
@@ -47,8 +49,8 @@ public sealed class WebhookAdmin(WebhookStore store, WebhookDispatcher dispatche
                 await store.CountPendingAsync(subscription.Id, cancellationToken),
                 await store.AttemptsAsync(subscription.Id, LogRows, cancellationToken)));
         }
-        if (request.Query["format"].ToString() == "json")
+        if (json)
             return WebResponse.JsonBody(StatusCodes.Status200OK, new { message, subscriptions = views.Select(WebhookJson.Of) });
-        return WebResponse.Page(StatusCodes.Status200OK, HtmlTemplates.Render<WebhooksPage, WebhooksPage.Data>(new(views, message, request.Path + request.QueryString.ToString())));
+        return WebResponse.Page(StatusCodes.Status200OK, HtmlTemplates.Render<WebhooksPage, WebhooksPage.Data>(new(t, views, message, request.Path + request.QueryString.ToString())));
     }
 }

@@ -37,7 +37,7 @@ public sealed record BatchSummary(
     public IReadOnlyList<string> Rerouted { get; init; } = [];
 
     /// <summary>What is wrong in the team's roster or rules (a rule naming someone not on the team…): it routed around them.</summary>
-    public IReadOnlyList<string> RosterProblems { get; init; } = [];
+    public IReadOnlyList<Problem> RosterProblems { get; init; } = [];
 
     /// <summary>The promise, measured and said plainly.</summary>
     public string TargetStatement => StatementIn(Email.StaffEmailText.English);

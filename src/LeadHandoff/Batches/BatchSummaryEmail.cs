@@ -40,8 +40,8 @@ public static class BatchSummaryEmail
             notes.Add(Counted("SumFlag", count, flags.Describe(reason)));
         if (summary.ReleasedFromReview > 0) notes.Add(Counted("SumReleased", summary.ReleasedFromReview));
         if (summary.AwaitingReview > 0 && summary.ReviewUrl is { } reviewUrl) notes.Add(Counted("SumAwaiting", summary.AwaitingReview, reviewUrl));
-        // The problem and delivery details are the system's own diagnostics: they stay as recorded.
-        foreach (var problem in summary.RosterProblems) notes.Add(t["SumRoster", problem]);
+        // Roster problems in the readers' words; the mail service's details are its own diagnostics, quoted as recorded.
+        foreach (var problem in summary.RosterProblems) notes.Add(t["SumRoster", ValidationText.For(t.Language).Describe(problem)]);
         if (summary.ErasedBeforeDelivery > 0) notes.Add(Counted("SumErased", summary.ErasedBeforeDelivery));
         if (summary.SentLate) notes.Add(t["SumLate", t.Local(summary.Window.ClosesAt, zone)]);
         foreach (var name in summary.Rerouted) notes.Add(t["SumRerouted", name]);

@@ -19,14 +19,14 @@ public sealed class LeadFormValidator(IOptions<IntakeOptions> options)
         var email = Text(LeadFields.Email, required: true) is { } typed ? TextNormaliser.ComparisonKey(typed) : null;
         if (email is not null && !EmailAddress.IsValid(email))
         {
-            errors.Add(LeadFields.Email.Name, "Email must be a valid email address.");
+            errors.Add(LeadFields.Email.Name, "EmailInvalid");
             email = null;
         }
         var company = Text(LeadFields.Company, required: true);
         var jobTitle = Text(LeadFields.JobTitle, required: true);
         var phone = Text(LeadFields.Phone, required: false);
         if (phone is not null && !IsPhoneNumber(phone))
-            errors.Add(LeadFields.Phone.Name, "Phone must have at least 6 digits and only digits, spaces and + - ( ) .");
+            errors.Add(LeadFields.Phone.Name, "PhoneInvalid");
         var message = Text(LeadFields.Message, required: true);
         var sector = OneOf(Text(LeadFields.Sector, required: true), LeadFields.Sector, _options.Sectors, errors);
         var size = OneOf(Text(LeadFields.CompanySize, required: true), LeadFields.CompanySize, _options.SizeBands, errors);
@@ -55,17 +55,17 @@ public sealed class LeadFormValidator(IOptions<IntakeOptions> options)
         var value = raw.TryGetValue(field.Name, out var v) ? TextNormaliser.Normalise(v) : "";
         if (value.Length == 0)
         {
-            if (required) errors.Add(field.Name, $"{field.Label} is required.");
+            if (required) errors.Add(field.Name, "Required", new FieldLabel(field.Name));
             return null;
         }
         if (value.Length > field.MaxLength)
-            errors.Add(field.Name, $"{field.Label} must be at most {field.MaxLength} characters.");
+            errors.Add(field.Name, "TooLong", new FieldLabel(field.Name), field.MaxLength);
         else if (!field.Multiline && TextNormaliser.HasLineBreak(value))
-            errors.Add(field.Name, $"{field.Label} must be a single line.");
+            errors.Add(field.Name, "SingleLine", new FieldLabel(field.Name));
         else if (!field.Multiline && TextNormaliser.HasBidiControl(value))
-            errors.Add(field.Name, $"{field.Label} must not contain text-direction control characters.");
+            errors.Add(field.Name, "BidiControl", new FieldLabel(field.Name));
         else if (TextNormaliser.HasControlCharacter(value, field.Multiline))
-            errors.Add(field.Name, $"{field.Label} must not contain control characters.");
+            errors.Add(field.Name, "ControlCharacter", new FieldLabel(field.Name));
         else
             return value;
         return null;
@@ -75,14 +75,14 @@ public sealed class LeadFormValidator(IOptions<IntakeOptions> options)
     {
         if (value is null) return null;
         var match = allowed.FirstOrDefault(a => string.Equals(a, value, StringComparison.OrdinalIgnoreCase));
-        if (match is null) errors.Add(field.Name, $"{field.Label} must be one of: {string.Join(", ", allowed)}.");
+        if (match is null) errors.Add(field.Name, "OneOf", new FieldLabel(field.Name), string.Join(", ", allowed));
         return match;
     }
 
     private static string? Url(string? value, LeadField field, FieldErrors errors)
     {
         if (value is null || IntakeOptions.IsAbsoluteHttpUrl(value)) return value;
-        errors.Add(field.Name, $"{field.Label} must be an absolute http(s) URL.");
+        errors.Add(field.Name, "AbsoluteUrl", new FieldLabel(field.Name));
         return null;
     }
 
@@ -98,9 +98,9 @@ public sealed class LeadFormValidator(IOptions<IntakeOptions> options)
             _ => null,
         };
         if (given is null)
-            errors.Add(LeadFields.Consent.Name, "Consent must be true or false.");
+            errors.Add(LeadFields.Consent.Name, "ConsentTrueFalse");
         else if (_options.RequireConsent && given == false)
-            errors.Add(LeadFields.Consent.Name, "Consent is required.");
+            errors.Add(LeadFields.Consent.Name, "ConsentRequired");
         return new Consent(given ?? false, version);
     }
 
@@ -117,7 +117,7 @@ public sealed class LeadFormValidator(IOptions<IntakeOptions> options)
                 _options.AllowedRedirectOrigins.Any(a => string.Equals(new Uri(a).GetLeftPart(UriPartial.Authority), origin, StringComparison.OrdinalIgnoreCase)))
                 return uri;
         }
-        errors.Add(LeadFields.Redirect.Name, "Redirect must be a URL on an allowed site.");
+        errors.Add(LeadFields.Redirect.Name, "RedirectNotAllowed");
         return null;
     }
 

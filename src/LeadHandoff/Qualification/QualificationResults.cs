@@ -19,7 +19,8 @@ public abstract record LeadAccess
     public sealed record Granted(Lead Lead, string Version, string OwnerId, BatchWindow Window) : LeadAccess;
     public sealed record Refused(Refusal Why) : LeadAccess;
     /// <summary>The lead is someone else's now: the old link says whose, rather than "not valid".</summary>
-    public sealed record Reassigned(string NewOwnerName) : LeadAccess;
+    /// <param name="LinkOwnerId">Whose link it was: the page answers in their language.</param>
+    public sealed record Reassigned(string NewOwnerName, string LinkOwnerId) : LeadAccess;
 }
 
 /// <summary>Opening a batch link: the owner's leads in that window, or why not.</summary>

@@ -35,7 +35,7 @@ public sealed partial class QualificationService(
         var current = await store.GetVersionedAsync(window.Id, parts[1], cancellationToken);
         if (current is not { Lead.Anonymised: false } found) return new LeadAccess.Refused(Refusal.Gone);
         if (found.Lead.OwnerId != check.Claims.OwnerId)
-            return found.Lead.OwnerId is { } now && router.Find(now) is { } owner ? new LeadAccess.Reassigned(owner.Name) : new LeadAccess.Refused(Refusal.Forbidden);
+            return found.Lead.OwnerId is { } now && router.Find(now) is { } owner ? new LeadAccess.Reassigned(owner.Name, check.Claims.OwnerId) : new LeadAccess.Refused(Refusal.Forbidden);
         return new LeadAccess.Granted(found.Lead, found.Version, check.Claims.OwnerId, window);
     }
 
@@ -92,18 +92,18 @@ public sealed partial class QualificationService(
             "nurture" => Decision.Nurture,
             _ => null,
         };
-        if (decision is null) errors.Add("decision", "Choose accept, reject or return to nurture.");
+        if (decision is null) errors.Add("decision", "ChooseDecision");
         var reason = Field("reason");
         var note = Field("note");
         if (note.Length > QualificationOptions.MaxNoteLength)
-            errors.Add("note", $"The note must be at most {QualificationOptions.MaxNoteLength} characters.");
+            errors.Add("note", "NoteTooLong", QualificationOptions.MaxNoteLength);
         else if (TextNormaliser.HasControlCharacter(note, multiline: true))
-            errors.Add("note", "The note must not contain control characters.");
+            errors.Add("note", "NoteControl");
         if (decision == Decision.Rejected)
         {
-            if (reason.Length == 0) errors.Add("reason", "Choose a reason to reject the lead.");
-            else if (!Reasons.Any(r => r.Id == reason)) errors.Add("reason", "Choose a reason from the list.");
-            else if (reason == QualificationOptions.OtherReason && note.Length == 0) errors.Add("note", "Say why in the note when the reason is Other.");
+            if (reason.Length == 0) errors.Add("reason", "ChooseReason");
+            else if (!Reasons.Any(r => r.Id == reason)) errors.Add("reason", "ReasonFromList");
+            else if (reason == QualificationOptions.OtherReason && note.Length == 0) errors.Add("note", "NoteForOther");
         }
         return errors.Count > 0
             ? (null, errors)

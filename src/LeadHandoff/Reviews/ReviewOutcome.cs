@@ -15,8 +15,11 @@ public abstract record ReviewOutcome
 
     public sealed record ConfirmedSpam(bool AlreadyDone) : ReviewOutcome;
 
-    /// <summary>The action does not apply to the submission as it stands (e.g. releasing confirmed spam).</summary>
-    public sealed record Refused(string Message) : ReviewOutcome;
+    /// <summary>
+    /// The action does not apply to the submission as it stands (e.g. releasing confirmed spam);
+    /// <paramref name="Why"/> names the page's words for it (<c>RefusedSpam</c>, <c>RefusedReleased</c>).
+    /// </summary>
+    public sealed record Refused(string Why) : ReviewOutcome;
 
     /// <summary>The submission cannot become a lead: the fields the form would have refused.</summary>
     public sealed record Invalid(FieldErrors Errors) : ReviewOutcome;

@@ -54,7 +54,7 @@ public sealed partial class ReviewQueueService(
                     await audit.AuditAsync(new ReviewAction(windowId, submissionId, ReviewAction.Release, submission.Reason, by, submission.ReviewedAt ?? time.GetUtcNow(), submission.ReleaseWindowId, submission.ReleasedLeadId), cancellationToken);
                     return new ReviewOutcome.Released(submission.ReleaseWindowId!, submission.ReleasedLeadId!, submission.ReleaseWindowId == windowId, null, null, AlreadyDone: true);
                 case ReviewState.ConfirmedSpam:
-                    return new ReviewOutcome.Refused("This submission was confirmed as spam, so it cannot be released.");
+                    return new ReviewOutcome.Refused("RefusedSpam");
             }
             var form = validator.Validate(submission.Fields);
             if (form.Lead is null) return new ReviewOutcome.Invalid(form.Errors);
@@ -97,7 +97,7 @@ public sealed partial class ReviewQueueService(
                     await audit.AuditAsync(new ReviewAction(windowId, submissionId, ReviewAction.ConfirmSpam, submission.Reason, by, submission.ReviewedAt ?? time.GetUtcNow()), cancellationToken);
                     return new ReviewOutcome.ConfirmedSpam(AlreadyDone: true);
                 case ReviewState.Releasing or ReviewState.Released:
-                    return new ReviewOutcome.Refused("This submission has been released as a lead already; reject it from the lead's page instead.");
+                    return new ReviewOutcome.Refused("RefusedReleased");
             }
             var now = time.GetUtcNow();
             if (await leads.TrySetReviewAsync(submission with { Review = ReviewState.ConfirmedSpam, ReviewedAt = now }, version, cancellationToken) is null) return null;

@@ -25,7 +25,7 @@ public sealed class LeadRouter(TeamRoster roster, SlaCalendar calendar, IOptions
     /// <summary>Reads the roster again if it is older than <see cref="TeamRoster.MaxAge"/>: each run calls it first.</summary>
     public Task RefreshAsync(CancellationToken cancellationToken) => roster.RefreshAsync(cancellationToken);
 
-    public IReadOnlyList<string> RosterProblems => roster.Current.Problems;
+    public IReadOnlyList<Problem> RosterProblems => roster.Current.Problems;
 
     /// <summary>
     /// The language for an email to these addresses: the one the roster gives everyone of them it

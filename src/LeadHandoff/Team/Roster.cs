@@ -9,22 +9,22 @@ namespace LeadHandoff.Team;
 public sealed record Roster(IReadOnlyList<TeamMember> Members, IReadOnlyList<RoutingRule> Rules, string? SalesInboxEmail, string Source)
 {
     /// <summary>Computed on each read (the roster is tens of rows): a copy made with <c>with</c> is checked afresh.</summary>
-    public IReadOnlyList<string> Problems => Check(Members, Rules, SalesInboxEmail);
+    public IReadOnlyList<Problem> Problems => Check(Members, Rules, SalesInboxEmail);
 
     public TeamMember? Member(string id) => Members.FirstOrDefault(m => m.Id == id);
 
     public IEnumerable<TeamMember> Reps => Members.Where(m => m.Role == TeamRole.Rep);
 
-    private static List<string> Check(IReadOnlyList<TeamMember> members, IReadOnlyList<RoutingRule> rules, string? inbox)
+    private static List<Problem> Check(IReadOnlyList<TeamMember> members, IReadOnlyList<RoutingRule> rules, string? inbox)
     {
-        var problems = new List<string>();
+        var problems = new List<Problem>();
         var ids = members.Select(m => m.Id).ToHashSet(StringComparer.Ordinal);
         foreach (var rule in rules.Where(r => !ids.Contains(r.Owner)))
-            problems.Add($"Routing rule {rule.Order} names '{rule.Owner}', who is not on the team: it is skipped.");
+            problems.Add(new("RosterRuleOwner", rule.Order, rule.Owner));
         foreach (var member in members.Where(m => m.Backup is { Length: > 0 } b && !ids.Contains(b)))
-            problems.Add($"{member.Name}'s backup '{member.Backup}' is not on the team.");
+            problems.Add(new("RosterBackup", member.Name, member.Backup!));
         if (!members.Any(m => m.InPool && m.Active) && !EmailAddress.IsValid(inbox?.Trim().ToLowerInvariant() ?? ""))
-            problems.Add("No one is in the pool and there is no valid sales inbox (Routing:SalesInboxEmail): unmatched leads go to the sales manager.");
+            problems.Add(new("RosterNoPool"));
         return problems;
     }
 
@@ -36,29 +36,29 @@ public sealed record Roster(IReadOnlyList<TeamMember> Members, IReadOnlyList<Rou
     {
         var errors = new FieldErrors();
         if (string.IsNullOrWhiteSpace(member.Id) || member.Id.Length > 40 || !member.Id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_') || member.Id == RoutingOptions.SalesInboxId)
-            errors.Add("id", "Id must be 1 to 40 letters, digits, '-' or '_' (and not 'sales-inbox').");
+            errors.Add("id", "MemberId");
         if (string.IsNullOrWhiteSpace(member.Name) || member.Name.Length > 200)
-            errors.Add("name", "Name is required (at most 200 characters).");
+            errors.Add("name", "MemberName");
         if (!EmailAddress.IsValid(member.Email.Trim().ToLowerInvariant()))
-            errors.Add("email", "Email must be an email address.");
+            errors.Add("email", "MemberEmail");
         if (member.Language is not ("en" or "th"))
-            errors.Add("language", "Language must be en or th.");
+            errors.Add("language", "MemberLanguage");
         if (member.AwayFrom is null != member.AwayTo is null || member.AwayFrom > member.AwayTo)
-            errors.Add("awayTo", "Away from and away to go together, the end on or after the start.");
+            errors.Add("awayTo", "AwayRange");
         if (member.Backup is { Length: > 0 } backup && (backup == member.Id || others.All(o => o.Id != backup)))
-            errors.Add("backup", $"Backup '{backup}' must be someone else on the team.");
+            errors.Add("backup", "BackupElsewhere", backup);
         if (member.WeeklyCapacity is < 0 or > 10_000)
-            errors.Add("weeklyCapacity", "Weekly capacity must be between 0 and 10000, or empty.");
+            errors.Add("weeklyCapacity", "CapacityRange");
         return errors;
     }
 
     public static FieldErrors ValidateRule(RoutingRule rule, IReadOnlyList<TeamMember> members)
     {
         var errors = new FieldErrors();
-        if (rule.Order is < 1 or > 9999) errors.Add("order", "Order must be between 1 and 9999.");
-        if (members.All(m => m.Id != rule.Owner)) errors.Add("owner", $"Owner '{rule.Owner}' is not on the team.");
+        if (rule.Order is < 1 or > 9999) errors.Add("order", "RuleOrder");
+        if (members.All(m => m.Id != rule.Owner)) errors.Add("owner", "RuleOwner", rule.Owner);
         if (new[] { rule.Sector, rule.SizeBand, rule.Offer, rule.EmailDomain }.All(string.IsNullOrWhiteSpace))
-            errors.Add("sector", "A rule needs at least one condition (sector, size, offer or email domain); leads no rule matches go to the pool.");
+            errors.Add("sector", "RuleCondition");
         return errors;
     }
 

@@ -43,7 +43,8 @@ public sealed partial class TeamRoster(RosterStore store, IOptions<RoutingOption
             }
             _current = new Roster(read.Value.Members, read.Value.Rules, settings.Value.SalesInboxEmail, "table");
             _readAt = now;
-            foreach (var problem in _current.Problems) LogProblem(logger, problem);
+            // The key only: a problem's words can hold a member's name.
+            foreach (var problem in _current.Problems) LogProblem(logger, problem.Key);
         }
         catch (StorageUnavailableException ex)
         {
@@ -55,7 +56,7 @@ public sealed partial class TeamRoster(RosterStore store, IOptions<RoutingOption
     [LoggerMessage(Level = LogLevel.Information, Message = "Roster table seeded from the settings: {Members} members, {Rules} rules; from now on the table is the truth")]
     private static partial void LogSeeded(ILogger logger, int members, int rules);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Roster: {Problem}")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Roster problem {Problem} (the admin page says which)")]
     private static partial void LogProblem(ILogger logger, string problem);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Roster table unreadable (status {Status}); routing goes on with the last roster read")]

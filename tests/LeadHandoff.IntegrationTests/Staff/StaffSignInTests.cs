@@ -44,9 +44,20 @@ public sealed class StaffSignInTests(AzuriteFixture azurite)
         role_typ = "roles",
     })));
 
-    private static Task<TestResponse> GetAsync(BatchScenario week, string page, string? principal = null) =>
-        week.App.SendAsync(new TestRequest("GET", null, []) { Target = "/api/staff/" + page, Headers = principal is null ? new(StringComparer.OrdinalIgnoreCase) : new(StringComparer.OrdinalIgnoreCase) { [StaffSignIn.PrincipalHeader] = principal } },
+    private static Task<TestResponse> GetAsync(BatchScenario week, string page, string? principal = null, string? acceptLanguage = null) =>
+        SendAsync(week, new TestRequest("GET", null, []), page, principal, acceptLanguage);
+
+    private static Task<TestResponse> PostAsync(BatchScenario week, string page, string principal, Dictionary<string, string> form) =>
+        SendAsync(week, LeadRequests.UrlEncoded(form), page, principal);
+
+    private static Task<TestResponse> SendAsync(BatchScenario week, TestRequest request, string page, string? principal, string? acceptLanguage = null)
+    {
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        if (principal is not null) headers[StaffSignIn.PrincipalHeader] = principal;
+        if (acceptLanguage is not null) headers["Accept-Language"] = acceptLanguage;
+        return week.App.SendAsync(request with { Target = "/api/staff/" + page, Headers = headers },
             http => week.App.Function<StaffPages>().Run(http, page, CancellationToken.None));
+    }
 
     [Fact]
     public async Task Each_page_serves_its_roles_and_says_so_to_the_others()
@@ -153,5 +164,58 @@ public sealed class StaffSignInTests(AzuriteFixture azurite)
         Assert.Contains("ลีดของทีมคุณในรอบ", team.Body);
         Assert.Contains("<html lang=\"en\">", english.Body); // Mia reads English
         Assert.Contains("<h1>Scorecard", english.Body);
+    }
+
+    [Fact]
+    public async Task A_thai_admin_gets_every_staff_page_in_thai_and_a_refused_change_back_in_thai_with_what_was_typed()
+    {
+        await using var week = await ScenarioAsync();
+        await week.App.Get<TeamAdminService>().SaveMemberAsync(new TeamMember("adm-1", "อนันต์", "admin@example.com", TeamRole.Admin, Language: "th"), CancellationToken.None);
+        var admin = Principal("admin@example.com");
+
+        var home = System.Net.WebUtility.HtmlDecode((await GetAsync(week, "", admin)).Body);
+        var review = System.Net.WebUtility.HtmlDecode((await GetAsync(week, "review", admin)).Body);
+        var webhooks = System.Net.WebUtility.HtmlDecode((await GetAsync(week, "webhooks", admin)).Body);
+        var refused = await PostAsync(week, "roster", admin, new() { ["action"] = "save-member", ["id"] = "rep-9", ["name"] = "นิด", ["email"] = "not-an-address", ["role"] = "Rep", ["language"] = "th", ["backup"] = "nobody" });
+        var roster = System.Net.WebUtility.HtmlDecode(refused.Body);
+
+        Assert.Contains("<html lang=\"th\">", home);
+        Assert.Contains("<h1>สวัสดี อนันต์</h1>", home);
+        Assert.Contains(">ทีมและกฎการส่งต่อลีด</a>", home);
+        Assert.Contains(">เว็บฮุกขาออก</a>", home);
+        Assert.Contains("<html lang=\"th\">", review);
+        Assert.Contains("<h1>คิวตรวจสอบ: สัปดาห์ ", review);
+        Assert.Contains("สัปดาห์นี้ไม่มีแบบฟอร์มที่ถูกกักไว้", review);
+        Assert.Contains("<html lang=\"th\">", webhooks);
+        Assert.Contains("<h1>เว็บฮุกขาออก</h1>", webhooks);
+        Assert.Equal(422, refused.Status);
+        Assert.Contains("<html lang=\"th\">", roster);
+        Assert.Contains("<strong>ยังไม่ได้บันทึกการเปลี่ยนแปลง</strong>", roster);
+        Assert.Contains("<li>อีเมลต้องเป็นที่อยู่อีเมล</li>", roster);
+        Assert.Contains("<li>ผู้รับงานแทน 'nobody' ต้องเป็นคนอื่นในทีม</li>", roster);
+        Assert.Contains("name=\"name\" required value=\"นิด\"", roster);
+        Assert.Contains("<option value=\"th\" lang=\"th\" selected>", roster);
+        foreach (var page in new[] { home, review, webhooks, roster })
+        {
+            Assert.DoesNotContain("Review queue", page);
+            Assert.DoesNotContain("must be", page);
+            Assert.DoesNotContain("Save member", page);
+        }
+        Assert.Null((await week.App.Get<TeamAdminService>().CurrentAsync(CancellationToken.None)).Member("rep-9"));
+    }
+
+    [Fact]
+    public async Task Someone_not_yet_signed_in_whose_browser_asks_for_thai_is_told_how_to_sign_in_in_thai()
+    {
+        await using var week = await ScenarioAsync();
+
+        var thai = await GetAsync(week, "team", acceptLanguage: "th-TH,th;q=0.9,en;q=0.8");
+        var english = await GetAsync(week, "team", acceptLanguage: "en-GB,en;q=0.9,th;q=0.8");
+
+        Assert.Equal(401, thai.Status);
+        Assert.Contains("<html lang=\"th\">", thai.Body);
+        Assert.Contains("เข้าสู่ระบบด้วยบัญชีที่ทำงาน", System.Net.WebUtility.HtmlDecode(thai.Body));
+        Assert.Contains("<html lang=\"en\">", english.Body);
+        Assert.Contains("Sign in with your work account", english.Body);
     }
 }

@@ -135,7 +135,7 @@ public sealed class LeadRouterTests
         var router = Router(routing);
 
         Assert.Equal("rep-1", router.Route([Lead("a")])["a"]);
-        Assert.Contains("Routing rule 1 names 'rep-9', who is not on the team: it is skipped.", router.RosterProblems);
+        Assert.Contains("Routing rule 1 names 'rep-9', who is not on the team: it is skipped.", router.RosterProblems.Select(ValidationText.English.Describe));
     }
 
     [Fact]
@@ -144,7 +144,7 @@ public sealed class LeadRouterTests
         var router = Router(new RoutingOptions { Owners = ThreeOwners, SalesInboxEmail = "not an address" });
         Assert.Equal(RoutingOptions.SalesInboxId, router.Route([Lead("a")])["a"]);
         Assert.Equal("manager@example.com", router.Find(RoutingOptions.SalesInboxId)!.Email);
-        Assert.Contains(router.RosterProblems, p => p.Contains("unmatched leads go to the sales manager", StringComparison.Ordinal));
+        Assert.Contains(router.RosterProblems.Select(ValidationText.English.Describe), p => p.Contains("unmatched leads go to the sales manager", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -219,6 +219,48 @@ public sealed class SubmitLeadTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_thai_form_with_mistakes_gets_its_error_page_in_thai_naming_each_field_in_thai()
+    {
+        await using var app = App();
+        var fields = LeadRequests.Valid();
+        fields["lang"] = "th";
+        fields["email"] = "not-an-email";
+        fields.Remove("company");
+        fields["sector"] = "Mining";
+
+        var response = await app.PostAsync(LeadRequests.UrlEncoded(fields));
+        var body = System.Net.WebUtility.HtmlDecode(response.Body);
+
+        Assert.Equal(400, response.Status);
+        Assert.Contains("<html lang=\"th\">", response.Body);
+        Assert.Contains("<h1>โปรดตรวจสอบแบบฟอร์ม</h1>", body);
+        Assert.Contains("<li>อีเมลต้องเป็นที่อยู่อีเมลที่ถูกต้อง</li>", body);
+        Assert.Contains("<li>กรุณาระบุบริษัท</li>", body);
+        Assert.Contains("<li>อุตสาหกรรมต้องเป็นหนึ่งใน: Software, Manufacturing, Retail</li>", body);
+        Assert.Contains("ข้อมูลที่คุณกรอกไว้ยังอยู่ครบ", body);
+        Assert.DoesNotContain("must", body);
+        Assert.DoesNotContain("required", body);
+        Assert.DoesNotContain("Please check", body);
+        Assert.Equal("no-store", response.Header("Cache-Control"));
+        Assert.Empty(await app.LeadsAsync());
+    }
+
+    [Fact]
+    public async Task A_thai_fetch_with_mistakes_still_gets_its_problem_in_english_for_the_developer()
+    {
+        await using var app = App();
+        var fields = LeadRequests.Valid();
+        fields["lang"] = "th";
+        fields.Remove("company");
+
+        var response = await app.PostAsync(LeadRequests.Json(fields));
+
+        Assert.Equal(400, response.Status);
+        var errors = JsonDocument.Parse(response.Body).RootElement.GetProperty("errors").Deserialize<Dictionary<string, string[]>>();
+        Assert.Equal(["Company is required."], errors!["company"]);
+    }
+
+    [Fact]
     public async Task Malformed_json_gets_400_naming_the_body()
     {
         await using var app = App();

@@ -211,4 +211,27 @@ public sealed class QualifyLeadTests(AzuriteFixture azurite)
         Assert.Contains("This link has expired", expired.Body);
         Assert.DoesNotContain("alpha", expired.Body, StringComparison.OrdinalIgnoreCase);
     }
+
+    [Fact]
+    public async Task A_link_that_no_longer_says_who_holds_it_answers_in_the_language_the_browser_asks_for()
+    {
+        var (week, link, _) = await SentBatchAsync();
+        await using var _ = week;
+        var tampered = link[..^4] + "AAAA";
+        Task<TestResponse> OpenAsync(string target, string language) => week.App.SendAsync(
+            new TestRequest("GET", null, []) { Target = QualificationDriver.Target(target), Headers = new(StringComparer.OrdinalIgnoreCase) { ["Accept-Language"] = language } },
+            http => week.App.Function<LeadHandoff.Functions.Qualification.QualifyLead>().Run(http, CancellationToken.None));
+
+        var thai = await OpenAsync(tampered, "th-TH,th;q=0.9,en;q=0.5");
+        var english = await OpenAsync(tampered, "en-GB,en;q=0.9");
+        week.App.Time.Advance(TimeSpan.FromDays(22));
+        var expired = await OpenAsync(link, "th");
+
+        Assert.Equal(403, thai.Status);
+        Assert.Contains("<html lang=\"th\">", thai.Body);
+        Assert.Contains("<h1>ลิงก์นี้ไม่ถูกต้อง</h1>", thai.Body);
+        Assert.Contains("This link is not valid", english.Body);
+        Assert.Equal(410, expired.Status);
+        Assert.Contains("<h1>ลิงก์นี้หมดอายุแล้ว</h1>", expired.Body);
+    }
 }
