@@ -50,6 +50,6 @@ public static class BatchSummaryEmail
         var html = HtmlTemplates.Render<WeeklySummary, WeeklySummary.Data>(new(summary, t, title, statement, t.Around("SumDeadline", 0, deadline), deadline, met, sectors, bands, notes));
 
         var subject = t["SumSubject", summary.Window.Id, summary.Delivered, summary.Target] + (met ? "" : t["SumShort", summary.Target - summary.Delivered]);
-        return new EmailMessage(ledgerId, to, [], subject, html, text.ToString());
+        return new EmailMessage(ledgerId, to, [], subject, html, text.ToString(), language: t.Language);
     }
 }

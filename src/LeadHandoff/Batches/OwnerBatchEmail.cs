@@ -39,7 +39,8 @@ public static class OwnerBatchEmail
             $"{(late ? t["LateSubject"] : "")}{t["Subject", count, window.Id, t.Short(window.DeadlineAt, zone)]}",
             HtmlTemplates.Render<OwnerBatch, OwnerBatch.Data>(view),
             Text(view),
-            [new EmailAttachment($"leads-{window.Id}-{owner.Id}.csv", LeadCsv.ContentType, LeadCsv.Write(leads))]);
+            [new EmailAttachment($"leads-{window.Id}-{owner.Id}.csv", LeadCsv.ContentType, LeadCsv.Write(leads))],
+            t.Language);
     }
 
     private static OwnerBatch.Card Card(BatchLead item, TimeZoneInfo zone, OwnerEmailText t)

@@ -31,6 +31,6 @@ public static class ConfirmationEmail
             .Append($"{text["Withdraw", company]} {withdrawUrl}\r\n");
         if (questions is not null) plain.Append($"\r\n{questions}\r\n");
         if (brand.Privacy is { } privacyUrl) plain.Append($"{privacy}: {privacyUrl}\r\n");
-        return new EmailMessage(ledgerId, [to], [], subject, html, plain.ToString());
+        return new EmailMessage(ledgerId, [to], [], subject, html, plain.ToString(), language: text.Language);
     }
 }

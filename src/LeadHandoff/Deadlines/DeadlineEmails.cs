@@ -33,7 +33,7 @@ public static class DeadlineEmails
             var d = item.Lead.Details;
             text.Append($"* {d.Company}: {d.Name}, {d.JobTitle} ({late})\r\n  {t["Qualify", item.QualifyUrl]}\r\n");
         }
-        return new EmailMessage(ledgerId, [owner.Email], [], t["ReminderSubject", count, window.Id, late], html, text.ToString());
+        return new EmailMessage(ledgerId, [owner.Email], [], t["ReminderSubject", count, window.Id, late], html, text.ToString(), language: t.Language);
     }
 
     /// <param name="teamUrl">The manager's view of the week: linked once, and per lead at that lead's entry.</param>
@@ -57,6 +57,6 @@ public static class DeadlineEmails
             text.Append($"{s["EscOwnerLine", owner.Name, ordered.Count]}\r\n");
             foreach (var l in ordered) text.Append($"  * {l.Lead.Details.Company} ({late}){(teamUrl is null ? "" : $": {teamUrl}#lead-{l.Lead.Id}")}\r\n");
         }
-        return new EmailMessage(ledgerId, to, cc, s["EscSubject", total, window.Id], html, text.ToString());
+        return new EmailMessage(ledgerId, to, cc, s["EscSubject", total, window.Id], html, text.ToString(), language: s.Language);
     }
 }

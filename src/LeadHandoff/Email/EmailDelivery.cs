@@ -49,11 +49,15 @@ public sealed partial class EmailDelivery(
         {
             var fallback = Fallback(message);
             if (fallback.Count > 0)
-                message = message.Redirected(fallback, $"We could not confirm that this email reached {string.Join(", ", message.To)}, twice (last tried on {EmailText.Local(claim.PossibleRepeatOf!.Value, calendar.TimeZone)}). It comes to you too, so that nothing in it is lost; please check with them and pass it on.");
+            {
+                var t = DeliveryText.For(message.Language);
+                message = message.Redirected(fallback, t["UndeliveredSubject", message.Subject], t["Unconfirmed", string.Join(", ", message.To), t.Local(claim.PossibleRepeatOf!.Value, calendar.TimeZone)]);
+            }
         }
         else if (claim.PossibleRepeatOf is { } earlier)
         {
-            message = message.WithNotice($"This may repeat an email sent on {EmailText.Local(earlier, calendar.TimeZone)}, whose delivery we could not confirm.");
+            var t = DeliveryText.For(message.Language);
+            message = message.WithNotice(t["Repeat", t.Local(earlier, calendar.TimeZone)]);
             LogRepeat(logger, windowId, key);
         }
 
@@ -83,7 +87,8 @@ public sealed partial class EmailDelivery(
     {
         var fallback = Fallback(message);
         if (fallback.Count == 0) return (MessageState.Failed, refusal.Detail, null);
-        var rerouted = message.Redirected(fallback, $"This email could not be delivered to {string.Join(", ", message.To)} (refused: {refusal.Detail}). It comes to you instead so that nothing in it is lost; please pass it on.");
+        var t = DeliveryText.For(message.Language);
+        var rerouted = message.Redirected(fallback, t["UndeliveredSubject", message.Subject], t["Refused", string.Join(", ", message.To), refusal.Detail ?? ""]);
         var second = await sender.SendAsync(rerouted, cancellationToken);
         return second.Status == SendStatus.Sent
             ? (MessageState.Rerouted, $"refused ({refusal.Detail}); rerouted to the sales inbox and the manager", second.ProviderMessageId)

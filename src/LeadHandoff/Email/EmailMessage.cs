@@ -11,7 +11,8 @@ public sealed record EmailAttachment(string FileName, string ContentType, byte[]
 /// </summary>
 public sealed record EmailMessage
 {
-    public EmailMessage(string ledgerId, IReadOnlyList<string> to, IReadOnlyList<string> cc, string subject, string html, string text, IReadOnlyList<EmailAttachment>? attachments = null)
+    /// <param name="language">The language the email is written in: notices the delivery adds (a possible repeat, a redirect) are written in it too.</param>
+    public EmailMessage(string ledgerId, IReadOnlyList<string> to, IReadOnlyList<string> cc, string subject, string html, string text, IReadOnlyList<EmailAttachment>? attachments = null, string language = "en")
     {
         LedgerId = ledgerId;
         // One address appears once across To and Cc, compared case-insensitively: SendGrid refuses
@@ -23,6 +24,7 @@ public sealed record EmailMessage
         Html = html;
         Text = text;
         Attachments = attachments ?? [];
+        Language = LocalizedText.IsThai(language) ? "th" : "en";
     }
 
     /// <summary>RFC 5322's recommended line length, and about what a phone's inbox shows.</summary>
@@ -46,15 +48,17 @@ public sealed record EmailMessage
     public string Html { get; }
     public string Text { get; }
     public IReadOnlyList<EmailAttachment> Attachments { get; }
+    public string Language { get; }
 
     /// <summary>The same email with a notice at the top of both parts.</summary>
     public EmailMessage WithNotice(string notice) => new(LedgerId, To, Cc, Subject,
         InsertAfterBody(Html, HtmlTemplates.Render<EmailNotice, string>(notice)),
-        notice + "\r\n\r\n" + Text, Attachments);
+        notice + "\r\n\r\n" + Text, Attachments, Language);
 
     /// <summary>The same email for other recipients, saying why it reached them.</summary>
-    public EmailMessage Redirected(IReadOnlyList<string> to, string notice) =>
-        new EmailMessage(LedgerId, to, [], "Undelivered: " + Subject, Html, Text, Attachments).WithNotice(notice);
+    /// <param name="subject">The subject it goes under ("Undelivered: …"), in the email's language.</param>
+    public EmailMessage Redirected(IReadOnlyList<string> to, string subject, string notice) =>
+        new EmailMessage(LedgerId, to, [], subject, Html, Text, Attachments, Language).WithNotice(notice);
 
     private static string InsertAfterBody(string html, string fragment)
     {

@@ -19,7 +19,7 @@ public static class HotLeadEmails
         var note = t["HotNote", d.Company, d.Source.Offer, t.Local(lead.Lead.FirstReceivedAt, zone), t.Local(dueAt, zone)];
         return new EmailMessage(usual.LedgerId, usual.To, usual.Cc,
             t["HotSubject", d.Company, d.Source.Offer, t.Short(dueAt, zone)],
-            usual.Html, usual.Text, usual.Attachments).WithNotice(note);
+            usual.Html, usual.Text, usual.Attachments, usual.Language).WithNotice(note);
     }
 
     /// <summary>The deadline passed undecided: the owner, with the manager copied, hears once.</summary>
@@ -32,6 +32,6 @@ public static class HotLeadEmails
         var body = t["OverdueBody", owner.Name, d.Company, d.Name, d.JobTitle, d.Source.Offer, t.Local(dueAt, zone)];
         var html = HtmlTemplates.Render<HotOverdue, HotOverdue.Data>(new(lead, t, title, t["OverduePreheader", t.Short(dueAt, zone)], body));
         var text = $"{title}\r\n\r\n{body}\r\n\r\n{t["OverdueLinkText", lead.QualifyUrl]}\r\n";
-        return new EmailMessage(ledgerId, [owner.Email], cc, t["OverdueSubject", d.Company, late], html, text);
+        return new EmailMessage(ledgerId, [owner.Email], cc, t["OverdueSubject", d.Company, late], html, text, language: t.Language);
     }
 }

@@ -62,7 +62,7 @@ public sealed partial class WithdrawalService(
         if (brand.Support is { } support) plain.Append($"\r\n{text["Questions", support]}\r\n");
         if (brand.Privacy is { } privacy) plain.Append($"{text["Privacy", name]}: {privacy}\r\n");
         var html = HtmlTemplates.Render<Withdrawal, Withdrawal.Data>(new(text, brand, url));
-        return new EmailMessage($"withdraw-{requestId}", [to], [], text["Subject", name], html, plain.ToString());
+        return new EmailMessage($"withdraw-{requestId}", [to], [], text["Subject", name], html, plain.ToString(), language: text.Language);
     }
 
     public async Task<(WithdrawalCheck Check, string? RequestId)> OpenAsync(string? token, CancellationToken cancellationToken)

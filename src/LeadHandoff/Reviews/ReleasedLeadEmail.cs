@@ -18,6 +18,6 @@ public static class ReleasedLeadEmail
         var note = t["ReleasedNote", t.Local(lead.Lead.FirstReceivedAt, zone)];
         return new EmailMessage(usual.LedgerId, usual.To, usual.Cc,
             t["ReleasedSubject", t.Short(window.DeadlineAt, zone)],
-            usual.Html, usual.Text, usual.Attachments).WithNotice(note);
+            usual.Html, usual.Text, usual.Attachments, usual.Language).WithNotice(note);
     }
 }

@@ -15,6 +15,6 @@ public static class ReassignedLeadsEmail
         var note = t["ReassignedNote", by, t.Leads(leads.Count), fromNames ?? t["EarlierOwner"], t.Local(window.DeadlineAt, zone)];
         return new EmailMessage(usual.LedgerId, usual.To, usual.Cc,
             t["ReassignedSubject", t.Leads(leads.Count), window.Id, t.Short(window.DeadlineAt, zone)],
-            usual.Html, usual.Text, usual.Attachments).WithNotice(note);
+            usual.Html, usual.Text, usual.Attachments, usual.Language).WithNotice(note);
     }
 }

@@ -142,6 +142,46 @@ public sealed partial class WeeklyBatchTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_thai_reps_repeated_email_and_its_refused_copy_carry_their_notices_in_thai()
+    {
+        await using var week = Scenario(s =>
+        {
+            s["Routing:Pool:1"] = "rep-1";
+            s["Routing:Owners:0:Language"] = "th"; // Rita
+        }, services => services.AddSingleton<IEmailSender>(sp => new CrashingSender(sp.GetRequiredService<SendGridEmailSender>(), SenderCrash.AfterAccepted)));
+        await week.AddLeadAsync("a@alpha.example", "Alpha");
+        week.App.Time.SetUtcNow(BatchScenario.CutOff.AddMinutes(1));
+
+        await Assert.ThrowsAsync<SimulatedCrash>(week.RunBatchAsync);
+        week.App.Time.Advance(TimeSpan.FromMinutes(10));
+        await week.RunBatchAsync();
+
+        var repeat = week.SendGrid.To("rita@example.com")[1];
+        Assert.StartsWith("อีเมลนี้อาจซ้ำกับฉบับที่ส่งเมื่อวันจันทร์ที่ 7 ธันวาคม 2569 เวลา 09:01 น. (Europe/London) ซึ่งเรายืนยันไม่ได้ว่าส่งถึงหรือไม่", repeat.Text);
+        Assert.Contains("อีเมลนี้อาจซ้ำกับฉบับที่ส่งเมื่อ", repeat.Html);
+        Assert.DoesNotContain("This may repeat", repeat.Text);
+    }
+
+    [Fact]
+    public async Task A_thai_reps_refused_email_reaches_the_fallback_with_its_notice_and_subject_in_thai()
+    {
+        await using var week = Scenario(s =>
+        {
+            s["Routing:Pool:1"] = "rep-1";
+            s["Routing:Owners:0:Language"] = "th"; // Rita
+        });
+        await week.AddLeadAsync("a@alpha.example", "Alpha");
+        week.App.Time.SetUtcNow(BatchScenario.CutOff.AddMinutes(1));
+        week.SendGrid.Script(new SendGridReply(400));
+
+        await week.RunBatchAsync();
+
+        var fallback = Assert.Single(week.SendGrid.Accepted, m => m.Subject.StartsWith("ส่งไม่ถึง: ", StringComparison.Ordinal));
+        Assert.StartsWith("ส่งอีเมลนี้ถึง rita@example.com ไม่ได้ (ถูกปฏิเสธ: HTTP 400)", fallback.Text);
+        Assert.Contains("Alpha", fallback.Text);
+    }
+
+    [Fact]
     public async Task A_429_then_202_sends_once_after_waiting_as_told()
     {
         await using var week = Scenario(s => s["Routing:Pool:1"] = "rep-1");
