@@ -31,13 +31,14 @@ public sealed class GetScorecard(ScorecardService scorecards, SlaCalendar calend
         if (end is null) return Invalid("end", "end must be a batch week such as 2026-W50.");
 
         var card = await scorecards.BuildAsync(end, weeks, cancellationToken);
+        // Signed in, the reader's language; with a key, nobody in particular: English.
+        var text = ScorecardPageText.For(request.HttpContext.Items[Staff.StaffPages.LanguageItem] as string);
         return Format(request) switch
         {
             "csv" => new WebResponse(StatusCodes.Status200OK, "text/csv; charset=utf-8", ScorecardCsv.Write(card))
                 .WithHeader("Content-Disposition", $"attachment; filename=\"scorecard-{card.To}.csv\""),
-            "html" => WebResponse.Page(StatusCodes.Status200OK, HtmlTemplates.Render<ScorecardPage, ScorecardPage.Data>(new(card, qualification.Reasons.ToDictionary(r => r.Id, r => r.Label),
-                // Signed in, the reader's language; with a key, nobody in particular: English.
-                ScorecardPageText.For(request.HttpContext.Items[Staff.StaffPages.LanguageItem] as string)))),
+            "html" => WebResponse.Page(StatusCodes.Status200OK, HtmlTemplates.Render<ScorecardPage, ScorecardPage.Data>(new(card,
+                qualification.Reasons.ToDictionary(r => r.Id, r => r.LabelIn(text.Language)), text))),
             _ => WebResponse.JsonBody(StatusCodes.Status200OK, card),
         };
     }

@@ -29,6 +29,7 @@ public sealed partial class WeeklyBatchService(
     ScorecardService scorecards,
     Webhooks.WebhookEmitter webhooks,
     IOptions<ScorecardOptions> scorecard,
+    IOptions<Qualification.QualificationOptions> qualification,
     IOptions<EmailOptions> email,
     IOptions<BatchOptions> options,
     TimeProvider time,
@@ -109,7 +110,7 @@ public sealed partial class WeeklyBatchService(
             // The scorecard of the batch before this one: its deadline week has just closed.
             var closed = calendar.WindowOf(window.WeekStart.AddDays(-7));
             await delivery.SendAsync(runId, window.Id, ScorecardKey, async id =>
-                ScorecardEmail.Compose(id, await scorecards.BuildAsync(closed, scorecard.Value.TrailingWeeks, cancellationToken), recipients, router.LanguageOf(recipients)), cancellationToken);
+                ScorecardEmail.Compose(id, await scorecards.BuildAsync(closed, scorecard.Value.TrailingWeeks, cancellationToken), recipients, router.LanguageOf(recipients), qualification.Value), cancellationToken);
         }
         states = (await messages.ListAsync(window.Id, cancellationToken)).ToDictionary(m => m.Key);
         if (states.Values.Any(m => !m.IsSettled))

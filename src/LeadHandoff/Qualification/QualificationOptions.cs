@@ -2,10 +2,20 @@ using LeadHandoff.Configuration;
 
 namespace LeadHandoff.Qualification;
 
+/// <summary>One reason a rep may give for rejecting a lead: its id (stored with the decision) and its words.</summary>
 public sealed class RejectReasonOptions
 {
     public string Id { get; set; } = "";
+
+    /// <summary>The words in English, and in Thai when <see cref="ThaiLabel"/> is not set.</summary>
     public string Label { get; set; } = "";
+
+    /// <summary>The words for Thai readers (<c>Qualification:RejectReasons:N:ThaiLabel</c>).</summary>
+    public string? ThaiLabel { get; set; }
+
+    /// <summary>The words for a reader of this language.</summary>
+    public string LabelIn(string? language) =>
+        LocalizedText.IsThai(language) && !string.IsNullOrWhiteSpace(ThaiLabel) ? ThaiLabel : Label;
 }
 
 /// <summary>How sales may decide: the reject reasons on offer.</summary>
@@ -23,18 +33,13 @@ public sealed class QualificationOptions : ISettings
 
     public IReadOnlyList<RejectReasonOptions> EffectiveReasons => RejectReasons.Count > 0 ? RejectReasons : Defaults;
 
+    /// <summary>The agreement's list, in the order the form offers it; its words in English and Thai from <c>Resources/Qualification/RejectReasonText(.th).resx</c>.</summary>
     public static readonly IReadOnlyList<RejectReasonOptions> Defaults =
-    [
-        new() { Id = "not-icp", Label = "Not our ideal customer profile" },
-        new() { Id = "too-small", Label = "Too small" },
-        new() { Id = "no-budget", Label = "No budget" },
-        new() { Id = "no-need", Label = "No need or timing" },
-        new() { Id = "student", Label = "Student or job seeker" },
-        new() { Id = "competitor", Label = "Competitor" },
-        new() { Id = "spam", Label = "Spam or fake" },
-        new() { Id = "duplicate", Label = "Duplicate" },
-        new() { Id = OtherReason, Label = "Other (say why in the note)" },
-    ];
+        [.. new[] { "not-icp", "too-small", "no-budget", "no-need", "student", "competitor", "spam", "duplicate", OtherReason }
+            .Select(id => new RejectReasonOptions { Id = id, Label = RejectReasonText.English[id], ThaiLabel = RejectReasonText.Thai[id] })];
+
+    /// <summary>Reason id → its words for a reader of this language; an id no longer configured reads as itself.</summary>
+    public IReadOnlyDictionary<string, string> LabelsIn(string? language) => EffectiveReasons.ToDictionary(r => r.Id, r => r.LabelIn(language));
 
     public IEnumerable<string> Validate()
     {

@@ -13,13 +13,15 @@ public static class ScorecardEmail
 {
     /// <summary>The email, or null before the first batch week (there is nothing to score yet).</summary>
     /// <param name="language">The recipients' language (en or th).</param>
-    public static EmailMessage? Compose(string ledgerId, Scorecard card, IReadOnlyList<string> to, string? language = null)
+    /// <param name="qualification">Whose reject reasons' words the email uses (the defaults when left out).</param>
+    public static EmailMessage? Compose(string ledgerId, Scorecard card, IReadOnlyList<string> to, string? language = null, Qualification.QualificationOptions? qualification = null)
     {
         if (card.Weeks.Count == 0) return null;
         var s = StaffEmailText.For(language);
         var week = card.Weeks[^1];
         var m = week.Metrics;
         var t = card.Totals;
+        var reasons = (qualification ?? new()).LabelsIn(s.Language);
         var headline = s["ScHeadline", week.Week, m.Delivered, week.Target, s.Percent(m.OnTimeShare), s.Percent(m.Conversion)];
         var title = s["ScTitle", week.Week];
         var time = s["ScTimeValue", s.Hours(m.MedianHoursToDecide), s.Hours(m.P90HoursToDecide)];
@@ -33,7 +35,7 @@ public static class ScorecardEmail
                 (s["ScOnTime"], s["ScOnTimeValue", s.Percent(m.OnTimeShare), m.DecidedOnTime, m.Delivered]),
                 (s["ScTime"], time),
                 (s["ScOutcomes"], s["ScOutcomesValue", m.Accepted, m.Rejected, m.Nurture, m.Undecided, m.Unworked]),
-                (s["ScReasons"], m.RejectReasons.Count == 0 ? s["ScNone"] : string.Join(", ", m.RejectReasons.Select(r => $"{r.Key} {r.Value}"))),
+                (s["ScReasons"], m.RejectReasons.Count == 0 ? s["ScNone"] : string.Join(", ", m.RejectReasons.Select(r => $"{reasons.GetValueOrDefault(r.Key, r.Key)} {r.Value}"))),
                 (s["ScSpam"], $"{week.Spam} / {week.Quarantined}"),
             ],
             s["ScChart", card.Weeks.Count, card.WeeklyTarget],
@@ -44,7 +46,7 @@ public static class ScorecardEmail
             .Append($"{s["ScOutcomesText", m.Accepted, m.Rejected, m.Nurture, m.Undecided, m.Unworked]}\r\n\r\n")
             .Append($"{s["ScWeeksText", card.Weeks.Count, card.WeeklyTarget]}\r\n");
         foreach (var w in card.Weeks) text.Append($"  {WeekLabel(w, s)}: {w.Metrics.Delivered}{(w.TargetHit ? "" : s["ScMissedText"])}\r\n");
-        return new EmailMessage(ledgerId, to, [], s["ScSubject", week.Week, m.Delivered, s.Percent(m.OnTimeShare), s.Percent(m.Conversion)], html, text.ToString());
+        return new EmailMessage(ledgerId, to, [], s["ScSubject", week.Week, m.Delivered, s.Percent(m.OnTimeShare), s.Percent(m.Conversion)], html, text.ToString(), language: s.Language);
     }
 
     /// <summary>"7 Dec": the week by the day its batch went out, as people remember it.</summary>

@@ -107,6 +107,8 @@ public sealed class GetScorecardTests(AzuriteFixture azurite)
         Assert.Contains("bgcolor=\"#c62828\"", mail.Html); // the table-cell bar chart
         Assert.DoesNotContain("<svg", mail.Html);
         Assert.Contains("  7 Dec: 3 (missed)", mail.Text); // weeks by their batch day, not ISO codes
+        Assert.Contains("No budget 1", mail.Html); // the reason's label, never its id
+        Assert.DoesNotContain("no-budget", mail.Html);
     }
 
     [Fact]
@@ -125,6 +127,7 @@ public sealed class GetScorecardTests(AzuriteFixture azurite)
         Assert.Equal("สรุปผลงานรอบ 2026-W50: ส่งมอบ 3 ทันกำหนด 66.7% SQL 33.3%", mail.Subject);
         Assert.Contains("<html lang=\"th\">", mail.Html);
         Assert.Contains("  7 ธ.ค.: 3 (ไม่ถึงเป้า)", mail.Text);
+        Assert.Contains("ไม่มีงบประมาณ 1", mail.Html);
         Assert.DoesNotContain("delivered", mail.Text);
         var summary = Assert.Single(week.SendGrid.Accepted, m => m.Subject.StartsWith("ลีดรอบ 2026-W51"));
         Assert.Contains("<html lang=\"th\">", summary.Html);

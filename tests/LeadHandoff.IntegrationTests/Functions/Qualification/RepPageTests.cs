@@ -49,6 +49,32 @@ public sealed class RepPageTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_thai_reps_refused_decision_says_why_in_thai_and_offers_the_reasons_in_thai()
+    {
+        var week = BatchScenario.Create(azurite.ConnectionString, s =>
+        {
+            s["Routing:Pool:1"] = "rep-1";
+            s["Routing:Owners:0:Language"] = "th"; // Rita
+        });
+        await using var _ = week;
+        await week.AddLeadAsync("a@alpha.example", "Alpha");
+        week.App.Time.SetUtcNow(BatchScenario.CutOff.AddMinutes(1));
+        await week.RunBatchAsync();
+        var link = week.QualifyLinks(TestSettings.Rita.Email)[0];
+
+        var refused = await week.App.QualifyAsync("POST", link, new() { ["decision"] = "reject", ["note"] = "งบหมด" });
+        var body = System.Net.WebUtility.HtmlDecode(refused.Body);
+
+        Assert.Equal(400, refused.Status);
+        Assert.Contains("<li>เลือกเหตุผลที่ปฏิเสธลีดนี้</li>", body);
+        Assert.Contains(">ไม่มีงบประมาณ</option>", body);
+        Assert.Contains(">อื่น ๆ (ระบุเหตุผลในบันทึก)</option>", body);
+        Assert.Contains("งบหมด</textarea>", body);
+        Assert.DoesNotContain("Choose a reason", body);
+        Assert.DoesNotContain("No budget", body);
+    }
+
+    [Fact]
     public async Task A_refused_decision_comes_back_beside_its_lead_with_the_choice_and_the_note_kept()
     {
         await using var week = await WeekAsync();
