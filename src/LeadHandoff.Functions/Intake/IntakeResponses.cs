@@ -30,9 +30,10 @@ public sealed class IntakeResponses(IOptions<IntakeOptions> options, IOptions<Le
     }
 
     /// <summary>A body that could not be read: a malformed one is an invalid submission (so the form's error page applies); the rest 413 or 415.</summary>
-    public WebResponse For(SubmittedForm failure, bool json) => failure is SubmittedForm.Malformed malformed
-        ? Invalid(Single(malformed.Field, malformed.Message), json, PublicPageText.English)
-        : BodyRefusal.For(failure, json);
+    /// <param name="language">The browser's: the form's own <c>lang</c> is in the body that could not be read.</param>
+    public WebResponse For(SubmittedForm failure, bool json, string? language = null) => failure is SubmittedForm.Malformed malformed
+        ? Invalid(Single(malformed.Field, malformed.Message), json, PublicPageText.For(language))
+        : BodyRefusal.For(failure, json, PublicPageText.For(language), brand.Value);
 
     private WebResponse Invalid(FieldErrors errors, bool json, PublicPageText t)
     {

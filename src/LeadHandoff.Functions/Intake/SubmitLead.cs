@@ -19,7 +19,7 @@ public sealed class SubmitLead(LeadIntakeService intake, IntakeResponses respons
     {
         var json = RequestBody.WantsJson(request);
         var form = await RequestBody.ReadAsync(request, LeadFields.MaxBodyBytes, allowJson: true, cancellationToken, LeadFields.Names);
-        if (form is not SubmittedForm.Fields fields) return responses.For(form, json);
+        if (form is not SubmittedForm.Fields fields) return responses.For(form, json, BrowserLanguage.Of(request));
 
         var result = await intake.SubmitAsync(fields.Values, Submitter.Browser(ClientAddress.Of(request, options.Value.ClientAddressHeader), FormOrigin.Of(request)), cancellationToken);
         return responses.For(result, json, fields.Values.GetValueOrDefault("lang"));

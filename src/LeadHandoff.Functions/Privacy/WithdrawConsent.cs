@@ -48,9 +48,9 @@ public sealed class WithdrawConsent(WithdrawalService withdrawals, ClientRateLim
     {
         var json = RequestBody.WantsJson(request);
         if (rateLimiter.TryAcquire(ClientAddress.Of(request, options.Value.ClientAddressHeader) ?? "unknown") is { } wait)
-            return WebResponse.Problem(StatusCodes.Status429TooManyRequests, "Too many requests").WithHeader("Retry-After", ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            return (json ? WebResponse.Problem(StatusCodes.Status429TooManyRequests, "Too many requests") : Notice(t, StatusCodes.Status429TooManyRequests, "TooManyTitle", "TooManyText")).WithHeader("Retry-After", ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture));
         var form = await RequestBody.ReadAsync(request, PrivacyRequests.SmallBody, allowJson: true, cancellationToken);
-        if (form is not SubmittedForm.Fields and not SubmittedForm.Malformed) return BodyRefusal.For(form, json);
+        if (form is not SubmittedForm.Fields and not SubmittedForm.Malformed) return BodyRefusal.For(form, json, t, brand.Value);
         var email = form is SubmittedForm.Fields fields ? PrivacyService.Normalise(fields.Values.GetValueOrDefault("email")) : null;
         if (email is null)
             return json

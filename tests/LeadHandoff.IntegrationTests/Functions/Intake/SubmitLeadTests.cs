@@ -186,6 +186,24 @@ public sealed class SubmitLeadTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_form_too_large_to_read_answers_in_the_browsers_language_since_its_own_is_unread()
+    {
+        await using var app = App();
+        var fields = LeadRequests.Valid();
+        fields["message"] = new string('ก', 40 * 1024); // 120 KiB of Thai in UTF-8
+        var thai = LeadRequests.UrlEncoded(fields);
+
+        var response = await app.PostAsync(thai with { Headers = new(thai.Headers, StringComparer.OrdinalIgnoreCase) { ["Accept-Language"] = "th-TH,th;q=0.9" } });
+        var page = System.Net.WebUtility.HtmlDecode(response.Body);
+
+        Assert.Equal(413, response.Status);
+        Assert.Contains("<html lang=\"th\">", response.Body);
+        Assert.Contains("<h1>ข้อมูลมากเกินไป</h1>", page);
+        Assert.Contains("แบบฟอร์มมีข้อมูลเกิน 65536 ไบต์", page);
+        Assert.Empty(await app.LeadsAsync());
+    }
+
+    [Fact]
     public async Task A_body_longer_than_its_content_length_claims_is_still_cut_at_64_KiB()
     {
         await using var app = App();

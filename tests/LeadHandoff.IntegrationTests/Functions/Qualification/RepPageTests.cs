@@ -20,18 +20,24 @@ public sealed class RepPageTests(AzuriteFixture azurite)
         return week;
     }
 
-    [Fact]
-    public async Task A_thai_reps_pages_are_in_thai_with_buddhist_era_dates_and_the_lead_in_its_own_words()
+    /// <summary>One lead to Rita, who reads Thai; the batch sent.</summary>
+    private async Task<BatchScenario> ThaiWeekAsync()
     {
         var week = BatchScenario.Create(azurite.ConnectionString, s =>
         {
             s["Routing:Pool:1"] = "rep-1";
             s["Routing:Owners:0:Language"] = "th"; // Rita
         });
-        await using var _ = week;
         await week.AddLeadAsync("a@alpha.example", "Alpha");
         week.App.Time.SetUtcNow(BatchScenario.CutOff.AddMinutes(1));
         await week.RunBatchAsync();
+        return week;
+    }
+
+    [Fact]
+    public async Task A_thai_reps_pages_are_in_thai_with_buddhist_era_dates_and_the_lead_in_its_own_words()
+    {
+        await using var week = await ThaiWeekAsync();
 
         var batch = System.Net.WebUtility.HtmlDecode((await week.App.BatchPageAsync("GET", week.BatchLink(TestSettings.Rita.Email))).Body);
         var lead = System.Net.WebUtility.HtmlDecode((await week.App.QualifyAsync("GET", week.QualifyLinks(TestSettings.Rita.Email)[0])).Body);
@@ -51,15 +57,7 @@ public sealed class RepPageTests(AzuriteFixture azurite)
     [Fact]
     public async Task A_thai_reps_refused_decision_says_why_in_thai_and_offers_the_reasons_in_thai()
     {
-        var week = BatchScenario.Create(azurite.ConnectionString, s =>
-        {
-            s["Routing:Pool:1"] = "rep-1";
-            s["Routing:Owners:0:Language"] = "th"; // Rita
-        });
-        await using var _ = week;
-        await week.AddLeadAsync("a@alpha.example", "Alpha");
-        week.App.Time.SetUtcNow(BatchScenario.CutOff.AddMinutes(1));
-        await week.RunBatchAsync();
+        await using var week = await ThaiWeekAsync();
         var link = week.QualifyLinks(TestSettings.Rita.Email)[0];
 
         var refused = await week.App.QualifyAsync("POST", link, new() { ["decision"] = "reject", ["note"] = "งบหมด" });
