@@ -1,6 +1,6 @@
 using Azure.Data.Tables;
 using LeadHandoff.Leads;
-using LeadHandoff.Storage;
+using LeadHandoff.Tables;
 using LeadHandoff.Tests.Infrastructure;
 
 namespace LeadHandoff.Benchmarks;

@@ -1,22 +1,25 @@
 using LeadHandoff.Batches;
-using LeadHandoff.Reviews;
-using LeadHandoff.Imports;
-using LeadHandoff.Calendar;
 using LeadHandoff.Configuration;
+using LeadHandoff.Confirmation;
 using LeadHandoff.Deadlines;
 using LeadHandoff.Email;
 using LeadHandoff.Functions.Intake;
-using LeadHandoff.HotLane;
-using LeadHandoff.Webhooks;
-using LeadHandoff.Confirmation;
-using LeadHandoff.Functions.Staff;
 using LeadHandoff.Functions.Scheduling;
+using LeadHandoff.Functions.Staff;
+using LeadHandoff.HotLane;
+using LeadHandoff.Imports;
 using LeadHandoff.Intake;
+using LeadHandoff.Leads;
 using LeadHandoff.Links;
 using LeadHandoff.Privacy;
 using LeadHandoff.Qualification;
+using LeadHandoff.Reassignment;
+using LeadHandoff.Reviews;
 using LeadHandoff.Scorecards;
-using LeadHandoff.Storage;
+using LeadHandoff.Tables;
+using LeadHandoff.Team;
+using LeadHandoff.Webhooks;
+using LeadHandoff.Weeks;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LeadHandoff.Functions;
@@ -34,6 +37,9 @@ public static class FunctionAppServices
         return services
             .AddLeadStorage()
             .AddSlaCalendar()
+            .AddLeads()
+            .AddTeam()
+            .AddReassignment()
             .AddLeadIntake()
             .AddLeadIntakeHttp()
             .AddSignedLinks()

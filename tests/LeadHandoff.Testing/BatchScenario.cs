@@ -1,6 +1,5 @@
 using LeadHandoff.Batches;
 using LeadHandoff.Leads;
-using LeadHandoff.Storage;
 using LeadHandoff.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -50,7 +49,7 @@ public sealed class BatchScenario : IAsyncDisposable
     {
         var details = new LeadDetails("Person " + company, email, company, "Buyer", null, "Hello", new Segment(sector, size), new MarketingSource("pricing-guide", "newsletter", null, "spring"), new Consent(true, "v1"));
         var when = at ?? App.Time.GetUtcNow();
-        var window = App.Get<LeadHandoff.Calendar.SlaCalendar>().WindowContaining(when);
+        var window = App.Get<LeadHandoff.Weeks.SlaCalendar>().WindowContaining(when);
         return App.Get<LeadStore>().SaveAsync(window.Id, Guid.CreateVersion7(when).ToString("N"), details, when, CancellationToken.None);
     }
 

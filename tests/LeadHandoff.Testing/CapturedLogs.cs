@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using LeadHandoff.Html;
 using Microsoft.Extensions.Logging;
 
 namespace LeadHandoff.Tests.Infrastructure;

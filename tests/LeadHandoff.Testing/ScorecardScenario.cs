@@ -1,7 +1,7 @@
 using LeadHandoff.Functions.Scorecards;
-using LeadHandoff.Calendar;
 using LeadHandoff.Leads;
 using LeadHandoff.Qualification;
+using LeadHandoff.Weeks;
 
 namespace LeadHandoff.Tests.Batches;
 

@@ -1,5 +1,4 @@
 using LeadHandoff.Leads;
-using LeadHandoff.Storage;
 
 namespace LeadHandoff.Tests.Infrastructure;
 

@@ -1,4 +1,4 @@
-using LeadHandoff.Storage;
+using LeadHandoff.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;

@@ -1,10 +1,10 @@
-using LeadHandoff.Calendar;
 using LeadHandoff.Exports;
 using LeadHandoff.Functions.Http;
 using LeadHandoff.Leads;
+using LeadHandoff.Privacy;
 using LeadHandoff.Qualification;
-using LeadHandoff.Routing;
-using LeadHandoff.Storage;
+using LeadHandoff.Team;
+using LeadHandoff.Weeks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;

@@ -1,5 +1,6 @@
 using LeadHandoff.Html;
 using LeadHandoff.Html.Pages;
+using LeadHandoff.Qualification;
 
 namespace LeadHandoff.Functions.Http;
 

@@ -1,6 +1,6 @@
 using LeadHandoff.Functions.Http;
 using LeadHandoff.Imports;
-using LeadHandoff.Storage;
+using LeadHandoff.Tables;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;

@@ -1,4 +1,4 @@
-using LeadHandoff.Storage;
+using LeadHandoff.Tables;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Middleware;
 using Microsoft.Extensions.Logging;

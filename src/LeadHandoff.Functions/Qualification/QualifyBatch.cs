@@ -1,13 +1,12 @@
-using LeadHandoff.Calendar;
 using LeadHandoff.Functions.Http;
+using LeadHandoff.Html;
 using LeadHandoff.Intake;
 using LeadHandoff.Qualification;
-using LeadHandoff.Routing;
+using LeadHandoff.Team;
+using LeadHandoff.Weeks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using LeadHandoff.Html;
-using LeadHandoff.Html.Pages;
 
 namespace LeadHandoff.Functions.Qualification;
 

@@ -1,11 +1,11 @@
-using LeadHandoff.Calendar;
 using LeadHandoff.Functions.Http;
 using LeadHandoff.Html;
 using LeadHandoff.Html.Pages;
 using LeadHandoff.Leads;
 using LeadHandoff.Qualification;
-using LeadHandoff.Routing;
+using LeadHandoff.Reassignment;
 using LeadHandoff.Team;
+using LeadHandoff.Weeks;
 using Microsoft.AspNetCore.Http;
 
 namespace LeadHandoff.Functions.Qualification;
@@ -27,7 +27,7 @@ public sealed class TeamWeekActions(QualificationService qualification, Reassign
     {
         await router.RefreshAsync(cancellationToken);
         // The signed-in member's language; through the escalation's link, the sales manager's.
-        var t = TeamPageText.For(request.HttpContext.Items[Staff.StaffPages.LanguageItem] as string ?? router.LanguageOf([email.Value.SalesManagerEmail]));
+        var t = TeamPageText.For(request.HttpContext.Items[Staff.StaffRequest.LanguageItem] as string ?? router.LanguageOf([email.Value.SalesManagerEmail]));
         if (!HttpMethods.IsPost(request.Method))
             return Page(t, team, self, request.Query["done"].ToString() is { Length: > 0 } done ? done : null, error: false, StatusCodes.Status200OK);
 

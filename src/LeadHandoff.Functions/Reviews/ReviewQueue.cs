@@ -1,11 +1,11 @@
-using LeadHandoff.Calendar;
 using LeadHandoff.Functions.Http;
+using LeadHandoff.Functions.Staff;
+using LeadHandoff.Html.Pages;
 using LeadHandoff.Reviews;
+using LeadHandoff.Weeks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using LeadHandoff.Functions.Staff;
-using LeadHandoff.Html.Pages;
 
 namespace LeadHandoff.Functions.Reviews;
 
@@ -23,7 +23,7 @@ public sealed class ReviewQueue(ReviewQueueService queue, SlaCalendar calendar, 
 
     /// <summary>The signed-in person when the staff pages brought the request here, else the key.</summary>
     private static string By(HttpRequest request) =>
-        request.HttpContext.Items.TryGetValue(Staff.StaffPages.SignedInItem, out var who) && who is string name ? name : Reviewer;
+        request.HttpContext.Items.TryGetValue(Staff.StaffRequest.SignedInItem, out var who) && who is string name ? name : Reviewer;
 
     [Function(nameof(ReviewQueue))]
     public async Task<IActionResult> Run(
@@ -36,7 +36,7 @@ public sealed class ReviewQueue(ReviewQueueService queue, SlaCalendar calendar, 
             return WebResponse.Problem(StatusCodes.Status400BadRequest, "Invalid review request.", errors: new Dictionary<string, string[]> { ["window"] = ["window must be a batch week such as 2026-W50."] });
 
         var json = request.Query["format"].ToString() == "json";
-        var t = json ? StaffPageText.English : StaffPages.TextFor(request);
+        var t = json ? StaffPageText.English : StaffRequest.TextFor(request);
         string? message = null;
         var status = StatusCodes.Status200OK;
         if (HttpMethods.IsPost(request.Method))

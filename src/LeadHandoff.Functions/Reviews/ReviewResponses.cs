@@ -1,9 +1,9 @@
-using LeadHandoff.Calendar;
-using LeadHandoff.Leads;
-using LeadHandoff.Reviews;
-using Microsoft.AspNetCore.Http;
 using LeadHandoff.Html;
 using LeadHandoff.Html.Pages;
+using LeadHandoff.Leads;
+using LeadHandoff.Reviews;
+using LeadHandoff.Weeks;
+using Microsoft.AspNetCore.Http;
 
 namespace LeadHandoff.Functions.Reviews;
 

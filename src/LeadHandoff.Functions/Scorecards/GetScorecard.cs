@@ -1,9 +1,9 @@
+using LeadHandoff.Functions.Http;
 using LeadHandoff.Html;
 using LeadHandoff.Html.Pages;
-using LeadHandoff.Calendar;
-using LeadHandoff.Functions.Http;
 using LeadHandoff.Qualification;
 using LeadHandoff.Scorecards;
+using LeadHandoff.Weeks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -32,7 +32,7 @@ public sealed class GetScorecard(ScorecardService scorecards, SlaCalendar calend
 
         var card = await scorecards.BuildAsync(end, weeks, cancellationToken);
         // Signed in, the reader's language; with a key, nobody in particular: English.
-        var text = ScorecardPageText.For(request.HttpContext.Items[Staff.StaffPages.LanguageItem] as string);
+        var text = ScorecardPageText.For(request.HttpContext.Items[Staff.StaffRequest.LanguageItem] as string);
         return Format(request) switch
         {
             "csv" => new WebResponse(StatusCodes.Status200OK, "text/csv; charset=utf-8", ScorecardCsv.Write(card))

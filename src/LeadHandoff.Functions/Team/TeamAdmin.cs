@@ -1,7 +1,7 @@
-using LeadHandoff.Html;
-using LeadHandoff.Html.Pages;
 using System.Globalization;
 using LeadHandoff.Functions.Http;
+using LeadHandoff.Html;
+using LeadHandoff.Html.Pages;
 using LeadHandoff.Team;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -25,7 +25,7 @@ public sealed class TeamAdmin(TeamAdminService admin)
         CancellationToken cancellationToken)
     {
         var json = request.Query["format"].ToString() == "json";
-        var t = json ? StaffPageText.English : Staff.StaffPages.TextFor(request);
+        var t = json ? StaffPageText.English : Staff.StaffRequest.TextFor(request);
         string? message = null;
         FieldErrors? refused = null;
         IReadOnlyDictionary<string, string>? entered = null;

@@ -1,7 +1,6 @@
+using LeadHandoff.Functions.Http;
 using LeadHandoff.Html;
 using LeadHandoff.Html.Pages;
-using LeadHandoff.Functions.Http;
-using LeadHandoff.Storage;
 using LeadHandoff.Webhooks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -26,7 +25,7 @@ public sealed class WebhookAdmin(WebhookStore store, WebhookDispatcher dispatche
         CancellationToken cancellationToken)
     {
         var json = request.Query["format"].ToString() == "json";
-        var t = json ? StaffPageText.English : Staff.StaffPages.TextFor(request);
+        var t = json ? StaffPageText.English : Staff.StaffRequest.TextFor(request);
         string? message = null;
         if (HttpMethods.IsPost(request.Method))
         {

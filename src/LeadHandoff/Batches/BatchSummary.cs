@@ -1,4 +1,4 @@
-using LeadHandoff.Calendar;
+using LeadHandoff.Weeks;
 
 namespace LeadHandoff.Batches;
 

@@ -1,11 +1,11 @@
 using System.Collections.Concurrent;
-using LeadHandoff.Calendar;
 using LeadHandoff.Email;
 using LeadHandoff.Leads;
 using LeadHandoff.Links;
-using LeadHandoff.Routing;
+using LeadHandoff.OwnerEmail;
 using LeadHandoff.Scorecards;
-using LeadHandoff.Storage;
+using LeadHandoff.Team;
+using LeadHandoff.Weeks;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -29,7 +29,7 @@ public sealed partial class WeeklyBatchService(
     ScorecardService scorecards,
     Webhooks.WebhookEmitter webhooks,
     IOptions<ScorecardOptions> scorecard,
-    IOptions<Qualification.QualificationOptions> qualification,
+    IOptions<Leads.QualificationOptions> qualification,
     IOptions<EmailOptions> email,
     IOptions<BatchOptions> options,
     TimeProvider time,

@@ -1,8 +1,8 @@
 using LeadHandoff.Branding;
-using LeadHandoff.Calendar;
 using LeadHandoff.Email;
 using LeadHandoff.Leads;
 using LeadHandoff.Links;
+using LeadHandoff.Weeks;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

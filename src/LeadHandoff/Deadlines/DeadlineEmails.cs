@@ -1,10 +1,10 @@
 using System.Text;
-using LeadHandoff.Calendar;
 using LeadHandoff.Email;
 using LeadHandoff.Html;
 using LeadHandoff.Html.Emails;
 using LeadHandoff.Leads;
-using LeadHandoff.Routing;
+using LeadHandoff.Team;
+using LeadHandoff.Weeks;
 using static LeadHandoff.Email.EmailText;
 
 namespace LeadHandoff.Deadlines;
@@ -18,7 +18,7 @@ public static class DeadlineEmails
     /// <summary>The owner's reminder, in the recipient's language (the roster's: English or Thai).</summary>
     public static EmailMessage Reminder(string ledgerId, BatchWindow window, Owner owner, IReadOnlyList<UndecidedLead> leads, string batchUrl, DateTimeOffset now, TimeZoneInfo zone)
     {
-        var t = Batches.OwnerEmailText.For(owner.Language);
+        var t = OwnerEmail.OwnerEmailText.For(owner.Language);
         var late = t.Late(now - window.DeadlineAt);
         var count = t.Leads(leads.Count);
         var title = t["ReminderTitle", count, window.Id];

@@ -1,4 +1,4 @@
-using LeadHandoff.Calendar;
+using LeadHandoff.Weeks;
 using Microsoft.Extensions.Options;
 
 namespace LeadHandoff.Deadlines;

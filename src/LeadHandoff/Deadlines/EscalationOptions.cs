@@ -1,4 +1,5 @@
 using LeadHandoff.Configuration;
+using LeadHandoff.Team;
 
 namespace LeadHandoff.Deadlines;
 

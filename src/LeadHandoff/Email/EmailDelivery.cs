@@ -1,6 +1,4 @@
-using LeadHandoff.Calendar;
-using LeadHandoff.Routing;
-using LeadHandoff.Storage;
+using LeadHandoff.Weeks;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -27,7 +25,7 @@ public sealed partial class EmailDelivery(
     IEmailSender sender,
     SlaCalendar calendar,
     IOptions<EmailOptions> options,
-    IOptions<RoutingOptions> routing,
+    SalesInbox salesInbox,
     TimeProvider time,
     ILogger<EmailDelivery> logger)
 {
@@ -96,7 +94,7 @@ public sealed partial class EmailDelivery(
     }
 
     /// <summary>The sales inbox and the manager, less whoever the email was for already.</summary>
-    private List<string> Fallback(EmailMessage message) => new[] { routing.Value.SalesInboxEmail, options.Value.SalesManagerEmail }
+    private List<string> Fallback(EmailMessage message) => new[] { salesInbox.Address, options.Value.SalesManagerEmail }
         .Where(a => !string.IsNullOrWhiteSpace(a)).Select(a => a!)
         .Where(a => !message.To.Contains(a, StringComparer.OrdinalIgnoreCase))
         .ToList();

@@ -1,6 +1,6 @@
 using LeadHandoff.Configuration;
-using LeadHandoff.Storage;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace LeadHandoff.Email;
@@ -18,6 +18,7 @@ public static class EmailServiceCollectionExtensions
             ? sp.GetRequiredService<SendGridEmailSender>()
             : sp.GetRequiredService<OutboxEmailSender>());
         services.AddSingleton<MessageLedger>();
+        services.TryAddSingleton(new SalesInbox(null));
         services.AddTransient<EmailDelivery>();
         return services;
     }

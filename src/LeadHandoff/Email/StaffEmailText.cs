@@ -3,6 +3,6 @@ namespace LeadHandoff.Email;
 /// <summary>
 /// The words of the emails to the sales manager and the marketing lead (the escalation, the
 /// scorecard), from <c>Resources/Email/StaffEmailText(.th).resx</c>, in the recipients' language
-/// (<see cref="Routing.LeadRouter.LanguageOf"/>).
+/// (<see cref="Team.LeadRouter.LanguageOf"/>).
 /// </summary>
 public sealed class StaffEmailText : LocalizedText<StaffEmailText>;

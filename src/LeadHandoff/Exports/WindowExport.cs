@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using LeadHandoff.Leads;
+using LeadHandoff.Team;
 
 namespace LeadHandoff.Exports;
 

@@ -1,10 +1,10 @@
 using LeadHandoff.Batches;
-using LeadHandoff.Calendar;
 using LeadHandoff.Email;
 using LeadHandoff.Leads;
 using LeadHandoff.Links;
-using LeadHandoff.Routing;
-using LeadHandoff.Storage;
+using LeadHandoff.OwnerEmail;
+using LeadHandoff.Team;
+using LeadHandoff.Weeks;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

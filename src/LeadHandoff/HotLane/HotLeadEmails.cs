@@ -1,9 +1,10 @@
 using LeadHandoff.Batches;
-using LeadHandoff.Calendar;
 using LeadHandoff.Email;
 using LeadHandoff.Html;
 using LeadHandoff.Html.Emails;
-using LeadHandoff.Routing;
+using LeadHandoff.OwnerEmail;
+using LeadHandoff.Team;
+using LeadHandoff.Weeks;
 
 namespace LeadHandoff.HotLane;
 

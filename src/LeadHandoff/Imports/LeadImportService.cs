@@ -3,9 +3,9 @@ using System.Globalization;
 using System.Security.Cryptography;
 using CsvHelper;
 using CsvHelper.Configuration;
-using LeadHandoff.Calendar;
 using LeadHandoff.Intake;
-using LeadHandoff.Storage;
+using LeadHandoff.Leads;
+using LeadHandoff.Weeks;
 using Microsoft.Extensions.Logging;
 
 namespace LeadHandoff.Imports;

@@ -1,7 +1,7 @@
-using LeadHandoff.Calendar;
 using LeadHandoff.Leads;
 using LeadHandoff.Spam;
-using LeadHandoff.Storage;
+using LeadHandoff.Tables;
+using LeadHandoff.Weeks;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

@@ -1,6 +1,5 @@
-using LeadHandoff.Calendar;
 using LeadHandoff.Leads;
-using LeadHandoff.Storage;
+using LeadHandoff.Weeks;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

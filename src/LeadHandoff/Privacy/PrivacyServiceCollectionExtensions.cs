@@ -1,5 +1,4 @@
 using LeadHandoff.Configuration;
-using LeadHandoff.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LeadHandoff.Privacy;
@@ -12,6 +11,7 @@ public static class PrivacyServiceCollectionExtensions
         services.AddSingleton<PersonalDataStore>();
         services.AddSingleton<WithdrawalStore>();
         services.AddSingleton<AuditLog>();
+        services.AddSingleton<WatermarkStore>();
         services.AddTransient<PrivacyService>();
         services.AddTransient<WithdrawalService>();
         return services;

@@ -1,12 +1,10 @@
 using System.Text;
 using LeadHandoff.Email;
+using LeadHandoff.Html;
 using LeadHandoff.Leads;
 using LeadHandoff.Links;
-using LeadHandoff.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using LeadHandoff.Html;
-using LeadHandoff.Html.Emails;
 
 namespace LeadHandoff.Privacy;
 

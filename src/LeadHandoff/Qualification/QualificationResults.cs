@@ -1,5 +1,5 @@
-using LeadHandoff.Calendar;
 using LeadHandoff.Leads;
+using LeadHandoff.Weeks;
 
 namespace LeadHandoff.Qualification;
 

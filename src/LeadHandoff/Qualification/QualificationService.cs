@@ -1,7 +1,6 @@
-using LeadHandoff.Calendar;
 using LeadHandoff.Leads;
 using LeadHandoff.Links;
-using LeadHandoff.Storage;
+using LeadHandoff.Weeks;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -19,7 +18,7 @@ public sealed partial class QualificationService(
     SlaCalendar calendar,
     IOptions<QualificationOptions> options,
     Webhooks.WebhookEmitter webhooks,
-    Routing.LeadRouter router,
+    Team.LeadRouter router,
     TimeProvider time,
     ILogger<QualificationService> logger)
 {

@@ -1,4 +1,5 @@
 using LeadHandoff.Configuration;
+using LeadHandoff.Leads;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LeadHandoff.Qualification;

@@ -1,7 +1,8 @@
 using LeadHandoff.Batches;
-using LeadHandoff.Calendar;
 using LeadHandoff.Email;
-using LeadHandoff.Routing;
+using LeadHandoff.OwnerEmail;
+using LeadHandoff.Team;
+using LeadHandoff.Weeks;
 
 namespace LeadHandoff.Reviews;
 

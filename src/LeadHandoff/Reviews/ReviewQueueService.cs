@@ -1,11 +1,12 @@
 using LeadHandoff.Batches;
-using LeadHandoff.Calendar;
 using LeadHandoff.Email;
 using LeadHandoff.Intake;
 using LeadHandoff.Leads;
 using LeadHandoff.Links;
-using LeadHandoff.Routing;
-using LeadHandoff.Storage;
+using LeadHandoff.OwnerEmail;
+using LeadHandoff.Tables;
+using LeadHandoff.Team;
+using LeadHandoff.Weeks;
 using Microsoft.Extensions.Logging;
 
 namespace LeadHandoff.Reviews;
@@ -25,7 +26,7 @@ public sealed partial class ReviewQueueService(
     LeadRouter router,
     LinkBuilder links,
     EmailDelivery delivery,
-    AuditLog audit,
+    ReviewAudit audit,
     SlaCalendar calendar,
     Webhooks.WebhookEmitter webhooks,
     TimeProvider time,

@@ -6,6 +6,7 @@ public static class ReviewServiceCollectionExtensions
 {
     public static IServiceCollection AddReviewQueue(this IServiceCollection services)
     {
+        services.AddSingleton<ReviewAudit>();
         services.AddTransient<ReviewQueueService>();
         return services;
     }

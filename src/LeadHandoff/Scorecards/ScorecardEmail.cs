@@ -14,7 +14,7 @@ public static class ScorecardEmail
     /// <summary>The email, or null before the first batch week (there is nothing to score yet).</summary>
     /// <param name="language">The recipients' language (en or th).</param>
     /// <param name="qualification">Whose reject reasons' words the email uses (the defaults when left out).</param>
-    public static EmailMessage? Compose(string ledgerId, Scorecard card, IReadOnlyList<string> to, string? language = null, Qualification.QualificationOptions? qualification = null)
+    public static EmailMessage? Compose(string ledgerId, Scorecard card, IReadOnlyList<string> to, string? language = null, Leads.QualificationOptions? qualification = null)
     {
         if (card.Weeks.Count == 0) return null;
         var s = StaffEmailText.For(language);

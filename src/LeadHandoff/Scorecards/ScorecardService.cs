@@ -1,9 +1,8 @@
-using LeadHandoff.Calendar;
 using LeadHandoff.Intake;
-using Microsoft.Extensions.Options;
 using LeadHandoff.Leads;
-using LeadHandoff.Routing;
-using LeadHandoff.Storage;
+using LeadHandoff.Team;
+using LeadHandoff.Weeks;
+using Microsoft.Extensions.Options;
 
 namespace LeadHandoff.Scorecards;
 

@@ -15,7 +15,7 @@ namespace LeadHandoff.Shared;
 public abstract class LocalizedText
 {
     private static readonly ResourceManagerStringLocalizerFactory Factory =
-        new(Options.Create(new LocalizationOptions { ResourcesPath = "Resources" }), NullLoggerFactory.Instance);
+        new(Options.Create(new LocalizationOptions { ResourcesPath = "" }), NullLoggerFactory.Instance);
 
     private IStringLocalizer? _localizer;
 

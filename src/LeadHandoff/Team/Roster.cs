@@ -1,4 +1,3 @@
-using LeadHandoff.Routing;
 
 namespace LeadHandoff.Team;
 

@@ -1,5 +1,4 @@
-using LeadHandoff.Routing;
-using LeadHandoff.Storage;
+using LeadHandoff.Tables;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

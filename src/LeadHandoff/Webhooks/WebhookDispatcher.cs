@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using LeadHandoff.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StandardWebhooks;

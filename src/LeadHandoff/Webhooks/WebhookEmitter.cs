@@ -1,4 +1,3 @@
-using LeadHandoff.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

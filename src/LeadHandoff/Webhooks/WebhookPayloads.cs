@@ -1,8 +1,7 @@
 using System.Text.Json;
 using LeadHandoff.Leads;
 using LeadHandoff.Qualification;
-using LeadHandoff.Routing;
-using LeadHandoff.Storage;
+using LeadHandoff.Team;
 using Microsoft.Extensions.Options;
 
 namespace LeadHandoff.Webhooks;

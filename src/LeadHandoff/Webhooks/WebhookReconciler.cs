@@ -1,5 +1,5 @@
-using LeadHandoff.Calendar;
-using LeadHandoff.Storage;
+using LeadHandoff.Leads;
+using LeadHandoff.Weeks;
 using Microsoft.Extensions.Options;
 
 namespace LeadHandoff.Webhooks;

@@ -11,6 +11,7 @@ public static class WebhookServiceCollectionExtensions
         // No automatic retries or redirects: a delivery is one attempt, logged, and the backoff decides the next.
         services.AddHttpClient(WebhookDispatcher.HttpClientName)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
+        services.AddSingleton<WebhookStore>();
         services.AddSingleton<WebhookEmitter>();
         services.AddSingleton<WebhookPayloads>();
         services.AddTransient<WebhookDispatcher>();

@@ -1,4 +1,3 @@
-using LeadHandoff.Storage;
 
 namespace LeadHandoff.Webhooks;
 

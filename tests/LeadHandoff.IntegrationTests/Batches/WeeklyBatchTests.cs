@@ -1,9 +1,10 @@
 using LeadHandoff.Batches;
 using LeadHandoff.Email;
 using LeadHandoff.Functions.Batches;
-using LeadHandoff.Storage;
+using LeadHandoff.Leads;
 using LeadHandoff.Tests.Faults;
 using LeadHandoff.Tests.Infrastructure;
+using LeadHandoff.Weeks;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,11 +1,10 @@
-using LeadHandoff.Leads;
-using Microsoft.Extensions.DependencyInjection;
 using LeadHandoff.Deadlines;
+using LeadHandoff.Leads;
 using LeadHandoff.Qualification;
-using LeadHandoff.Calendar;
-using LeadHandoff.Storage;
 using LeadHandoff.Tests.Batches;
 using LeadHandoff.Tests.Infrastructure;
+using LeadHandoff.Weeks;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LeadHandoff.Tests.Deadlines;
 
@@ -276,7 +275,7 @@ public sealed class DeadlineTests(AzuriteFixture azurite)
         Assert.Contains("Delta", Assert.Single(week.SendGrid.To("rita@example.com")).Text);
         // The racing decisions themselves: each recorded once, as the first revision, and out of the escalation.
         foreach (var lead in new[] { "Alpha", "Beta" })
-            Assert.Equal([1], (await week.App.Get<LeadHandoff.Storage.DecisionStore>().DecisionHistoryAsync("2026-W50", ids[lead], CancellationToken.None)).Select(h => h.Revision));
+            Assert.Equal([1], (await week.App.Get<LeadHandoff.Leads.DecisionStore>().DecisionHistoryAsync("2026-W50", ids[lead], CancellationToken.None)).Select(h => h.Revision));
         week.App.Time.SetUtcNow(EscalationDue);
         await RunAsync(week);
         var escalation = Assert.Single(week.SendGrid.To("manager@example.com")).Text;

@@ -1,7 +1,8 @@
 using System.Text;
 using System.Text.Json;
 using LeadHandoff.Functions.Exports;
-using LeadHandoff.Storage;
+using LeadHandoff.Privacy;
+using LeadHandoff.Tables;
 using LeadHandoff.Tests.Batches;
 using LeadHandoff.Tests.Infrastructure;
 

@@ -4,10 +4,12 @@ using System.Text.Json;
 using Azure.Core.Pipeline;
 using LeadHandoff.Batches;
 using LeadHandoff.Email;
-using LeadHandoff.Storage;
+using LeadHandoff.Tables;
+using LeadHandoff.Team;
 using LeadHandoff.Tests.Batches;
 using LeadHandoff.Tests.Functions.Intake;
 using LeadHandoff.Tests.Infrastructure;
+using LeadHandoff.Weeks;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 

@@ -1,12 +1,11 @@
 using LeadHandoff.HotLane;
 using LeadHandoff.Leads;
 using LeadHandoff.Scorecards;
-using LeadHandoff.Storage;
 using LeadHandoff.Testing;
 using LeadHandoff.Tests.Batches;
 using LeadHandoff.Tests.Functions.Intake;
-using LeadHandoff.Tests.Infrastructure;
 using LeadHandoff.Tests.Functions.Qualification;
+using LeadHandoff.Tests.Infrastructure;
 
 namespace LeadHandoff.Tests.HotLane;
 
@@ -154,7 +153,7 @@ public sealed class HotLaneTests(AzuriteFixture azurite)
         week.App.Time.SetUtcNow(BatchScenario.CutOff.AddMinutes(1));
         await week.RunBatchAsync();
 
-        var card = await week.App.Get<ScorecardService>().BuildAsync(week.App.Get<Calendar.SlaCalendar>().WindowOf("2026-W50")!, 1, CancellationToken.None);
+        var card = await week.App.Get<ScorecardService>().BuildAsync(week.App.Get<Weeks.SlaCalendar>().WindowOf("2026-W50")!, 1, CancellationToken.None);
         Assert.Equal(new HotLaneScore(2, 2, 1, 2, 8, 1), card.Hot);
     }
 }

@@ -5,7 +5,7 @@ using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using LeadHandoff.Functions.Privacy;
 using LeadHandoff.Leads;
-using LeadHandoff.Storage;
+using LeadHandoff.Tables;
 using LeadHandoff.Testing;
 using LeadHandoff.Tests.Batches;
 using LeadHandoff.Tests.Functions.Intake;

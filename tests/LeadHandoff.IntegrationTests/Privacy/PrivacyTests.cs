@@ -1,7 +1,6 @@
-using LeadHandoff.Leads;
 using System.Text.Json;
-using LeadHandoff.Calendar;
 using LeadHandoff.Functions.Privacy;
+using LeadHandoff.Leads;
 using LeadHandoff.Privacy;
 using LeadHandoff.Qualification;
 using LeadHandoff.Scorecards;
@@ -9,6 +8,7 @@ using LeadHandoff.Tests.Batches;
 using LeadHandoff.Tests.Functions.Intake;
 using LeadHandoff.Tests.Functions.Qualification;
 using LeadHandoff.Tests.Infrastructure;
+using LeadHandoff.Weeks;
 
 namespace LeadHandoff.Tests.Privacy;
 

@@ -4,7 +4,7 @@ using LeadHandoff.Batches;
 using LeadHandoff.Functions.Reviews;
 using LeadHandoff.Leads;
 using LeadHandoff.Reviews;
-using LeadHandoff.Storage;
+using LeadHandoff.Tables;
 using LeadHandoff.Testing;
 using LeadHandoff.Tests.Batches;
 using LeadHandoff.Tests.Faults;
@@ -96,7 +96,7 @@ public sealed class ReviewQueueTests(AzuriteFixture azurite)
         Assert.Contains("Kept out of sales' hands: 0 spam, 0 held back", summary.Text);
         Assert.Contains("1 held-back submission was released by marketing after review and is in this batch as a lead.", summary.Text);
 
-        var audit = Assert.Single(await week.App.Get<AuditLog>().ListReviewsAsync("2026-W50", CancellationToken.None));
+        var audit = Assert.Single(await week.App.Get<ReviewAudit>().ListReviewsAsync("2026-W50", CancellationToken.None));
         Assert.Equal((ReviewAction.Release, "honeypot-missing", "2026-W50", id), (audit.Action, audit.Reason, audit.LeadWindowId, audit.LeadId));
     }
 
@@ -153,7 +153,7 @@ public sealed class ReviewQueueTests(AzuriteFixture azurite)
         Assert.Equal(404, (await ActAsync(week, "release", "no-such-submission")).Status);
         Assert.Equal(400, (await ActAsync(week, "delete", real)).Status);
 
-        var audit = await week.App.Get<AuditLog>().ListReviewsAsync("2026-W50", CancellationToken.None);
+        var audit = await week.App.Get<ReviewAudit>().ListReviewsAsync("2026-W50", CancellationToken.None);
         Assert.Equal([(spam, ReviewAction.ConfirmSpam), (real, ReviewAction.Release)],
             audit.Select(a => (a.SubmissionId, a.Action)).OrderBy(a => a.Action, StringComparer.Ordinal).ToList());
         Assert.Equal("Real Customer Ltd", Assert.Single(await week.App.LeadsAsync()).Details.Company);
@@ -200,7 +200,7 @@ public sealed class ReviewQueueTests(AzuriteFixture azurite)
         Assert.Single(await week.App.LeadsAsync("2026-W51"));
         Assert.Empty(await week.App.LeadsAsync("2026-W52"));
         Assert.Single(week.SendGrid.To(TestSettings.Rita.Email), m => m.Subject.StartsWith("Released from review", StringComparison.Ordinal));
-        Assert.Single(await week.App.Get<AuditLog>().ListReviewsAsync("2026-W50", CancellationToken.None));
+        Assert.Single(await week.App.Get<ReviewAudit>().ListReviewsAsync("2026-W50", CancellationToken.None));
     }
 
     [Theory]
@@ -234,7 +234,7 @@ public sealed class ReviewQueueTests(AzuriteFixture azurite)
         var lead = Assert.Single(await week.App.LeadsAsync("2026-W51"));
         Assert.Equal(1, lead.SubmissionCount);
         Assert.Equal(TestSettings.Rita.Id, lead.OwnerId);
-        Assert.Single(await week.App.Get<AuditLog>().ListReviewsAsync("2026-W50", CancellationToken.None));
+        Assert.Single(await week.App.Get<ReviewAudit>().ListReviewsAsync("2026-W50", CancellationToken.None));
         var (submission, _) = (await week.App.Get<LeadStore>().GetFlaggedAsync("2026-W50", id, CancellationToken.None))!.Value;
         Assert.Equal((ReviewState.Released, lead.Id), (submission.Review, submission.ReleasedLeadId));
         Assert.True(faults.Injected.Values.Sum() > 0, "the rig injected no fault");

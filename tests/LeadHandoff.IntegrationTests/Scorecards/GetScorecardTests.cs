@@ -1,6 +1,4 @@
-using LeadHandoff.Leads;
 using System.Text.Json;
-using LeadHandoff.Calendar;
 using LeadHandoff.Functions.Scorecards;
 using LeadHandoff.Qualification;
 using LeadHandoff.Tests.Batches;

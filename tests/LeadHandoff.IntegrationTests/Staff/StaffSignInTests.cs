@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using LeadHandoff.Functions.Staff;
+using LeadHandoff.Functions.StaffHome;
 using LeadHandoff.Team;
 using LeadHandoff.Testing;
 using LeadHandoff.Tests.Batches;

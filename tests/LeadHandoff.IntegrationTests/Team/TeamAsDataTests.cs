@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using LeadHandoff.Deadlines;
 using LeadHandoff.Functions.Qualification;
 using LeadHandoff.Functions.Team;
-using LeadHandoff.Storage;
+using LeadHandoff.Leads;
 using LeadHandoff.Team;
 using LeadHandoff.Testing;
 using LeadHandoff.Tests.Batches;

@@ -1,5 +1,5 @@
 using LeadHandoff.Batches;
-using LeadHandoff.Calendar;
+using LeadHandoff.Weeks;
 
 namespace LeadHandoff.Tests.Batches;
 

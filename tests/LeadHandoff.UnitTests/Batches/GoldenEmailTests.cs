@@ -1,9 +1,10 @@
 using LeadHandoff.Batches;
-using LeadHandoff.Calendar;
 using LeadHandoff.Leads;
+using LeadHandoff.OwnerEmail;
 using LeadHandoff.Qualification;
-using LeadHandoff.Routing;
+using LeadHandoff.Team;
 using LeadHandoff.Tests.Infrastructure;
+using LeadHandoff.Weeks;
 using Microsoft.Extensions.Options;
 
 namespace LeadHandoff.Tests.Batches;

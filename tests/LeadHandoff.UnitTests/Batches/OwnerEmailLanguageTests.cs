@@ -1,7 +1,9 @@
 using LeadHandoff.Batches;
-using LeadHandoff.Calendar;
+using LeadHandoff.Deadlines;
 using LeadHandoff.Leads;
-using LeadHandoff.Routing;
+using LeadHandoff.OwnerEmail;
+using LeadHandoff.Team;
+using LeadHandoff.Weeks;
 using Microsoft.Extensions.Options;
 
 namespace LeadHandoff.Tests.Batches;
@@ -66,7 +68,7 @@ public sealed class OwnerEmailLanguageTests
 
         var hot = HotLane.HotLeadEmails.Lead("h", Window, nok, lead, "https://app.example/b", due, Calendar.TimeZone);
         var released = Reviews.ReleasedLeadEmail.Compose("r", Window, nok, lead, "https://app.example/b", Calendar.TimeZone);
-        var reassigned = Team.ReassignedLeadsEmail.Compose("m", Window, nok, [lead], "https://app.example/b", null, "sales manager", Calendar.TimeZone);
+        var reassigned = Reassignment.ReassignedLeadsEmail.Compose("m", Window, nok, [lead], "https://app.example/b", null, "sales manager", Calendar.TimeZone);
         var overdue = HotLane.HotLeadEmails.Overdue("o", nok, lead, due, ["manager@example.com"], due.AddDays(2).AddHours(1), Calendar.TimeZone);
 
         Assert.StartsWith("ลีดด่วน: บริษัท ตัวอย่าง จำกัด (pricing-guide) ตัดสินใจภายใน", hot.Subject);

@@ -1,9 +1,10 @@
 using System.Text;
 using LeadHandoff.Batches;
-using LeadHandoff.Calendar;
 using LeadHandoff.Deadlines;
 using LeadHandoff.Email;
 using LeadHandoff.Leads;
+using LeadHandoff.OwnerEmail;
+using LeadHandoff.Weeks;
 using Microsoft.Extensions.Options;
 
 namespace LeadHandoff.Tests.Email;
@@ -30,7 +31,7 @@ public sealed class EmailTextTests
             "Demo & pricing\r\n<b>soon</b>\n\nThanks", new Segment("Software", "11-50"), new MarketingSource("demo", null, null, null), new Consent(true, "v1")),
             DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, 1, "rep-1");
 
-        var mail = OwnerBatchEmail.Compose("x", window, new LeadHandoff.Routing.Owner("rep-1", "Rita", "rita@example.com"), [new BatchLead(lead, null, "https://app.example/q")], "https://app.example/b", calendar.TimeZone);
+        var mail = OwnerBatchEmail.Compose("x", window, new LeadHandoff.Team.Owner("rep-1", "Rita", "rita@example.com"), [new BatchLead(lead, null, "https://app.example/q")], "https://app.example/b", calendar.TimeZone);
 
         Assert.Contains(">Demo &amp; pricing<br>&lt;b&gt;soon&lt;/b&gt;<br><br>Thanks</p>", mail.Html);
     }

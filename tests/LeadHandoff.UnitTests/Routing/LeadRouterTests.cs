@@ -1,9 +1,8 @@
-using LeadHandoff.Calendar;
 using LeadHandoff.Email;
 using LeadHandoff.Leads;
-using LeadHandoff.Routing;
-using LeadHandoff.Storage;
+using LeadHandoff.Tables;
 using LeadHandoff.Team;
+using LeadHandoff.Weeks;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;

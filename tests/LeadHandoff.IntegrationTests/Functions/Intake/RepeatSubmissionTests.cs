@@ -86,7 +86,7 @@ public sealed class RepeatSubmissionTests(AzuriteFixture azurite)
     public async Task An_older_submission_arriving_late_only_fills_gaps()
     {
         await using var app = App();
-        var store = app.Get<LeadHandoff.Storage.LeadStore>();
+        var store = app.Get<LeadHandoff.Leads.LeadStore>();
         var now = app.Time.GetUtcNow();
         LeadHandoff.Leads.LeadDetails Details(string company, string? phone) => new("Ada", "ada@example.com", company, "CTO", phone, "Hi", new("Software", "11-50"), new("pricing-guide"), new(true, "v1"));
         await store.SaveAsync("2026-W50", "s2", Details("Newer Ltd", null), now, CancellationToken.None);
@@ -102,7 +102,7 @@ public sealed class RepeatSubmissionTests(AzuriteFixture azurite)
     public async Task The_same_submission_retried_after_a_lost_response_is_counted_once()
     {
         await using var app = App();
-        var store = app.Get<LeadHandoff.Storage.LeadStore>();
+        var store = app.Get<LeadHandoff.Leads.LeadStore>();
         var details = new LeadHandoff.Leads.LeadDetails("Ada", "ada@example.com", "Acme", "CTO", null, "Hi", new("Software", "11-50"), new("pricing-guide"), new(true, "v1"));
         var now = app.Time.GetUtcNow();
 

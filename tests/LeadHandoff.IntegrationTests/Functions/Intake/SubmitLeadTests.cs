@@ -377,7 +377,7 @@ public sealed class SubmitLeadTests(AzuriteFixture azurite)
 
         Assert.Equal(201, response.Status);
         var flagged = Assert.Single(await app.FlaggedAsync());
-        Assert.Equal("the submission was cut to fit Table Storage's 64 KiB property limit", flagged.Fields[LeadHandoff.Storage.FlaggedEntity.TruncatedMarker]);
+        Assert.Equal("the submission was cut to fit Table Storage's 64 KiB property limit", flagged.Fields[LeadHandoff.Leads.FlaggedEntity.TruncatedMarker]);
         Assert.Equal("ada@example.com", flagged.Fields["email"]);
         Assert.True(System.Text.Json.JsonSerializer.Serialize(flagged.Fields).Length > 20_000);
         Assert.DoesNotContain("Table Storage unavailable", app.Logs.All);

@@ -1,6 +1,5 @@
 using LeadHandoff.Leads;
 using LeadHandoff.Qualification;
-using LeadHandoff.Storage;
 using LeadHandoff.Tests.Batches;
 using LeadHandoff.Tests.Infrastructure;
 

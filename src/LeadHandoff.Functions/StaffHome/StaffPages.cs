@@ -1,0 +1,89 @@
+using LeadHandoff.Functions.Http;
+using LeadHandoff.Functions.Qualification;
+using LeadHandoff.Functions.Reviews;
+using LeadHandoff.Functions.Scorecards;
+using LeadHandoff.Functions.Staff;
+using LeadHandoff.Functions.Team;
+using LeadHandoff.Functions.Webhooks;
+using LeadHandoff.Html;
+using LeadHandoff.Html.Pages;
+using LeadHandoff.Qualification;
+using LeadHandoff.Team;
+using LeadHandoff.Weeks;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LeadHandoff.Functions.StaffHome;
+
+/// <summary>
+/// <c>/api/staff/…</c>: the staff's pages behind sign-in (<see cref="StaffSignIn"/>) rather than a
+/// key, each for the roles it serves: <c>team</c> (the manager's week: managers), <c>scorecard</c>
+/// (marketing and managers), <c>review</c> (marketing), <c>roster</c> and <c>webhooks</c> (admins); admins open all.
+/// Each page speaks the signed-in member's language (the roster's <c>Language</c>).
+/// Not signed in: 401 with the way to sign in; signed in without the role: 403. The keyed routes
+/// stay for scripts; erasing and exporting personal data stay with the master key.
+/// </summary>
+public sealed class StaffPages(StaffSignIn signIn, QualificationService qualification, TeamWeekActions week, SlaCalendar calendar, TimeProvider time, IServiceProvider services)
+{
+    [Function(nameof(StaffPages))]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = "staff/{page?}")] HttpRequest request,
+        string? page,
+        CancellationToken cancellationToken)
+    {
+        var staff = await signIn.WhoAsync(request, cancellationToken);
+        if (staff is null)
+        {
+            // Nobody known yet: the browser's language.
+            var a = StaffPageText.For(BrowserLanguage.Of(request));
+            return WebResponse.Page(StatusCodes.Status401Unauthorized, Notices.Render(new(a["SignInTitle"], a["SignInHeading"],
+                [a["SignInForTeam"], a[signIn.PlatformAuthentication ? "SignInWork" : "SignInNotSetUp"], a["SignInNotOnRoster"]],
+                Link: signIn.PlatformAuthentication ? ("/.auth/login/aad?post_login_redirect_uri=/api/staff", a["SignInButton"]) : null, Language: a.Language)));
+        }
+        var self = request.Path + request.QueryString.ToString();
+        request.HttpContext.Items[StaffRequest.SignedInItem] = $"{staff.Name} ({staff.Email})";
+        request.HttpContext.Items[StaffRequest.LanguageItem] = staff.Language;
+        var t = StaffPageText.For(staff.Language);
+        switch (page ?? "")
+        {
+            case "":
+                return Home(staff, t);
+            case "team" when staff.Is(TeamRole.Manager):
+                var window = request.Query["window"].ToString() is { Length: > 0 } id ? calendar.WindowOf(id) : LatestBatchWindow();
+                if (window is null)
+                    return WebResponse.Problem(StatusCodes.Status400BadRequest, "Invalid week.", errors: new Dictionary<string, string[]> { ["window"] = ["window must be a batch week such as 2026-W50."] });
+                return await week.HandleAsync(request, await qualification.OpenTeamWeekAsync(window, cancellationToken), self, cancellationToken);
+            case "scorecard" when staff.Is(TeamRole.Marketing, TeamRole.Manager):
+                return await ActivatorUtilities.CreateInstance<GetScorecard>(services).Run(request, cancellationToken);
+            case "review" when staff.Is(TeamRole.Marketing):
+                return await ActivatorUtilities.CreateInstance<ReviewQueue>(services).Run(request, cancellationToken);
+            case "roster" when staff.Is():
+                return await ActivatorUtilities.CreateInstance<TeamAdmin>(services).Run(request, cancellationToken);
+            case "webhooks" when staff.Is():
+                return await ActivatorUtilities.CreateInstance<WebhookAdmin>(services).Run(request, cancellationToken);
+            case "team" or "scorecard" or "review" or "roster" or "webhooks":
+                return WebResponse.Page(StatusCodes.Status403Forbidden, Notices.Render(new(t["RoleTitle"], t["RoleHeading"],
+                    [t["RoleSignedInAs", staff.Name, string.Join(", ", staff.Roles)]], Link: ("/api/staff", t["HomeTitle"]), Language: t.Language)));
+            default:
+                return WebResponse.Page(StatusCodes.Status404NotFound, Notices.Render(new(t["NotFoundTitle"], t["NotFoundHeading"], [], Link: ("/api/staff", t["HomeTitle"]), Language: t.Language)));
+        }
+    }
+
+    /// <summary>The week whose batch went out most recently: what a manager looks at by default.</summary>
+    private BatchWindow LatestBatchWindow() => calendar.WindowContaining(calendar.WindowContaining(time.GetUtcNow()).OpensAt.AddTicks(-1));
+
+    /// <summary>The words for a staff page: the signed-in member's language when the request came through here, else English (a key says nothing of its holder).</summary>
+    public static StaffPageText TextFor(HttpRequest request) => StaffPageText.For(request.HttpContext.Items[StaffRequest.LanguageItem] as string);
+
+    private static WebResponse Home(StaffMember staff, StaffPageText t)
+    {
+        var links = new List<(string Href, string Label)>();
+        if (staff.Is(TeamRole.Manager)) links.Add(("/api/staff/team", t["LinkTeam"]));
+        if (staff.Is(TeamRole.Marketing, TeamRole.Manager)) links.Add(("/api/staff/scorecard", t["LinkScorecard"]));
+        if (staff.Is(TeamRole.Marketing)) links.Add(("/api/staff/review", t["LinkReview"]));
+        if (staff.Is()) links.AddRange([("/api/staff/roster", t["LinkRoster"]), ("/api/staff/webhooks", t["LinkWebhooks"])]);
+        return WebResponse.Page(StatusCodes.Status200OK, HtmlTemplates.Render<StaffHomePage, StaffHomePage.Data>(new(t, staff.Name, links)));
+    }
+}
