@@ -1,9 +1,9 @@
 using System.Globalization;
 using LeadHandoff.Functions.Http;
+using LeadHandoff.Html.Pages;
 using LeadHandoff.Intake;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
-using LeadHandoff.Html.Pages;
 
 namespace LeadHandoff.Functions.Intake;
 

@@ -1,5 +1,4 @@
 using LeadHandoff.Functions.Http;
-using LeadHandoff.Functions.Qualification;
 using LeadHandoff.Html.Pages;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;

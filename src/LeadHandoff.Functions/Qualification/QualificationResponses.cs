@@ -7,10 +7,18 @@ namespace LeadHandoff.Functions.Qualification;
 
 public static class QualificationResponses
 {
-    /// <summary>403 for a link that is not valid, 410 for one that expired or whose lead is gone: a friendly page either way.</summary>
-    public static WebResponse Refused(HttpRequest request, Refusal why) => why == Refusal.Gone
-        ? WebResponse.Page(StatusCodes.Status410Gone, Notices.Refused(expired: true, BrowserLanguage.Of(request)))
-        : WebResponse.Page(StatusCodes.Status403Forbidden, Notices.Refused(expired: false, BrowserLanguage.Of(request)));
+    /// <summary>
+    /// 403 for a link that is not valid, 410 for one that expired or whose lead is gone: a friendly
+    /// page either way, with no personal data. Its reader is a rep whose link no longer says who they
+    /// are, so it answers in the browser's language.
+    /// </summary>
+    public static WebResponse Refused(HttpRequest request, Refusal why)
+    {
+        var t = RepPageText.For(BrowserLanguage.Of(request));
+        return why == Refusal.Gone
+            ? WebResponse.Page(StatusCodes.Status410Gone, Notices.Render(new(t["ExpiredTitle"], t["ExpiredHeading"], [t["ExpiredText"]], Language: t.Language)))
+            : WebResponse.Page(StatusCodes.Status403Forbidden, Notices.Render(new(t["InvalidLinkTitle"], t["InvalidLinkHeading"], [t["InvalidLinkText"]], Language: t.Language)));
+    }
 
     /// <summary>The decision a page's form posted, or what is wrong with it.</summary>
     public static async Task<(DecisionRequest? Decision, FieldErrors Errors, IReadOnlyDictionary<string, string>? Fields)> ReadDecisionAsync(HttpRequest request, QualificationService qualification, CancellationToken cancellationToken)

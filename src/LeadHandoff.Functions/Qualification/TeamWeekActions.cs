@@ -1,6 +1,5 @@
 using LeadHandoff.Functions.Http;
 using LeadHandoff.Html;
-using LeadHandoff.Html.Pages;
 using LeadHandoff.Leads;
 using LeadHandoff.Qualification;
 using LeadHandoff.Reassignment;

@@ -1,6 +1,5 @@
 using LeadHandoff.Functions.Http;
 using LeadHandoff.Functions.Staff;
-using LeadHandoff.Html.Pages;
 using LeadHandoff.Reviews;
 using LeadHandoff.Weeks;
 using Microsoft.AspNetCore.Http;

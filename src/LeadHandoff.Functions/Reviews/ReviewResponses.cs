@@ -1,5 +1,5 @@
+using LeadHandoff.Functions.Staff;
 using LeadHandoff.Html;
-using LeadHandoff.Html.Pages;
 using LeadHandoff.Leads;
 using LeadHandoff.Reviews;
 using LeadHandoff.Weeks;

@@ -1,6 +1,5 @@
 using LeadHandoff.Functions.Http;
 using LeadHandoff.Html;
-using LeadHandoff.Html.Pages;
 using LeadHandoff.Qualification;
 using LeadHandoff.Scorecards;
 using LeadHandoff.Weeks;

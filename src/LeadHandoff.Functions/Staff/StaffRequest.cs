@@ -1,4 +1,3 @@
-using LeadHandoff.Html.Pages;
 using Microsoft.AspNetCore.Http;
 
 namespace LeadHandoff.Functions.Staff;

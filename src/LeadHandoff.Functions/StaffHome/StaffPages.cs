@@ -6,7 +6,6 @@ using LeadHandoff.Functions.Staff;
 using LeadHandoff.Functions.Team;
 using LeadHandoff.Functions.Webhooks;
 using LeadHandoff.Html;
-using LeadHandoff.Html.Pages;
 using LeadHandoff.Qualification;
 using LeadHandoff.Team;
 using LeadHandoff.Weeks;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using LeadHandoff.Functions.Http;
+using LeadHandoff.Functions.Staff;
 using LeadHandoff.Html;
-using LeadHandoff.Html.Pages;
 using LeadHandoff.Team;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;

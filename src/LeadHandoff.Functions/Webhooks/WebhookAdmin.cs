@@ -1,6 +1,6 @@
 using LeadHandoff.Functions.Http;
+using LeadHandoff.Functions.Staff;
 using LeadHandoff.Html;
-using LeadHandoff.Html.Pages;
 using LeadHandoff.Webhooks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;

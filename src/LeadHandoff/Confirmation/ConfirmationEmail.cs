@@ -8,7 +8,7 @@ namespace LeadHandoff.Confirmation;
 
 /// <summary>
 /// The email a person gets after a form: in the company's name, saying what happens next, with the
-/// way to withdraw. Its words come from <c>Resources/Confirmation/ConfirmationEmailText(.th).resx</c>, in
+/// way to withdraw. Its words come from <c>ConfirmationEmailText(.th).resx</c> beside it, in
 /// the form's language. Thai dates use the Thai culture's own calendar, the Buddhist era
 /// (2 ธันวาคม 2569): what Thai readers expect in a letter.
 /// </summary>

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace LeadHandoff.Html;
 
 /// <summary>
-/// Renders the Razor templates in this folder to HTML with ASP.NET Core's <see cref="HtmlRenderer"/>.
+/// Renders the Razor templates (each in its feature's folder, over the layouts in this one) to HTML with ASP.NET Core's <see cref="HtmlRenderer"/>.
 /// Razor encodes every value it writes, in text and in attributes, so no HTML is assembled from
 /// strings anywhere; markup comes only from the <c>.razor</c> files.
 /// </summary>

@@ -33,7 +33,7 @@ public sealed class QualificationOptions : ISettings
 
     public IReadOnlyList<RejectReasonOptions> EffectiveReasons => RejectReasons.Count > 0 ? RejectReasons : Defaults;
 
-    /// <summary>The agreement's list, in the order the form offers it; its words in English and Thai from <c>Resources/Qualification/RejectReasonText(.th).resx</c>.</summary>
+    /// <summary>The agreement's list, in the order the form offers it; its words in English and Thai from <c>RejectReasonText(.th).resx</c> beside it.</summary>
     public static readonly IReadOnlyList<RejectReasonOptions> Defaults =
         [.. new[] { "not-icp", "too-small", "no-budget", "no-need", "student", "competitor", "spam", "duplicate", OtherReason }
             .Select(id => new RejectReasonOptions { Id = id, Label = RejectReasonText.English[id], ThaiLabel = RejectReasonText.Thai[id] })];

@@ -2,7 +2,7 @@ namespace LeadHandoff.OwnerEmail;
 
 /// <summary>
 /// The words of a rep's lead email and reminder in the rep's language (the roster's
-/// <c>Language</c>), from <c>Resources/Batches/OwnerEmailText(.th).resx</c>.
+/// <c>Language</c>), from <c>OwnerEmailText(.th).resx</c> beside it.
 /// </summary>
 public sealed class OwnerEmailText : LocalizedText<OwnerEmailText>
 {

@@ -22,7 +22,7 @@ public sealed class FieldErrors
 
     public IEnumerable<string> Fields => _errors.Keys;
 
-    /// <param name="key">A resource in <c>Resources/Shared/ValidationText(.th).resx</c>.</param>
+    /// <param name="key">A resource in <c>ValidationText(.th).resx</c> beside it.</param>
     public void Add(string field, string key, params object[] args)
     {
         if (!_errors.TryGetValue(field, out var list)) _errors[field] = list = [];

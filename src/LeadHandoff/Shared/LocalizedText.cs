@@ -7,7 +7,8 @@ namespace LeadHandoff.Shared;
 
 /// <summary>
 /// The words of one email or page in its reader's language, English or Thai, from the
-/// <c>.resx</c> files under <c>Resources/</c> named after the subclass, through
+/// <c>.resx</c> files beside the subclass and named after it (words every set shares come from
+/// <see cref="CommonText"/>), through
 /// Microsoft.Extensions.Localization; dates in that culture. Thai dates use the Thai culture's own
 /// calendar, the Buddhist era (9 ธันวาคม 2569): what Thai readers expect. Thai nouns have no
 /// plural, so a count needs one resource per form in English only.
@@ -48,7 +49,9 @@ public abstract class LocalizedText
             try
             {
                 var localizer = _localizer ?? throw new InvalidOperationException($"{GetType().Name}: use {GetType().Name}.For(language), not new.");
-                return args.Length == 0 ? localizer[key].Value : localizer[key, args].Value;
+                var text = args.Length == 0 ? localizer[key] : localizer[key, args];
+                // The words every set shares (dates, plurals, lateness) live once, in CommonText.
+                return text.ResourceNotFound && this is not CommonText ? CommonText.For(Language)[key, args] : text.Value;
             }
             finally
             {

@@ -2,7 +2,7 @@ namespace LeadHandoff.Shared;
 
 /// <summary>
 /// What is wrong with a form, in the reader's language: the intake's, a decision's, the roster's.
-/// From <c>Resources/Shared/ValidationText(.th).resx</c>.
+/// From <c>ValidationText(.th).resx</c> beside it.
 /// </summary>
 public sealed class ValidationText : LocalizedText<ValidationText>
 {

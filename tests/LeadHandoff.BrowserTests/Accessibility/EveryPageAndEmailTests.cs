@@ -8,6 +8,7 @@ using LeadHandoff.Functions.Intake;
 using LeadHandoff.Functions.Privacy;
 using LeadHandoff.Functions.Reviews;
 using LeadHandoff.Reviews;
+using LeadHandoff.Scorecards;
 using LeadHandoff.Tests.Batches;
 using LeadHandoff.Tests.Functions.Intake;
 using LeadHandoff.Tests.Functions.Qualification;
@@ -89,14 +90,14 @@ public sealed class EveryPageAndEmailTests(AzuriteFixture azurite, ITestOutputHe
         var refusedMember = new Dictionary<string, string> { ["action"] = "save-member", ["id"] = "rep-9", ["name"] = "นิด", ["email"] = "not-an-address", ["role"] = "Rep", ["language"] = "th" };
         var memberErrors = new FieldErrors();
         memberErrors.Add("email", "MemberEmail");
-        docs["page: team and routing (Thai, a refused change)"] = LeadHandoff.Html.HtmlTemplates.Render<LeadHandoff.Team.TeamAdminPage, LeadHandoff.Team.TeamAdminPage.Data>(new(
-            LeadHandoff.Html.Pages.StaffPageText.Thai, await week.App.Get<LeadHandoff.Team.TeamAdminService>().CurrentAsync(CancellationToken.None), null, "/api/staff/roster", memberErrors, refusedMember));
+        docs["page: team and routing (Thai, a refused change)"] = LeadHandoff.Html.HtmlTemplates.Render<LeadHandoff.Functions.Team.TeamAdminPage, LeadHandoff.Functions.Team.TeamAdminPage.Data>(new(
+            LeadHandoff.Functions.Staff.StaffPageText.Thai, await week.App.Get<LeadHandoff.Team.TeamAdminService>().CurrentAsync(CancellationToken.None), null, "/api/staff/roster", memberErrors, refusedMember));
         week.App.Time.SetUtcNow(BatchScenario.CutOff.AddDays(7).AddMinutes(1));
         await week.RunBatchAsync(); // 2026-W51, with the scorecard of 2026-W50
         docs["page: scorecard"] = (await week.GetScorecardAsync("?weeks=4&end=2026-W50", "text/html")).Body;
         var card = await week.App.Get<LeadHandoff.Scorecards.ScorecardService>().BuildAsync(week.App.Get<LeadHandoff.Weeks.SlaCalendar>().WindowOf("2026-W50")!, 4, CancellationToken.None);
-        docs["page: scorecard (Thai)"] = LeadHandoff.Html.HtmlTemplates.Render<LeadHandoff.Scorecards.ScorecardPage, LeadHandoff.Scorecards.ScorecardPage.Data>(new(
-            card, week.App.Get<LeadHandoff.Qualification.QualificationService>().Reasons.ToDictionary(r => r.Id, r => r.LabelIn("th")), LeadHandoff.Scorecards.ScorecardPageText.Thai));
+        docs["page: scorecard (Thai)"] = LeadHandoff.Html.HtmlTemplates.Render<LeadHandoff.Functions.Scorecards.ScorecardPage, LeadHandoff.Functions.Scorecards.ScorecardPage.Data>(new(
+            card, week.App.Get<LeadHandoff.Qualification.QualificationService>().Reasons.ToDictionary(r => r.Id, r => r.LabelIn("th")), LeadHandoff.Functions.Scorecards.ScorecardPageText.Thai));
         docs["page: webhooks (admin)"] = (await week.App.GetAsync("/api/webhooks", http => week.App.Function<LeadHandoff.Functions.Webhooks.WebhookAdmin>().Run(http, CancellationToken.None))).Body;
         docs["page: withdraw consent"] = (await week.App.GetAsync("/api/privacy/withdraw", http => week.App.Function<WithdrawConsent>().Run(http, CancellationToken.None))).Body;
         await week.App.SendAsync(LeadRequests.UrlEncoded(new Dictionary<string, string> { ["email"] = "ada@example.com" }) with { Target = "/api/privacy/withdraw" },
@@ -125,8 +126,8 @@ public sealed class EveryPageAndEmailTests(AzuriteFixture azurite, ITestOutputHe
         var thai = new LeadHandoff.Team.Owner("rep-9", "สมหญิง ขายดี", "somying@example.co.th", "th");
         docs["email: owner's batch (Thai)"] = LeadHandoff.OwnerEmail.OwnerBatchEmail.Compose("thai", window, thai,
             [.. leads.Select(l => new LeadHandoff.OwnerEmail.BatchLead(l, null, "https://app.example/api/qualify?t=k1.AAA.BBB"))], "https://app.example/api/batch?t=k1.CCC.DDD", zone).Html;
-        docs["page: batch (Thai)"] = LeadHandoff.Html.HtmlTemplates.Render<LeadHandoff.Qualification.BatchPage, LeadHandoff.Qualification.BatchPage.Data>(new(
-            LeadHandoff.Qualification.RepPageText.Thai, window.Id, window.DeadlineAt, zone, leads, week.App.Get<LeadHandoff.Qualification.QualificationService>().Reasons,
+        docs["page: batch (Thai)"] = LeadHandoff.Html.HtmlTemplates.Render<LeadHandoff.Functions.Qualification.BatchPage, LeadHandoff.Functions.Qualification.BatchPage.Data>(new(
+            LeadHandoff.Functions.Qualification.RepPageText.Thai, window.Id, window.DeadlineAt, zone, leads, week.App.Get<LeadHandoff.Qualification.QualificationService>().Reasons,
             "?t=k1.CCC.DDD", false, null, null, null, null));
         return docs;
     }

@@ -1,9 +1,9 @@
-namespace LeadHandoff.Html.Pages;
+namespace LeadHandoff.Functions.Staff;
 
 /// <summary>
 /// The words of the staff's own pages in the signed-in member's language (English with a key):
 /// the staff home, the sign-in and role notices, the review queue, and the admins' team and
-/// webhook pages. From <c>Resources/Html/Pages/StaffPageText(.th).resx</c>.
+/// webhook pages. From <c>StaffPageText(.th).resx</c> beside it.
 /// </summary>
 public sealed class StaffPageText : LocalizedText<StaffPageText>
 {

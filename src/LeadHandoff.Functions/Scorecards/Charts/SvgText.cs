@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Rendering;
 
-namespace LeadHandoff.Scorecards.Charts;
+namespace LeadHandoff.Functions.Scorecards.Charts;
 
 /// <summary>
 /// An SVG <c>&lt;text&gt;</c> element. Razor reserves <c>&lt;text&gt;</c> inside code blocks for its

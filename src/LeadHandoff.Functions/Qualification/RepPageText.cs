@@ -1,10 +1,10 @@
 using LeadHandoff.Leads;
 
-namespace LeadHandoff.Qualification;
+namespace LeadHandoff.Functions.Qualification;
 
 /// <summary>
 /// The words of the pages a rep decides leads on (one lead, the batch) in the rep's language,
-/// from <c>Resources/Html/Pages/RepPageText(.th).resx</c>: the same language as the rep's email.
+/// from <c>RepPageText(.th).resx</c> beside it: the same language as the rep's email.
 /// </summary>
 public sealed class RepPageText : LocalizedText<RepPageText>
 {
