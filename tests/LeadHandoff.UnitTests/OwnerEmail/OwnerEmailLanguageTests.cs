@@ -6,7 +6,7 @@ using LeadHandoff.Team;
 using LeadHandoff.Weeks;
 using Microsoft.Extensions.Options;
 
-namespace LeadHandoff.Tests.Batches;
+namespace LeadHandoff.Tests.OwnerEmail;
 
 /// <summary>A rep whose roster language is Thai reads their lead email in Thai, with Thai dates (Buddhist era); the lead's own words stay as they were typed.</summary>
 public sealed class OwnerEmailLanguageTests

@@ -1,7 +1,7 @@
 using LeadHandoff.Weeks;
 using Microsoft.Extensions.Options;
 
-namespace LeadHandoff.Tests.Calendar;
+namespace LeadHandoff.Tests.Weeks;
 
 public sealed class SlaCalendarTests
 {

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
-namespace LeadHandoff.Tests.Routing;
+namespace LeadHandoff.Tests.Team;
 
 public sealed class LeadRouterTests
 {

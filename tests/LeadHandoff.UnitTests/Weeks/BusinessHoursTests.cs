@@ -1,7 +1,7 @@
 using LeadHandoff.Weeks;
 using Microsoft.Extensions.Options;
 
-namespace LeadHandoff.Tests.Calendar;
+namespace LeadHandoff.Tests.Weeks;
 
 /// <summary>The hot lane's clock: business hours are 09:00–17:00 local on weekdays that are not holidays.</summary>
 public sealed class BusinessHoursTests
