@@ -50,7 +50,7 @@ public sealed class StaffPages(StaffSignIn signIn, QualificationService qualific
             case "":
                 return Home(staff, t);
             case "team" when staff.Is(TeamRole.Manager):
-                var window = request.Query["window"].ToString() is { Length: > 0 } id ? calendar.WindowOf(id) : LatestBatchWindow();
+                var window = request.Query["window"].ToString() is { Length: > 0 } id ? calendar.WindowOf(id) : calendar.LatestClosedWindow(time.GetUtcNow());
                 if (window is null)
                     return WebResponse.Problem(StatusCodes.Status400BadRequest, "Invalid week.", errors: new Dictionary<string, string[]> { ["window"] = ["window must be a batch week such as 2026-W50."] });
                 return await week.HandleAsync(request, await qualification.OpenTeamWeekAsync(window, cancellationToken), self, cancellationToken);
@@ -69,9 +69,6 @@ public sealed class StaffPages(StaffSignIn signIn, QualificationService qualific
                 return WebResponse.Page(StatusCodes.Status404NotFound, Notices.Render(new(t["NotFoundTitle"], t["NotFoundHeading"], [], Link: ("/api/staff", t["HomeTitle"]), Language: t.Language)));
         }
     }
-
-    /// <summary>The week whose batch went out most recently: what a manager looks at by default.</summary>
-    private BatchWindow LatestBatchWindow() => calendar.WindowContaining(calendar.WindowContaining(time.GetUtcNow()).OpensAt.AddTicks(-1));
 
     /// <summary>The words for a staff page: the signed-in member's language when the request came through here, else English (a key says nothing of its holder).</summary>
     public static StaffPageText TextFor(HttpRequest request) => StaffPageText.For(request.HttpContext.Items[StaffRequest.LanguageItem] as string);

@@ -129,7 +129,7 @@ public sealed partial class ReviewQueueService(
     private async Task<string> ChooseWindowAsync(string windowId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var open = calendar.WindowContaining(now);
-        var due = calendar.WindowContaining(open.OpensAt.AddTicks(-1));
+        var due = calendar.LatestClosedWindow(now);
         if (windowId == open.Id) return windowId;
         if (windowId == due.Id && await ledger.GetAsync(windowId, cancellationToken) is null) return windowId;
         return open.Id;

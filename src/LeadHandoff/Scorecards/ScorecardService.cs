@@ -25,7 +25,7 @@ public sealed class ScorecardService(
     public const int MaxWeeks = 104;
 
     /// <summary>The latest batch week that has gone out: the default end of the window.</summary>
-    public BatchWindow LatestClosedWindow() => calendar.WindowContaining(calendar.WindowContaining(time.GetUtcNow()).OpensAt.AddTicks(-1));
+    public BatchWindow LatestClosedWindow() => calendar.LatestClosedWindow(time.GetUtcNow());
 
     public async Task<Scorecard> BuildAsync(BatchWindow end, int weeks, CancellationToken cancellationToken)
     {

@@ -24,6 +24,12 @@ public sealed class SlaCalendar
     public int WeeklyTarget => _options.WeeklyTarget;
 
     /// <summary>The window a lead received at <paramref name="instant"/> belongs to. A lead at exactly a cut-off goes to the next window.</summary>
+    /// <summary>
+    /// The most recently closed window at this instant: the week whose batch is due (or went out),
+    /// what the batch sends, the manager's week and the scorecard open on by default.
+    /// </summary>
+    public BatchWindow LatestClosedWindow(DateTimeOffset instant) => WindowContaining(WindowContaining(instant).OpensAt.AddTicks(-1));
+
     public BatchWindow WindowContaining(DateTimeOffset instant)
     {
         var weekStart = MondayOf(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, _zone).DateTime));

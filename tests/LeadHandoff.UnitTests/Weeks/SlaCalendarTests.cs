@@ -33,6 +33,18 @@ public sealed class SlaCalendarTests
     }
 
     [Fact]
+    public void The_latest_closed_window_is_last_week_until_the_cut_off_and_this_week_from_it()
+    {
+        var calendar = London();
+        var cutOff = Utc(2026, 12, 7, 9);
+
+        // Sunday: the week in progress is W50, so the latest closed one is W49.
+        Assert.Equal("2026-W49", calendar.LatestClosedWindow(Utc(2026, 12, 6, 12)).Id);
+        Assert.Equal("2026-W49", calendar.LatestClosedWindow(cutOff.AddTicks(-1)).Id);
+        Assert.Equal("2026-W50", calendar.LatestClosedWindow(cutOff).Id);
+    }
+
+    [Fact]
     public void Spring_forward_keeps_0900_local_so_the_window_is_an_hour_short()
     {
         // Clocks go forward on Sunday 28 March 2027: Monday 09:00 BST is 08:00 UTC.

@@ -1,0 +1,58 @@
+using LeadHandoff.Email;
+using LeadHandoff.Leads;
+using LeadHandoff.Links;
+using LeadHandoff.OwnerEmail;
+using LeadHandoff.Scorecards;
+using LeadHandoff.Team;
+using LeadHandoff.Weeks;
+using Microsoft.Extensions.Options;
+
+namespace LeadHandoff.Batches;
+
+/// <summary>
+/// The batch's deliver step: each owner's email, then the summary and the scorecard to the manager
+/// and marketing, each through the send-once ledger under the window's id (so a rerun after a crash
+/// sends only what is not settled), and what the ledger says of them.
+/// </summary>
+public sealed class BatchEmails(
+    EmailDelivery delivery,
+    MessageLedger messages,
+    LeadRouter router,
+    LinkBuilder links,
+    SlaCalendar calendar,
+    ScorecardService scorecards,
+    IOptions<ScorecardOptions> scorecard,
+    IOptions<QualificationOptions> qualification,
+    IOptions<EmailOptions> email)
+{
+    public const string SummaryKey = "summary";
+    public const string ScorecardKey = "scorecard";
+
+    public static string OwnerKey(string ownerId) => "owner-" + ownerId;
+
+    public async Task SendOwnersAsync(string runId, BatchWindow window, PreparedBatch batch, bool late, CancellationToken cancellationToken)
+    {
+        foreach (var (owner, ownerLeads) in batch.ByOwner)
+        {
+            var batchUrl = links.Batch(window.Id, owner.Id);
+            await delivery.SendAsync(runId, window.Id, OwnerKey(owner.Id),
+                id => Task.FromResult<EmailMessage?>(OwnerBatchEmail.Compose(id, window, owner, ownerLeads, batchUrl, calendar.TimeZone, late)), cancellationToken);
+        }
+    }
+
+    /// <summary>Every email of the window the ledger holds, by key.</summary>
+    public async Task<Dictionary<string, MessageRecord>> StatesAsync(BatchWindow window, CancellationToken cancellationToken) =>
+        (await messages.ListAsync(window.Id, cancellationToken)).ToDictionary(m => m.Key);
+
+    /// <summary>The summary to the manager and marketing, and with it (when configured) the scorecard of the batch before this one, whose deadline week has just closed.</summary>
+    public async Task SendSummaryAsync(string runId, BatchWindow window, BatchSummary summary, CancellationToken cancellationToken)
+    {
+        var recipients = new[] { email.Value.SalesManagerEmail, email.Value.MarketingLeadEmail };
+        await delivery.SendAsync(runId, window.Id, SummaryKey,
+            id => Task.FromResult<EmailMessage?>(BatchSummaryEmail.Compose(id, summary, recipients, calendar.TimeZone, router.LanguageOf(recipients))), cancellationToken);
+        if (!scorecard.Value.SendWithBatch) return;
+        var closed = calendar.WindowOf(window.WeekStart.AddDays(-7));
+        await delivery.SendAsync(runId, window.Id, ScorecardKey, async id =>
+            ScorecardEmail.Compose(id, await scorecards.BuildAsync(closed, scorecard.Value.TrailingWeeks, cancellationToken), recipients, router.LanguageOf(recipients), qualification.Value), cancellationToken);
+    }
+}
