@@ -55,7 +55,7 @@ public static class FunctionAppServices
             .AddScorecard()
             .AddPrivacy()
             .AddSingleton<LeadHandoff.Functions.Privacy.PrivacyRequests>()
-            .AddTransient<LeadHandoff.Functions.Qualification.TeamWeekActions>()
+            .AddTransient<LeadHandoff.Functions.TeamWeek.TeamWeekActions>()
             .AddStaffSignIn();
     }
 }

@@ -4,6 +4,7 @@ using LeadHandoff.Functions.Reviews;
 using LeadHandoff.Functions.Scorecards;
 using LeadHandoff.Functions.Staff;
 using LeadHandoff.Functions.Team;
+using LeadHandoff.Functions.TeamWeek;
 using LeadHandoff.Functions.Webhooks;
 using LeadHandoff.Html;
 using LeadHandoff.Qualification;

@@ -78,11 +78,11 @@ public sealed class EveryPageAndEmailTests(AzuriteFixture azurite, ITestOutputHe
         week.App.Time.SetUtcNow(new DateTimeOffset(2026, 12, 11, 10, 0, 0, TimeSpan.Zero)); // past the reminder and the escalation
         await week.App.Get<DeadlineService>().RunAsync(CancellationToken.None);
         var team = System.Text.RegularExpressions.Regex.Match(week.SendGrid.Accepted.First(m => m.Subject.StartsWith("Escalation", StringComparison.Ordinal)).Text, @"See the whole team's week: (\S+)").Groups[1].Value;
-        docs["page: manager's team view"] = (await week.App.GetAsync(new Uri(team).PathAndQuery, http => week.App.Function<LeadHandoff.Functions.Qualification.TeamPage>().Run(http, CancellationToken.None))).Body;
+        docs["page: manager's team view"] = (await week.App.GetAsync(new Uri(team).PathAndQuery, http => week.App.Function<LeadHandoff.Functions.TeamWeek.TeamPage>().Run(http, CancellationToken.None))).Body;
         // The manager moves Rita's first undecided lead to Sam: Sam's email, and the old link's answer.
         var undecided = (await week.App.LeadsAsync()).First(l => l.OwnerId == TestSettings.Rita.Id && l.Decision is null);
         await week.App.SendAsync(LeadRequests.UrlEncoded(new Dictionary<string, string> { ["action"] = "reassign", ["lead"] = undecided.Id, ["to"] = TestSettings.Sam.Id }) with { Target = new Uri(team).PathAndQuery },
-            http => week.App.Function<LeadHandoff.Functions.Qualification.TeamPage>().Run(http, CancellationToken.None));
+            http => week.App.Function<LeadHandoff.Functions.TeamWeek.TeamPage>().Run(http, CancellationToken.None));
         foreach (var old in week.QualifyLinks(TestSettings.Rita.Email))
             if ((await week.App.QualifyAsync("GET", old)) is { Status: 410 } moved && moved.Body.Contains("reassigned", StringComparison.Ordinal)) docs["page: lead reassigned (old link)"] = moved.Body;
         docs["page: team and routing (admin)"] = (await week.App.GetAsync("/api/team/roster", http => week.App.Function<LeadHandoff.Functions.Team.TeamAdmin>().Run(http, CancellationToken.None))).Body;

@@ -1,4 +1,5 @@
 using LeadHandoff.Functions.Qualification;
+using LeadHandoff.Functions.TeamWeek;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;

@@ -121,7 +121,7 @@ public sealed class DeadlineTests(AzuriteFixture azurite)
         Assert.DoesNotContain("undecided", escalation.Text);
 
         var team = System.Text.RegularExpressions.Regex.Match(escalation.Text, @"ดูงานของทั้งทีมในสัปดาห์นี้: (\S+)").Groups[1].Value;
-        var page = await week.App.GetAsync(new Uri(team).PathAndQuery, http => week.App.Function<LeadHandoff.Functions.Qualification.TeamPage>().Run(http, CancellationToken.None));
+        var page = await week.App.GetAsync(new Uri(team).PathAndQuery, http => week.App.Function<LeadHandoff.Functions.TeamWeek.TeamPage>().Run(http, CancellationToken.None));
         Assert.Equal(200, page.Status);
         Assert.Contains("<html lang=\"th\">", page.Body);
         Assert.Contains("<h1>ลีดของทีมคุณในรอบ 2026-W50</h1>", page.Body);
@@ -148,7 +148,7 @@ public sealed class DeadlineTests(AzuriteFixture azurite)
         Assert.Contains($"{team}#lead-{ids["Delta"]}", escalation.Text);
         Assert.Contains($"href=\"{team.Replace("&", "&amp;", StringComparison.Ordinal)}#lead-{ids["Gamma"]}\"", escalation.Html);
 
-        var page = await week.App.GetAsync(new Uri(team).PathAndQuery, http => week.App.Function<LeadHandoff.Functions.Qualification.TeamPage>().Run(http, CancellationToken.None));
+        var page = await week.App.GetAsync(new Uri(team).PathAndQuery, http => week.App.Function<LeadHandoff.Functions.TeamWeek.TeamPage>().Run(http, CancellationToken.None));
         Assert.Equal(200, page.Status);
         Assert.Contains("<h2 id=\"rep-rep-1\">Rita Rep</h2>", page.Body);
         Assert.Contains($"<li id=\"lead-{ids["Delta"]}\"><strong>Delta</strong>", page.Body);
@@ -156,11 +156,11 @@ public sealed class DeadlineTests(AzuriteFixture azurite)
         Assert.Contains("Accepted (SQL)", page.Body);
         Assert.Equal("no-store", page.Header("Cache-Control"));
 
-        var forged = await week.App.GetAsync(new Uri(team).PathAndQuery[..^3] + "AAA", http => week.App.Function<LeadHandoff.Functions.Qualification.TeamPage>().Run(http, CancellationToken.None));
+        var forged = await week.App.GetAsync(new Uri(team).PathAndQuery[..^3] + "AAA", http => week.App.Function<LeadHandoff.Functions.TeamWeek.TeamPage>().Run(http, CancellationToken.None));
         Assert.Equal(403, forged.Status);
         // A rep's batch link opens no team view: purposes do not mix.
         var batchLink = new Uri(week.App.Get<LeadHandoff.Links.LinkBuilder>().Batch("2026-W50", "rep-1")).PathAndQuery.Replace("/api/batch", "/api/team", StringComparison.Ordinal);
-        var wrong = await week.App.GetAsync(batchLink, http => week.App.Function<LeadHandoff.Functions.Qualification.TeamPage>().Run(http, CancellationToken.None));
+        var wrong = await week.App.GetAsync(batchLink, http => week.App.Function<LeadHandoff.Functions.TeamWeek.TeamPage>().Run(http, CancellationToken.None));
         Assert.Equal(403, wrong.Status);
     }
 

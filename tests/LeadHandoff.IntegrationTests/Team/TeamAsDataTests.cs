@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using LeadHandoff.Deadlines;
 using LeadHandoff.Functions.Qualification;
 using LeadHandoff.Functions.Team;
+using LeadHandoff.Functions.TeamWeek;
 using LeadHandoff.Leads;
 using LeadHandoff.Team;
 using LeadHandoff.Testing;

@@ -1,9 +1,10 @@
+using LeadHandoff.Functions.Qualification;
 using LeadHandoff.Qualification;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 
-namespace LeadHandoff.Functions.Qualification;
+namespace LeadHandoff.Functions.TeamWeek;
 
 /// <summary>
 /// <c>/api/team?t=…</c>: the sales manager's week, from the signed link in the escalation email

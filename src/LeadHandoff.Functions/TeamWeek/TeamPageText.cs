@@ -1,4 +1,4 @@
-namespace LeadHandoff.Functions.Qualification;
+namespace LeadHandoff.Functions.TeamWeek;
 
 /// <summary>
 /// The words of the manager's week in the manager's language (the signed-in member's, or for the

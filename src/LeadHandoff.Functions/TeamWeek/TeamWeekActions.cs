@@ -1,4 +1,5 @@
 using LeadHandoff.Functions.Http;
+using LeadHandoff.Functions.Qualification;
 using LeadHandoff.Html;
 using LeadHandoff.Leads;
 using LeadHandoff.Qualification;
@@ -7,7 +8,7 @@ using LeadHandoff.Team;
 using LeadHandoff.Weeks;
 using Microsoft.AspNetCore.Http;
 
-namespace LeadHandoff.Functions.Qualification;
+namespace LeadHandoff.Functions.TeamWeek;
 
 /// <summary>
 /// The manager's week, shown and acted on, however the manager got there (the escalation email's
