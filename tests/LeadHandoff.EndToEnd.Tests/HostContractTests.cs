@@ -16,6 +16,7 @@ public sealed class HostContractTests : IAsyncLifetime
     public async Task The_functions_the_host_loads_equal_the_committed_expectation()
     {
         await using var host = await FuncHost.StartAsync(TestSettings.For(_storage.ConnectionString), _storage.ConnectionString);
+        Assert.NotEmpty(host.LiveWorkers()); // what the bad-setting test below finds gone
 
         var expected = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "expected-functions.json"))).RootElement
             .EnumerateArray().Select(f => (
@@ -43,5 +44,10 @@ public sealed class HostContractTests : IAsyncLifetime
 
         await host.UntilAsync(() => host.Output.Contains("Sla:TimeZone 'Mars/Olympus_Mons' is not a known IANA time zone.", StringComparison.Ordinal),
             TimeSpan.FromSeconds(90), "the worker to report the bad setting");
+        // Each start of the worker fails the same way, until the host gives up on it: no worker is
+        // left running with the bad setting (the host goes on, with no functions, until it is fixed).
+        await host.UntilAsync(() => host.Output.Contains("Exceeded language worker restart retry count", StringComparison.Ordinal),
+            TimeSpan.FromSeconds(90), "the host to stop restarting the worker");
+        Assert.Empty(host.LiveWorkers());
     }
 }

@@ -229,6 +229,41 @@ public sealed partial class FuncHost : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The app's worker processes this host started that are still alive: the host's descendants
+    /// (read from /proc) whose command line names the app's assembly. Empty off Linux.
+    /// </summary>
+    public IReadOnlyList<int> LiveWorkers()
+    {
+        if (!OperatingSystem.IsLinux()) return [];
+        var parents = new Dictionary<int, int>();
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), out var pid)) continue;
+            try
+            {
+                // stat is "pid (comm) state ppid …"; comm may hold spaces, so read after the last ')'.
+                var stat = File.ReadAllText(Path.Combine(dir, "stat"));
+                parents[pid] = int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
+            }
+            catch (IOException)
+            {
+            }
+        }
+        bool Descends(int pid)
+        {
+            for (var at = pid; parents.TryGetValue(at, out var parent) && at > 1; at = parent)
+                if (parent == _process.Id) return true;
+            return false;
+        }
+        string CommandLine(int pid)
+        {
+            try { return File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' '); }
+            catch (IOException) { return ""; }
+        }
+        return parents.Keys.Where(Descends).Where(pid => CommandLine(pid).Contains("LeadHandoff.Functions", StringComparison.Ordinal)).ToList();
+    }
+
     [GeneratedRegex(@"Executed 'Functions\.(\w+)' \((\w+),")]
     private static partial Regex ExecutedLine();
 

@@ -30,6 +30,7 @@ public sealed class TestApp : IAsyncDisposable
         services.AddSingleton<TimeProvider>(time);
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(Logs));
         services.AddLeadHandoffFunctions();
+        services.AddSingleton<Azure.Core.Pipeline.HttpPipelinePolicy>(Gate);
         overrides?.Invoke(services);
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         // What the host does on start: every options class validated before the first request.
@@ -41,6 +42,9 @@ public sealed class TestApp : IAsyncDisposable
     public FakeTimeProvider Time { get; }
 
     public CapturedLogs Logs { get; } = new();
+
+    /// <summary>Holds racing storage writes until they all arrive, for the tests that promise a race (unarmed: passes everything).</summary>
+    public StorageGate Gate { get; } = new();
 
     public IServiceProvider Services => _services;
 

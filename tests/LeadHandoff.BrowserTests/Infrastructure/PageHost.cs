@@ -1,4 +1,5 @@
 using LeadHandoff.Functions.Qualification;
+using LeadHandoff.Functions.Scorecards;
 using LeadHandoff.Functions.TeamWeek;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -11,7 +12,7 @@ using Microsoft.Extensions.Logging;
 namespace LeadHandoff.Tests.Infrastructure;
 
 /// <summary>
-/// The sales pages on a real Kestrel server on loopback, each route calling its function class, so
+/// The sales pages and the scorecard on a real Kestrel server on loopback, each route calling its function class, so
 /// a real browser can use them. (The Functions host itself cannot run on this machine.)
 /// </summary>
 public sealed class PageHost : IAsyncDisposable
@@ -31,6 +32,7 @@ public sealed class PageHost : IAsyncDisposable
         web.Map("/api/qualify", context => RunAsync(context, app.Function<QualifyLead>().Run(context.Request, context.RequestAborted)));
         web.Map("/api/batch", context => RunAsync(context, app.Function<QualifyBatch>().Run(context.Request, context.RequestAborted)));
         web.Map("/api/team", context => RunAsync(context, app.Function<TeamPage>().Run(context.Request, context.RequestAborted)));
+        web.Map("/api/scorecard", context => RunAsync(context, app.Function<GetScorecard>().Run(context.Request, context.RequestAborted)));
         await web.StartAsync();
         return new PageHost(web) { BaseUrl = web.Urls.Single() };
     }

@@ -11,16 +11,23 @@ namespace LeadHandoff.Tests.Scorecards;
 public sealed class ScorecardInBrowserTests(AzuriteFixture azurite)
 {
     [Fact]
-    public async Task The_page_renders_in_Chromium()
+    public async Task The_page_renders_in_Chromium_over_HTTP_under_its_own_security_headers()
     {
         await using var week = await ScorecardScenario.DecidedWeekAsync(azurite.ConnectionString);
-        var html = (await week.GetScorecardAsync("?weeks=6&end=2026-W50", "text/html")).Body;
+        await using var host = await PageHost.StartAsync(week.App);
         var (playwright, browser) = await Browser.LaunchAsync();
         using var _ = playwright;
         await using var __ = browser;
         var page = await browser.NewPageAsync();
 
-        await page.SetContentAsync(html);
+        // Served as the app serves it, so the browser applies its Content-Security-Policy (no script,
+        // inline styles only): the charts and the scrolling tables below must work under it.
+        var response = await page.GotoAsync(host.BaseUrl + "/api/scorecard?weeks=6&end=2026-W50&format=html");
+        Assert.Equal(200, response!.Status);
+        var headers = await response.AllHeadersAsync();
+        Assert.StartsWith("default-src 'none'; style-src 'unsafe-inline'", headers["content-security-policy"]);
+        Assert.Equal("no-referrer", headers["referrer-policy"]);
+        Assert.Contains("no-store", headers["cache-control"]);
         await page.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("scorecard.png"), FullPage = true });
 
         await Assertions.Expect(page.GetByRole(AriaRole.Img, new() { Name = "Leads delivered per week against the target" })).ToBeVisibleAsync();

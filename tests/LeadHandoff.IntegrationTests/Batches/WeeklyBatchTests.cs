@@ -94,9 +94,12 @@ public sealed partial class WeeklyBatchTests(AzuriteFixture azurite)
         await using var week = Scenario();
         await SeedFourLeadsAsync(week);
         week.App.Time.SetUtcNow(BatchScenario.CutOff.AddMinutes(15));
+        // Every run has read the ledger before any of them writes its claim: the race really runs.
+        week.App.Gate.Arm(5, StorageGate.WritesTo("Ledger"));
 
         var results = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => Task.Run(week.RunBatchAsync)));
 
+        Assert.True(week.App.Gate.OpenedFull, $"only {week.App.Gate.Arrived} of 5 runs reached the claim together");
         Assert.Equal(1, results.Count(r => r.Outcome == BatchRunOutcome.Sent));
         Assert.Equal(4, week.SendGrid.Requests.Count);
         foreach (var address in new[] { "rita@example.com", "sam@example.com", "maya@example.com", "manager@example.com" })

@@ -171,8 +171,11 @@ public sealed class DeadlineTests(AzuriteFixture azurite)
         await using var __ = week;
         week.App.Time.SetUtcNow(EscalationDue.AddHours(1));
         var before = week.SendGrid.Requests.Count;
+        // Every run has read the open batches before any of them claims a step's email: the race really runs.
+        week.App.Gate.Arm(5, StorageGate.WritesTo("Ledger"));
 
         await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => Task.Run(() => RunAsync(week))));
+        Assert.True(week.App.Gate.OpenedFull, $"only {week.App.Gate.Arrived} of 5 runs reached their first claim together");
         await RunAsync(week);
 
         Assert.Single(week.SendGrid.To("rita@example.com"));

@@ -141,10 +141,13 @@ public sealed class QualifyLeadTests(AzuriteFixture azurite)
         var (week, link, leadId) = await SentBatchAsync();
         await using var _ = week;
         string[] choices = ["accept", "reject", "nurture"];
+        // Every post reads the lead before any of them writes its decision: the race really runs.
+        week.App.Gate.Arm(20, StorageGate.IsTransaction);
 
         var posts = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Task.Run(() =>
             week.App.QualifyAsync("POST", link, choices[i % 3] == "reject" ? Form("reject", "competitor") : Form(choices[i % 3])))));
 
+        Assert.True(week.App.Gate.OpenedFull, $"only {week.App.Gate.Arrived} of 20 posts reached the decision's write together");
         Assert.All(posts, p => Assert.Equal(303, p.Status));
         var outcomes = posts.Select(p => p.Header("Location")![(p.Header("Location")!.LastIndexOf('=') + 1)..]).ToList();
         Assert.Equal(1, outcomes.Count(o => o == "recorded"));
