@@ -47,6 +47,28 @@ public static partial class OptionsCatalog
     private static bool IsLeaf(Type type) => type.IsPrimitive || type.IsEnum || type == typeof(string) || type == typeof(TimeOnly) || type == typeof(DateOnly);
 
     /// <summary>
+    /// Every setting an option class reads, as the messages write it (<c>Section:Key</c>, nested
+    /// <c>Section:Key:Sub</c>); a list is one setting (<c>Intake:Sectors</c>, <c>Routing:Owners</c>).
+    /// </summary>
+    public static IReadOnlyList<string> Leaves()
+    {
+        var leaves = new List<string>();
+        void Add(Type type, string prefix, int depth)
+        {
+            foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite))
+            {
+                var name = prefix.Length == 0 ? property.Name : prefix + ":" + property.Name;
+                var propertyType = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+                var isList = propertyType != typeof(string) && typeof(IEnumerable).IsAssignableFrom(propertyType);
+                if (isList || IsLeaf(propertyType) || depth > 3) leaves.Add(name);
+                else Add(propertyType, name, depth + 1);
+            }
+        }
+        foreach (var (type, section) in SettingsClasses) Add(type, section, 0);
+        return leaves;
+    }
+
+    /// <summary>
     /// Settings the app cannot start without, by its own validation of the defaults: each entry is a
     /// group of which at least one must be set (a message can name alternatives).
     /// </summary>

@@ -79,6 +79,29 @@ public sealed partial class BicepTests
     }
 
     [Fact]
+    public async Task Every_option_is_set_by_the_template_except_those_the_deploy_doc_lists()
+    {
+        var names = SettingNames(await BicepCli.MainTemplateAsync());
+        bool Sets(string option) => names.Any(n => n == option.Replace(":", "__", StringComparison.Ordinal)
+            || n.StartsWith(option.Replace(":", "__", StringComparison.Ordinal) + "__", StringComparison.Ordinal));
+        var unset = OptionsCatalog.Leaves().Where(o => !Sets(o)).Order(StringComparer.Ordinal).ToList();
+
+        // docs/deploy.md promises a parameter for every option but the ones it names under this heading.
+        var doc = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "docs", "deploy.md"));
+        var start = doc.IndexOf("## Options the template does not set", StringComparison.Ordinal);
+        Assert.True(start >= 0, "docs/deploy.md has no section '## Options the template does not set'");
+        var section = doc[start..];
+        section = section[..(section.IndexOf("\n## ", 5, StringComparison.Ordinal) is var end and > 0 ? end : section.Length)];
+        var listed = System.Text.RegularExpressions.Regex.Matches(section, @"^- `([A-Za-z:]+)`", System.Text.RegularExpressions.RegexOptions.Multiline)
+            .Select(m => m.Groups[1].Value).Order(StringComparer.Ordinal).ToList();
+
+        var notListed = unset.Except(listed).ToList();
+        var setAfterAll = listed.Except(unset).ToList();
+        Assert.True(notListed.Count == 0, "Options the template does not set, and docs/deploy.md does not list: " + string.Join(", ", notListed));
+        Assert.True(setAfterAll.Count == 0, "Options docs/deploy.md lists as not set, which the template sets: " + string.Join(", ", setAfterAll));
+    }
+
+    [Fact]
     public async Task Flex_deprecated_settings_are_absent()
     {
         var template = await BicepCli.MainTemplateAsync();
