@@ -60,7 +60,7 @@ public sealed class DecisionStore(LeadTables tables)
     {
         var table = await tables.GetAsync(LeadTables.Leads, cancellationToken);
         var prefix = DecisionHistoryEntity.RowPrefix + leadId + "-";
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {windowId} and RowKey ge {prefix} and RowKey lt {prefix[..^1] + "."}");
+        var filter = LeadTables.PrefixFilter(windowId, prefix);
         return await LeadTables.Guard("read decision history", async () =>
         {
             var rows = new List<DecisionHistory>();

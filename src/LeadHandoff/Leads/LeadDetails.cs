@@ -24,7 +24,11 @@ public sealed record MarketingSource(
     string? UtmTerm = null,
     string? UtmContent = null,
     string? PageUrl = null,
-    string? Referrer = null);
+    string? Referrer = null)
+{
+    /// <summary>Where the lead came from in one line, as a rep reads it: "demo-request / spring-launch / linkedin".</summary>
+    public string Line => string.Join(" / ", new[] { Offer, UtmCampaign, UtmSource }.Where(s => !string.IsNullOrEmpty(s)));
+}
 
 /// <summary>What the person agreed to, and under which version of the consent text.</summary>
 public sealed record Consent(bool Given, string? TextVersion);

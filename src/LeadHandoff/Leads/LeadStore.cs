@@ -283,21 +283,7 @@ public sealed class LeadStore(LeadTables tables)
         where TEntity : class, ITableEntity, new()
     {
         var table = await tables.GetAsync(LeadTables.Leads, cancellationToken);
-        // Row keys are "<prefix>…"; the range [prefix, prefix with its last char + 1) holds exactly those.
-        var upper = rowPrefix[..^1] + (char)(rowPrefix[^1] + 1);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {windowId} and RowKey ge {rowPrefix} and RowKey lt {upper}");
-        var pages = table.QueryAsync<TEntity>(filter, cancellationToken: cancellationToken).AsPages().GetAsyncEnumerator(cancellationToken);
-        try
-        {
-            while (await LeadTables.Guard("query window", async () => await pages.MoveNextAsync(), cancellationToken))
-            {
-                foreach (var entity in pages.Current.Values) yield return map(entity);
-            }
-        }
-        finally
-        {
-            await pages.DisposeAsync();
-        }
+        await foreach (var entity in LeadTables.QueryPrefixAsync<TEntity>(table, windowId, rowPrefix, "query window", null, cancellationToken)) yield return map(entity);
     }
 
     private static Task<bool> TryInsertNewAsync(TableClient table, string windowId, string indexKey, string leadId, LeadDetails details, DateTimeOffset receivedAt, bool hot, CancellationToken cancellationToken) =>

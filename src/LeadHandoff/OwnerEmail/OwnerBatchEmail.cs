@@ -49,7 +49,7 @@ public static class OwnerBatchEmail
         var d = lead.Details;
         return new OwnerBatch.Card(
             item,
-            string.Join(" / ", new[] { d.Source.Offer, d.Source.UtmCampaign, d.Source.UtmSource }.Where(s => !string.IsNullOrEmpty(s))),
+            d.Source.Line,
             lead.SubmissionCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
             item.Earlier is null ? null : $"{item.Earlier.WindowId} ({t.Outcome(item.Earlier)})",
             // A hot lead the owner had already: when, and what became of it ("Sent to you on Thursday 3 December as a hot lead; accepted.").

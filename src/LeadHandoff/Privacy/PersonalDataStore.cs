@@ -186,11 +186,8 @@ public sealed class PersonalDataStore(LeadTables tables)
         return table.QueryAsync<FlaggedEntity>(filter, cancellationToken: cancellationToken);
     }
 
-    private static IAsyncEnumerable<T> RangeAsync<T>(TableClient table, string windowId, string prefix, CancellationToken cancellationToken) where T : class, ITableEntity, new()
-    {
-        var upper = prefix[..^1] + (char)(prefix[^1] + 1);
-        return table.QueryAsync<T>(TableClient.CreateQueryFilter($"PartitionKey eq {windowId} and RowKey ge {prefix} and RowKey lt {upper}"), cancellationToken: cancellationToken);
-    }
+    private static IAsyncEnumerable<T> RangeAsync<T>(TableClient table, string windowId, string prefix, CancellationToken cancellationToken) where T : class, ITableEntity, new() =>
+        table.QueryAsync<T>(LeadTables.PrefixFilter(windowId, prefix), cancellationToken: cancellationToken);
 
     private static Task<bool> DeleteAsync(TableClient table, string partition, string row, CancellationToken cancellationToken) =>
         LeadTables.DeleteIfPresentAsync(table, partition, row, cancellationToken);

@@ -33,9 +33,7 @@ public sealed class ReviewAudit(LeadTables tables)
     public async Task<List<ReviewAction>> ListReviewsAsync(string windowId, CancellationToken cancellationToken)
     {
         var audit = await tables.GetAsync(LeadTables.Audit, cancellationToken);
-        var prefix = windowId + "-";
-        var upper = windowId + ".";
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {ReviewAuditEntity.ReviewPartition} and RowKey ge {prefix} and RowKey lt {upper}");
+        var filter = LeadTables.PrefixFilter(ReviewAuditEntity.ReviewPartition, windowId + "-");
         return await LeadTables.Guard("read review audit", async () =>
         {
             var result = new List<ReviewAction>();

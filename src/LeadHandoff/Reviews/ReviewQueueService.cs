@@ -1,11 +1,6 @@
-using LeadHandoff.Batches;
-using LeadHandoff.Email;
 using LeadHandoff.Intake;
 using LeadHandoff.Leads;
-using LeadHandoff.Links;
-using LeadHandoff.OwnerEmail;
 using LeadHandoff.Tables;
-using LeadHandoff.Team;
 using LeadHandoff.Weeks;
 using Microsoft.Extensions.Logging;
 
@@ -23,9 +18,7 @@ public sealed partial class ReviewQueueService(
     LeadStore leads,
     BatchLedger ledger,
     LeadFormValidator validator,
-    LeadRouter router,
-    LinkBuilder links,
-    EmailDelivery delivery,
+    ReleasedLeadHandover handover,
     ReviewAudit audit,
     SlaCalendar calendar,
     Webhooks.WebhookEmitter webhooks,
@@ -34,8 +27,6 @@ public sealed partial class ReviewQueueService(
 {
     // Two reviewers on one row settle within a couple of re-reads; more means something is wrong.
     private const int MaxAttempts = 5;
-
-    public static string ReleasedKey(string leadId) => "released-" + leadId;
 
     /// <summary>The window's flagged submissions, newest first.</summary>
     public async Task<List<FlaggedSubmission>> ListAsync(string windowId, CancellationToken cancellationToken)
@@ -80,7 +71,7 @@ public sealed partial class ReviewQueueService(
             // Read after the write: a batch that claimed the window before it may have read the leads
             // already, so the lead goes to its owner now rather than wait for a batch that has gone.
             var joined = target == submission.WindowId && await ledger.GetAsync(target, cancellationToken) is null;
-            var handed = joined ? null : await HandToOwnerAsync(target!, stored.LeadId, cancellationToken);
+            var handed = joined ? null : await handover.HandToOwnerAsync(target!, stored.LeadId, cancellationToken);
 
             var released = submission with { Review = ReviewState.Released, ReleasedLeadId = stored.LeadId, ReviewedAt = now };
             if (await leads.TrySetReviewAsync(released, version, cancellationToken) is null) return null;
@@ -133,35 +124,6 @@ public sealed partial class ReviewQueueService(
         if (windowId == open.Id) return windowId;
         if (windowId == due.Id && await ledger.GetAsync(windowId, cancellationToken) is null) return windowId;
         return open.Id;
-    }
-
-    private sealed record Handover(Owner Owner, DateTimeOffset DueBy);
-
-    /// <summary>Gives the lead an owner (keeping one it has) and emails that owner once; null when there is nothing to hand over.</summary>
-    private async Task<Handover?> HandToOwnerAsync(string windowId, string leadId, CancellationToken cancellationToken)
-    {
-        var lead = await leads.GetAsync(windowId, leadId, cancellationToken);
-        if (lead is null || lead.Anonymised) return null; // erased in the meantime: nothing of theirs goes out
-        await router.RefreshAsync(cancellationToken);
-        var ownerId = lead.OwnerId is { } current && router.Find(current) is not null
-            ? current
-            : router.Route([(lead.Id, lead.Details, null)])[lead.Id];
-        var owner = router.Find(ownerId)!;
-        var now = time.GetUtcNow();
-        if (ownerId != lead.OwnerId)
-        {
-            var undecided = lead.Decision is null ? new HashSet<string> { lead.Id } : [];
-            await leads.AssignOwnersAsync(windowId, new Dictionary<string, string> { [lead.Id] = ownerId }, undecided, now, cancellationToken);
-        }
-        var window = calendar.WindowOf(windowId)!;
-        // A batch that has gone carries the deadline it was sent with (later when it went late).
-        if (await ledger.GetAsync(windowId, cancellationToken) is { DeadlineAt: { } deadline }) window = window with { DeadlineAt = deadline };
-        if (lead.Decision is not null) return new Handover(owner, window.DeadlineAt); // merged into a lead already decided
-
-        var item = new BatchLead(lead with { OwnerId = ownerId }, null, links.Qualify(windowId, lead.Id, ownerId));
-        await delivery.SendAsync(Guid.NewGuid().ToString("N"), windowId, ReleasedKey(lead.Id),
-            id => Task.FromResult<EmailMessage?>(ReleasedLeadEmail.Compose(id, window, owner, item, links.Batch(windowId, ownerId), calendar.TimeZone)), cancellationToken);
-        return new Handover(owner, window.DeadlineAt);
     }
 
     [LoggerMessage(Level = LogLevel.Information, EventName = "SubmissionReleased", Message = "Flagged submission {SubmissionId} of {WindowId} released into {LeadWindowId} (joined its batch: {JoinedBatch})")]

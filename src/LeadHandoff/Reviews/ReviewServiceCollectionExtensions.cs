@@ -7,6 +7,7 @@ public static class ReviewServiceCollectionExtensions
     public static IServiceCollection AddReviewQueue(this IServiceCollection services)
     {
         services.AddSingleton<ReviewAudit>();
+        services.AddTransient<ReleasedLeadHandover>();
         services.AddTransient<ReviewQueueService>();
         return services;
     }

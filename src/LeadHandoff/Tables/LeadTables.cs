@@ -104,6 +104,36 @@ public sealed class LeadTables
         }
     }
 
+    /// <summary>
+    /// The rows of one partition whose keys start with <paramref name="rowPrefix"/>: the key range
+    /// [prefix, prefix with its last character + 1) holds exactly those.
+    /// </summary>
+    public static string PrefixFilter(string partitionKey, string rowPrefix)
+    {
+        var upper = rowPrefix[..^1] + (char)(rowPrefix[^1] + 1);
+        return TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey} and RowKey ge {rowPrefix} and RowKey lt {upper}");
+    }
+
+    /// <summary>Those rows, page by page, each page read under <see cref="Guard{T}"/>.</summary>
+    public static async IAsyncEnumerable<T> QueryPrefixAsync<T>(
+        TableClient table, string partitionKey, string rowPrefix, string operation, IEnumerable<string>? select,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+        where T : class, ITableEntity, new()
+    {
+        var pages = table.QueryAsync<T>(PrefixFilter(partitionKey, rowPrefix), select: select, cancellationToken: cancellationToken).AsPages().GetAsyncEnumerator(cancellationToken);
+        try
+        {
+            while (await Guard(operation, async () => await pages.MoveNextAsync(), cancellationToken))
+            {
+                foreach (var row in pages.Current.Values) yield return row;
+            }
+        }
+        finally
+        {
+            await pages.DisposeAsync();
+        }
+    }
+
     private static TokenCredential Credential(StorageOptions settings) =>
         new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = settings.ManagedIdentityClientId });
 }

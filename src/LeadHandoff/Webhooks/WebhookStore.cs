@@ -264,17 +264,6 @@ public sealed class WebhookStore(LeadTables tables)
         where T : class, ITableEntity, new()
     {
         var table = await tables.GetAsync(LeadTables.Webhooks, cancellationToken);
-        var upper = prefix[..^1] + (char)(prefix[^1] + 1);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {WebhookEventEntity.PartitionOf(subscriptionId)} and RowKey ge {prefix} and RowKey lt {upper}");
-        var pages = table.QueryAsync<T>(filter, select: select, cancellationToken: cancellationToken).AsPages().GetAsyncEnumerator(cancellationToken);
-        try
-        {
-            while (await LeadTables.Guard("query webhooks", async () => await pages.MoveNextAsync(), cancellationToken))
-                foreach (var row in pages.Current.Values) yield return row;
-        }
-        finally
-        {
-            await pages.DisposeAsync();
-        }
+        await foreach (var row in LeadTables.QueryPrefixAsync<T>(table, WebhookEventEntity.PartitionOf(subscriptionId), prefix, "query webhooks", select, cancellationToken)) yield return row;
     }
 }

@@ -114,7 +114,7 @@ public sealed class BatchLedger(LeadTables tables)
     public async Task<List<OpenBatch>> ListOpenBatchesAsync(CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(LeadTables.Ledger, cancellationToken);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {BatchEntity.Partition} and RowKey ge {OpenPrefix} and RowKey lt {"open."}");
+        var filter = LeadTables.PrefixFilter(BatchEntity.Partition, OpenPrefix);
         return await LeadTables.Guard("list open batches", async () =>
         {
             var list = new List<OpenBatch>();
