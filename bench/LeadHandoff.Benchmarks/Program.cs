@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text;
-using Azure.Core;
 using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using LeadHandoff.Batches;
@@ -20,7 +19,6 @@ using LeadHandoff.Tests.Batches;
 using LeadHandoff.Tests.Infrastructure;
 using LeadHandoff.Weeks;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 // One command, every figure, written to bench/results.md with the goal beside each.

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using LeadHandoff.Html;
 using Microsoft.Extensions.Logging;
 
 namespace LeadHandoff.Tests.Infrastructure;

@@ -1,5 +1,4 @@
 using LeadHandoff.Functions.Http;
-using LeadHandoff.Functions.Intake;
 using LeadHandoff.Functions.Qualification;
 using LeadHandoff.Privacy;
 using LeadHandoff.Intake;

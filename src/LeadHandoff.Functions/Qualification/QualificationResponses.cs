@@ -1,5 +1,4 @@
 using LeadHandoff.Functions.Http;
-using LeadHandoff.Intake;
 using LeadHandoff.Qualification;
 using Microsoft.AspNetCore.Http;
 

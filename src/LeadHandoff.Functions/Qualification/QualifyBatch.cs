@@ -1,6 +1,5 @@
 using LeadHandoff.Functions.Http;
 using LeadHandoff.Html;
-using LeadHandoff.Intake;
 using LeadHandoff.Qualification;
 using LeadHandoff.Team;
 using LeadHandoff.Weeks;

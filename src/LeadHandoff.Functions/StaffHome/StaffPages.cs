@@ -1,5 +1,4 @@
 using LeadHandoff.Functions.Http;
-using LeadHandoff.Functions.Qualification;
 using LeadHandoff.Functions.Reviews;
 using LeadHandoff.Functions.Scorecards;
 using LeadHandoff.Functions.Staff;

@@ -1,7 +1,6 @@
 using System.Text;
 using LeadHandoff.Email;
 using LeadHandoff.Html;
-using LeadHandoff.Html.Emails;
 using LeadHandoff.Leads;
 
 namespace LeadHandoff.Batches;

@@ -1,4 +1,3 @@
-using LeadHandoff.Email;
 using LeadHandoff.Team;
 using LeadHandoff.Webhooks;
 using LeadHandoff.Weeks;

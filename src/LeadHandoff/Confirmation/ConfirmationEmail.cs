@@ -2,7 +2,6 @@ using System.Text;
 using LeadHandoff.Branding;
 using LeadHandoff.Email;
 using LeadHandoff.Html;
-using LeadHandoff.Html.Emails;
 
 namespace LeadHandoff.Confirmation;
 

@@ -1,11 +1,9 @@
 using System.Text;
 using LeadHandoff.Email;
 using LeadHandoff.Html;
-using LeadHandoff.Html.Emails;
 using LeadHandoff.Leads;
 using LeadHandoff.Team;
 using LeadHandoff.Weeks;
-using static LeadHandoff.Email.EmailText;
 
 namespace LeadHandoff.Deadlines;
 

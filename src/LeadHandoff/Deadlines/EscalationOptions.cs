@@ -1,5 +1,4 @@
 using LeadHandoff.Configuration;
-using LeadHandoff.Team;
 
 namespace LeadHandoff.Deadlines;
 

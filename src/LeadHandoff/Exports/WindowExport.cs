@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using LeadHandoff.Leads;
-using LeadHandoff.Team;
 
 namespace LeadHandoff.Exports;
 

@@ -1,7 +1,5 @@
-using LeadHandoff.Batches;
 using LeadHandoff.Email;
 using LeadHandoff.Html;
-using LeadHandoff.Html.Emails;
 using LeadHandoff.OwnerEmail;
 using LeadHandoff.Team;
 using LeadHandoff.Weeks;

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using LeadHandoff.Intake;
 using Microsoft.Extensions.Options;
 
 namespace LeadHandoff.Intake;

@@ -1,4 +1,3 @@
-using LeadHandoff.Batches;
 using LeadHandoff.Email;
 using LeadHandoff.OwnerEmail;
 using LeadHandoff.Team;

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using LeadHandoff.Batches;
 using LeadHandoff.Email;
 using LeadHandoff.Leads;
 using LeadHandoff.Links;

@@ -1,4 +1,3 @@
-using Azure.Data.Tables;
 using LeadHandoff.Tables;
 
 namespace LeadHandoff.Reviews;

@@ -1,5 +1,4 @@
 using LeadHandoff.Leads;
-using LeadHandoff.Qualification;
 
 namespace LeadHandoff.Scorecards;
 

@@ -1,6 +1,5 @@
 using LeadHandoff.Email;
 using LeadHandoff.Leads;
-using LeadHandoff.Team;
 using LeadHandoff.Weeks;
 using Microsoft.Extensions.Options;
 

@@ -1,8 +1,6 @@
-using Azure;
 using Azure.Data.Tables;
 using LeadHandoff.Leads;
 using LeadHandoff.Tables;
-using LeadHandoff.Team;
 
 namespace LeadHandoff.Team;
 

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using LeadHandoff.Leads;
-using LeadHandoff.Qualification;
 using LeadHandoff.Team;
 using Microsoft.Extensions.Options;
 

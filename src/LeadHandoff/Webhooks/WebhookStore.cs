@@ -3,7 +3,6 @@ using Azure;
 using Azure.Data.Tables;
 using LeadHandoff.Leads;
 using LeadHandoff.Tables;
-using LeadHandoff.Webhooks;
 
 namespace LeadHandoff.Webhooks;
 

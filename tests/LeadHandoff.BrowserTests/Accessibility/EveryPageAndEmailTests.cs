@@ -1,19 +1,16 @@
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
-using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using LeadHandoff.Deadlines;
 using LeadHandoff.Functions.Intake;
 using LeadHandoff.Functions.Privacy;
 using LeadHandoff.Functions.Reviews;
 using LeadHandoff.Reviews;
-using LeadHandoff.Scorecards;
 using LeadHandoff.Tests.Batches;
 using LeadHandoff.Tests.Functions.Intake;
 using LeadHandoff.Tests.Functions.Qualification;
 using LeadHandoff.Tests.Infrastructure;
-using Microsoft.Playwright;
 using Xunit.Abstractions;
 
 namespace LeadHandoff.Tests.Accessibility;

@@ -1,4 +1,3 @@
-using LeadHandoff.Functions.Scorecards;
 using LeadHandoff.Tests.Batches;
 using LeadHandoff.Tests.Infrastructure;
 using Microsoft.Playwright;

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using LeadHandoff.Tests.Infrastructure;
 
 namespace LeadHandoff.Tests.Build;
 

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Reflection;
-using LeadHandoff.Tests.Infrastructure;
 
 namespace LeadHandoff.Tests.Infra;
 

@@ -1,4 +1,3 @@
-using LeadHandoff.Testing;
 using LeadHandoff.Tests.Batches;
 using LeadHandoff.Tests.Functions.Intake;
 using LeadHandoff.Tests.Infrastructure;

@@ -1,7 +1,6 @@
 using LeadHandoff.HotLane;
 using LeadHandoff.Leads;
 using LeadHandoff.Scorecards;
-using LeadHandoff.Testing;
 using LeadHandoff.Tests.Batches;
 using LeadHandoff.Tests.Functions.Intake;
 using LeadHandoff.Tests.Functions.Qualification;

@@ -5,7 +5,6 @@ using LeadHandoff.Functions.Reviews;
 using LeadHandoff.Leads;
 using LeadHandoff.Reviews;
 using LeadHandoff.Tables;
-using LeadHandoff.Testing;
 using LeadHandoff.Tests.Batches;
 using LeadHandoff.Tests.Faults;
 using LeadHandoff.Tests.Functions.Intake;

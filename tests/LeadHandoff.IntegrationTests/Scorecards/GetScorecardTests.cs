@@ -1,5 +1,4 @@
 using System.Text.Json;
-using LeadHandoff.Functions.Scorecards;
 using LeadHandoff.Qualification;
 using LeadHandoff.Tests.Batches;
 using LeadHandoff.Tests.Infrastructure;

@@ -3,13 +3,10 @@ using System.Text.Json;
 using LeadHandoff.Functions.Staff;
 using LeadHandoff.Functions.StaffHome;
 using LeadHandoff.Team;
-using LeadHandoff.Testing;
 using LeadHandoff.Tests.Batches;
-using LeadHandoff.Tests.Functions.Intake;
 using LeadHandoff.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace LeadHandoff.Tests.Staff;
 

@@ -1,12 +1,10 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using LeadHandoff.Deadlines;
-using LeadHandoff.Functions.Qualification;
 using LeadHandoff.Functions.Team;
 using LeadHandoff.Functions.TeamWeek;
 using LeadHandoff.Leads;
 using LeadHandoff.Team;
-using LeadHandoff.Testing;
 using LeadHandoff.Tests.Batches;
 using LeadHandoff.Tests.Functions.Intake;
 using LeadHandoff.Tests.Functions.Qualification;

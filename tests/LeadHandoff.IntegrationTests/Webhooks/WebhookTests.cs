@@ -4,7 +4,6 @@ using Json.Schema;
 using LeadHandoff.Functions.Webhooks;
 using LeadHandoff.Privacy;
 using LeadHandoff.Tables;
-using LeadHandoff.Testing;
 using LeadHandoff.Tests.Batches;
 using LeadHandoff.Tests.Faults;
 using LeadHandoff.Tests.Functions.Intake;

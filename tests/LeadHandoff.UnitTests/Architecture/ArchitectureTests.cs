@@ -1,4 +1,3 @@
-using System.Reflection;
 using ArchUnitNET.Loader;
 using Azure.Data.Tables;
 using Xunit.Abstractions;

@@ -1,9 +1,7 @@
 using LeadHandoff.Batches;
 using LeadHandoff.Leads;
 using LeadHandoff.OwnerEmail;
-using LeadHandoff.Qualification;
 using LeadHandoff.Team;
-using LeadHandoff.Tests.Infrastructure;
 using LeadHandoff.Weeks;
 using Microsoft.Extensions.Options;
 

@@ -1,5 +1,4 @@
 using System.Text;
-using LeadHandoff.Batches;
 using LeadHandoff.Deadlines;
 using LeadHandoff.Email;
 using LeadHandoff.Leads;

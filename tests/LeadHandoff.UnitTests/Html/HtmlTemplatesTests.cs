@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using LeadHandoff.Html;
 using LeadHandoff.Html.Emails;
-using LeadHandoff.Tests.Infrastructure;
 
 namespace LeadHandoff.Tests.Html;
 

@@ -1,6 +1,5 @@
 using System.Buffers.Text;
 using LeadHandoff.Links;
-using LeadHandoff.Tests.Infrastructure;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 

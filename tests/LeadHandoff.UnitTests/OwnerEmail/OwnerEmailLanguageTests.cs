@@ -1,4 +1,3 @@
-using LeadHandoff.Batches;
 using LeadHandoff.Deadlines;
 using LeadHandoff.Leads;
 using LeadHandoff.OwnerEmail;

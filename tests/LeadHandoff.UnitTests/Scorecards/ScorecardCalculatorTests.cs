@@ -1,5 +1,4 @@
 using LeadHandoff.Leads;
-using LeadHandoff.Qualification;
 using LeadHandoff.Scorecards;
 
 namespace LeadHandoff.Tests.Scorecards;

@@ -1,5 +1,4 @@
 using LeadHandoff.Leads;
-using LeadHandoff.Qualification;
 using LeadHandoff.Tests.Batches;
 using LeadHandoff.Tests.Infrastructure;
 using Microsoft.Playwright;
