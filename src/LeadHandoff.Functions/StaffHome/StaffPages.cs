@@ -70,9 +70,6 @@ public sealed class StaffPages(StaffSignIn signIn, QualificationService qualific
         }
     }
 
-    /// <summary>The words for a staff page: the signed-in member's language when the request came through here, else English (a key says nothing of its holder).</summary>
-    public static StaffPageText TextFor(HttpRequest request) => StaffPageText.For(request.HttpContext.Items[StaffRequest.LanguageItem] as string);
-
     private static WebResponse Home(StaffMember staff, StaffPageText t)
     {
         var links = new List<(string Href, string Label)>();
