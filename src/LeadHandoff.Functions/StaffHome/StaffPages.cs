@@ -6,6 +6,7 @@ using LeadHandoff.Functions.Team;
 using LeadHandoff.Functions.TeamWeek;
 using LeadHandoff.Functions.Webhooks;
 using LeadHandoff.Html;
+using LeadHandoff.Links;
 using LeadHandoff.Qualification;
 using LeadHandoff.Team;
 using LeadHandoff.Weeks;
@@ -13,6 +14,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace LeadHandoff.Functions.StaffHome;
 
@@ -24,7 +27,7 @@ namespace LeadHandoff.Functions.StaffHome;
 /// Not signed in: 401 with the way to sign in; signed in without the role: 403. The keyed routes
 /// stay for scripts; erasing and exporting personal data stay with the master key.
 /// </summary>
-public sealed class StaffPages(StaffSignIn signIn, QualificationService qualification, TeamWeekActions week, SlaCalendar calendar, TimeProvider time, IServiceProvider services)
+public sealed partial class StaffPages(StaffSignIn signIn, QualificationService qualification, TeamWeekActions week, SlaCalendar calendar, IOptions<LinkOptions> links, TimeProvider time, IServiceProvider services, ILogger<StaffPages> logger)
 {
     [Function(nameof(StaffPages))]
     public async Task<IActionResult> Run(
@@ -45,6 +48,13 @@ public sealed class StaffPages(StaffSignIn signIn, QualificationService qualific
         request.HttpContext.Items[StaffRequest.SignedInItem] = $"{staff.Name} ({staff.Email})";
         request.HttpContext.Items[StaffRequest.LanguageItem] = staff.Language;
         var t = StaffPageText.For(staff.Language);
+        // A change posted from another site in a member's browser is refused before any page sees it.
+        if (HttpMethods.IsPost(request.Method) && !SameOrigin.Allows(request, links.Value.BaseUrl))
+        {
+            LogCrossSite(logger, page ?? "");
+            return WebResponse.Page(StatusCodes.Status403Forbidden, Notices.Render(new(t["CrossSiteTitle"], t["CrossSiteHeading"],
+                [t["CrossSiteText"]], Link: ("/api/staff", t["HomeTitle"]), Language: t.Language)));
+        }
         switch (page ?? "")
         {
             case "":
@@ -79,4 +89,7 @@ public sealed class StaffPages(StaffSignIn signIn, QualificationService qualific
         if (staff.Is()) links.AddRange([("/api/staff/roster", t["LinkRoster"]), ("/api/staff/webhooks", t["LinkWebhooks"])]);
         return WebResponse.Page(StatusCodes.Status200OK, HtmlTemplates.Render<StaffHomePage, StaffHomePage.Data>(new(t, staff.Name, links)));
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, EventName = "StaffCrossSiteRefused", Message = "A change to the staff page '{Page}' was posted from another site and refused")]
+    private static partial void LogCrossSite(ILogger logger, string page);
 }

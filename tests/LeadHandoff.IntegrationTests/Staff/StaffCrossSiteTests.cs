@@ -1,0 +1,121 @@
+using System.Text;
+using System.Text.Json;
+using LeadHandoff.Functions.Staff;
+using LeadHandoff.Functions.StaffHome;
+using LeadHandoff.Team;
+using LeadHandoff.Tests.Batches;
+using LeadHandoff.Tests.Infrastructure;
+
+namespace LeadHandoff.Tests.Staff;
+
+/// <summary>
+/// A signed-in member's browser carries their sign-in to any form another site posts to us. Every
+/// staff change is refused (403, nothing changed) unless the browser says it came from the app's
+/// own pages (Origin, or Sec-Fetch-Site without it); the same change from the app's page is made.
+/// </summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class StaffCrossSiteTests(AzuriteFixture azurite)
+{
+    private const string OwnOrigin = "https://leadhandoff.example.net"; // Links:BaseUrl in the test settings
+
+    private static readonly Dictionary<string, string> AddAnAdmin = new()
+    {
+        ["action"] = "save-member", ["id"] = "evil-1", ["name"] = "Eve", ["email"] = "eve@evil.example", ["role"] = "Admin", ["language"] = "en",
+    };
+
+    private static string Principal(string email) => Convert.ToBase64String(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new
+    {
+        auth_typ = "aad",
+        claims = new[] { new { typ = "preferred_username", val = email } },
+        name_typ = "name",
+        role_typ = "roles",
+    })));
+
+    private async Task<BatchScenario> ScenarioAsync()
+    {
+        var week = BatchScenario.Create(azurite.ConnectionString, s => s["WEBSITE_AUTH_ENABLED"] = "True");
+        var admin = week.App.Get<TeamAdminService>();
+        Assert.Equal(0, (await admin.SaveMemberAsync(new TeamMember("adm-1", "Ada Admin", "admin@example.com", TeamRole.Admin), CancellationToken.None)).Count);
+        Assert.Equal(0, (await admin.SaveMemberAsync(new TeamMember("mgr-1", "Morgan Manager", "manager@example.com", TeamRole.Manager), CancellationToken.None)).Count);
+        return week;
+    }
+
+    private static Task<TestResponse> PostAsync(BatchScenario week, string page, string who, Dictionary<string, string> form, Dictionary<string, string> from, string query = "")
+    {
+        var headers = new Dictionary<string, string>(from, StringComparer.OrdinalIgnoreCase) { [StaffSignIn.PrincipalHeader] = Principal(who) };
+        var request = LeadRequests.UrlEncoded(form) with { Target = "/api/staff/" + page + query, Headers = headers };
+        return week.App.SendAsync(request, http => week.App.Function<StaffPages>().Run(http, page, CancellationToken.None));
+    }
+
+    public static TheoryData<string, string?, string?> OtherSites => new()
+    {
+        { "another site's Origin", "https://evil.example", "cross-site" },
+        { "a sibling subdomain", "https://evil.leadhandoff.example.net", "same-site" },
+        { "an opaque origin (a sandboxed frame)", "null", "cross-site" },
+        { "no Origin, Sec-Fetch-Site cross-site", null, "cross-site" },
+        { "the right host over plain http", "http://leadhandoff.example.net", "cross-site" },
+    };
+
+    [Theory]
+    [MemberData(nameof(OtherSites))]
+    public async Task A_form_another_site_posts_in_an_admins_browser_adds_no_admin(string _, string? origin, string? fetchSite)
+    {
+        await using var week = await ScenarioAsync();
+        var from = new Dictionary<string, string>();
+        if (origin is not null) from["Origin"] = origin;
+        if (fetchSite is not null) from["Sec-Fetch-Site"] = fetchSite;
+
+        var response = await PostAsync(week, "roster", "admin@example.com", AddAnAdmin, from);
+
+        Assert.Equal(403, response.Status);
+        Assert.Contains("The form came from another website", System.Net.WebUtility.HtmlDecode(response.Body));
+        Assert.Null((await week.App.Get<TeamAdminService>().CurrentAsync(CancellationToken.None)).Member("evil-1"));
+        Assert.Contains("A change to the staff page 'roster' was posted from another site and refused", week.App.Logs.All);
+    }
+
+    [Fact]
+    public async Task The_same_change_from_the_apps_own_page_is_made()
+    {
+        await using var week = await ScenarioAsync();
+
+        var response = await PostAsync(week, "roster", "admin@example.com", AddAnAdmin, new() { ["Origin"] = OwnOrigin, ["Sec-Fetch-Site"] = "same-origin" });
+
+        Assert.NotEqual(403, response.Status);
+        Assert.Equal("Eve", (await week.App.Get<TeamAdminService>().CurrentAsync(CancellationToken.None)).Member("evil-1")?.Name);
+    }
+
+    [Fact]
+    public async Task A_cross_site_post_to_the_managers_week_moves_no_lead()
+    {
+        await using var week = await ScenarioAsync();
+        await week.AddLeadAsync("one@example.com", "One Ltd");
+        week.App.Time.SetUtcNow(BatchScenario.CutOff.AddMinutes(1));
+        await week.RunBatchAsync();
+        var lead = Assert.Single(await week.App.LeadsAsync());
+        var to = lead.OwnerId == "rep-1" ? "rep-2" : "rep-1";
+        var move = new Dictionary<string, string> { ["action"] = "reassign", ["lead"] = lead.Id, ["to"] = to };
+
+        var refused = await PostAsync(week, "team", "manager@example.com", move, new() { ["Origin"] = "https://evil.example" }, "?window=2026-W50");
+        Assert.Equal(403, refused.Status);
+        Assert.Equal(lead.OwnerId, Assert.Single(await week.App.LeadsAsync()).OwnerId);
+
+        var moved = await PostAsync(week, "team", "manager@example.com", move, new() { ["Origin"] = OwnOrigin }, "?window=2026-W50");
+        Assert.Equal(303, moved.Status);
+        Assert.Equal(to, Assert.Single(await week.App.LeadsAsync()).OwnerId);
+    }
+
+    [Theory]
+    [InlineData("review", "action", "release")]
+    [InlineData("review", "action", "spam")]
+    [InlineData("webhooks", "action", "enable")]
+    public async Task A_cross_site_post_to_the_review_queue_and_the_webhook_page_is_refused_before_the_page_reads_it(string page, string field, string value)
+    {
+        await using var week = await ScenarioAsync();
+
+        // Without the guard these forms name no submission or subscription and get 400 or 404 from the page itself.
+        var response = await PostAsync(week, page, "admin@example.com", new() { [field] = value, ["submission"] = "x", ["subscription"] = "x" }, new() { ["Sec-Fetch-Site"] = "cross-site" });
+
+        Assert.Equal(403, response.Status);
+        Assert.Contains("The form came from another website", System.Net.WebUtility.HtmlDecode(response.Body));
+    }
+}
