@@ -29,8 +29,12 @@ public static class QualificationResponses
             return (null, errors, null);
         }
         var (decision, problems) = qualification.Parse(fields);
-        return (decision, problems, fields);
+        return (decision is null ? null : decision with { UserAgent = UserAgentOf(request) }, problems, fields);
     }
+
+    /// <summary>The browser (or mail scanner) that posted a decision, as the audit keeps it beside who and when.</summary>
+    public static string? UserAgentOf(HttpRequest request) =>
+        request.Headers.UserAgent.ToString() is { Length: > 0 } agent ? TextNormaliser.Sanitise(agent, DecisionRequest.MaxUserAgentLength) : null;
 
     /// <summary>Post/redirect/get: back to the page, saying what happened.</summary>
     public static WebResponse BackToPage(HttpRequest request, string token, DecisionResult result, string? leadId = null) =>

@@ -51,7 +51,7 @@ public sealed class TeamWeekActions(QualificationService qualification, Reassign
                 if (lead?.OwnerId is not { } owner) return Page(t, team, self, t["NoSuchLead"], error: true, StatusCodes.Status422UnprocessableEntity);
                 var (decision, problems) = qualification.Parse(fields);
                 if (decision is null) return Page(t, team, self, t["NotRecorded", string.Join(" ", problems.In(ValidationText.For(t.Language)))], error: true, StatusCodes.Status400BadRequest);
-                var result = await qualification.DecideAsync(team.Window, lead.Id, owner, decision, cancellationToken, decidedBy: Manager);
+                var result = await qualification.DecideAsync(team.Window, lead.Id, owner, decision with { UserAgent = QualificationResponses.UserAgentOf(request) }, cancellationToken, decidedBy: Manager);
                 return WebResponse.SeeOther($"{back}done={Uri.EscapeDataString(result switch
                 {
                     DecisionResult.Recorded or DecisionResult.Changed => t["DecidedFor", router.Find(owner)?.Name ?? owner],

@@ -12,7 +12,8 @@ public sealed record DecisionHistory(
     DateTimeOffset DecidedAt,
     bool OnTime,
     string? PreviousDecision,
-    string? PreviousReason);
+    string? PreviousReason,
+    string? UserAgent = null);
 
 /// <summary>A lead handed to sales and not yet decided: what the deadline check reads.</summary>
 public sealed record UndecidedMarker(string LeadId, string OwnerId);

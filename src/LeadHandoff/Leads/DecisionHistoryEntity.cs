@@ -26,8 +26,9 @@ internal sealed class DecisionHistoryEntity : ITableEntity
     public bool OnTime { get; set; }
     public string? PreviousDecision { get; set; }
     public string? PreviousReason { get; set; }
+    public string? UserAgent { get; set; }
 
     public static string RowKeyOf(string leadId, int revision) => $"{RowPrefix}{leadId}-{revision:0000}";
 
-    public DecisionHistory ToHistory() => new(PartitionKey, LeadId, Revision, Decision, Reason, Note, DecidedBy, DecidedAt, OnTime, PreviousDecision, PreviousReason);
+    public DecisionHistory ToHistory() => new(PartitionKey, LeadId, Revision, Decision, Reason, Note, DecidedBy, DecidedAt, OnTime, PreviousDecision, PreviousReason, UserAgent);
 }

@@ -11,7 +11,8 @@ public sealed class DecisionStore(LeadTables tables)
     /// Records a decision if the lead is still at <paramref name="version"/>: the lead's decision
     /// fields and a history row, in one transaction. False when another writer changed it first.
     /// </summary>
-    public async Task<bool> RecordDecisionAsync(string windowId, string leadId, string version, RecordedDecision decision, RecordedDecision? previous, bool dropUndecidedMarker, CancellationToken cancellationToken)
+    /// <param name="userAgent">The browser the decision came from: on the history row only (the audit), never on the lead.</param>
+    public async Task<bool> RecordDecisionAsync(string windowId, string leadId, string version, RecordedDecision decision, RecordedDecision? previous, bool dropUndecidedMarker, string? userAgent, CancellationToken cancellationToken)
     {
         var token = Guid.NewGuid().ToString("N");
         var fields = LeadEntity.DecisionFields(windowId, leadId, decision);
@@ -31,6 +32,7 @@ public sealed class DecisionStore(LeadTables tables)
             OnTime = decision.OnTime,
             PreviousDecision = previous?.Decision.ToString(),
             PreviousReason = previous?.Reason,
+            UserAgent = userAgent,
         };
         List<TableTransactionAction> actions =
         [

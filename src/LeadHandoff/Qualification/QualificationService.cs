@@ -140,7 +140,7 @@ public sealed partial class QualificationService(
         // A routed lead got its undecided marker in the same transaction as its owner, so the first
         // decision can drop it in its own transaction.
         var dropMarker = previous is null && lead.OwnerId is not null;
-        if (!await decisions.RecordDecisionAsync(window.Id, leadId, version, decision, previous, dropMarker, cancellationToken))
+        if (!await decisions.RecordDecisionAsync(window.Id, leadId, version, decision, previous, dropMarker, request.UserAgent, cancellationToken))
         {
             LogConflict(logger, leadId);
             return new DecisionResult.Conflict((await store.GetAsync(window.Id, leadId, cancellationToken))?.Decision);

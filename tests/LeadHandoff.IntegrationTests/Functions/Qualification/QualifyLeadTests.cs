@@ -1,4 +1,6 @@
+using LeadHandoff.Functions.Qualification;
 using LeadHandoff.Leads;
+using LeadHandoff.Qualification;
 using LeadHandoff.Tests.Batches;
 using LeadHandoff.Tests.Infrastructure;
 
@@ -132,6 +134,28 @@ public sealed class QualifyLeadTests(AzuriteFixture azurite)
         Assert.Equal((Decision.Nurture, null as string, 2), (decision.Decision, decision.Reason, decision.Revision));
         var history = await week.App.Get<DecisionStore>().DecisionHistoryAsync("2026-W50", leadId, CancellationToken.None);
         Assert.Equal([("Rejected", "no-budget", (string?)null), ("Nurture", null, "Rejected")], history.Select(h => (h.Decision, h.Reason, h.PreviousDecision)).ToArray());
+    }
+
+    [Fact]
+    public async Task The_audit_keeps_the_browser_each_decision_came_from_with_who_and_when()
+    {
+        var (week, link, leadId) = await SentBatchAsync();
+        await using var _ = week;
+        Task<TestResponse> PostFrom(string userAgent, Dictionary<string, string> form) => week.App.SendAsync(
+            LeadRequests.UrlEncoded(form) with { Target = new Uri(link).PathAndQuery, Headers = new(StringComparer.OrdinalIgnoreCase) { ["User-Agent"] = userAgent } },
+            http => week.App.Function<QualifyLead>().Run(http, CancellationToken.None));
+        const string Phone = "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) Mobile/15E148";
+
+        await PostFrom(Phone, Form("accept"));
+        week.App.Time.Advance(TimeSpan.FromMinutes(5));
+        await PostFrom("Scanner/1.0\u0007" + new string('x', 600), Form("nurture"));
+
+        var history = await week.App.Get<DecisionStore>().DecisionHistoryAsync("2026-W50", leadId, CancellationToken.None);
+        Assert.Equal(Phone, history[0].UserAgent);
+        Assert.Equal(DecisionRequest.MaxUserAgentLength, history[1].UserAgent!.Length); // cut to size
+        Assert.StartsWith("Scanner/1.0x", history[1].UserAgent); // the control character dropped
+        Assert.Equal(history[0].DecidedBy, history[1].DecidedBy);
+        Assert.Equal(TimeSpan.FromMinutes(5), history[1].DecidedAt - history[0].DecidedAt);
     }
 
     [Fact]
