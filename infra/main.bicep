@@ -78,6 +78,9 @@ param purgeSchedule string = '0 30 2 * * *'
 @description('The hot lane\'s sweep, NCRONTAB in UTC (HotLaneSchedule): hot leads the form\'s request did not hand over, and overdue ones.')
 param hotLaneSchedule string = '0 * * * * *'
 
+@description('The withdrawal sweep, NCRONTAB in UTC (WithdrawalSchedule): emails the confirmation link to the addresses asked for that we hold, at most once a day each.')
+param withdrawalSchedule string = '15 * * * * *'
+
 @description('The webhook delivery heartbeat, NCRONTAB in UTC (WebhookSchedule).')
 param webhookSchedule string = '30 * * * * *'
 
@@ -270,6 +273,7 @@ var appSettings = union(listSettings, {
   DeadlineSchedule: deadlineSchedule
   PurgeSchedule: purgeSchedule
   HotLaneSchedule: hotLaneSchedule
+  WithdrawalSchedule: withdrawalSchedule
   WebhookSchedule: webhookSchedule
   WebhookReconcileSchedule: webhookReconcileSchedule
   HotLane__DeadlineBusinessHours: string(hotDeadlineBusinessHours)

@@ -23,9 +23,11 @@ using Microsoft.Extensions.Options;
 
 // One command, every figure, written to bench/results.md with the goal beside each.
 var leads = args.Length > 1 && args[0] == "--leads" ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5000;
-// --only batch | hot: just the real Monday batch, or just the hot lane (results.md is not written then).
+// --only batch | hot | withdraw: just the real Monday batch, the hot lane, or the withdrawal form's
+// answer time (results.md is not written then).
 var onlyBatch = args.Contains("--only") && args.Contains("batch");
 var onlyHot = args.Contains("--only") && args.Contains("hot");
+var onlyWithdraw = args.Contains("--only") && args.Contains("withdraw");
 var results = new List<(string Name, string Figure, string Goal, bool? Met)>();
 var notes = new List<string>();
 void Report(string name, string figure, string goal, bool? met)
@@ -45,6 +47,38 @@ try
     // The real Monday batch first, so the process's peak memory is the batch's own: 10,000 stored
     // leads of one window on Azurite, routed over a pool of 20 owners by the batch service itself
     // (partition read, owner assignment, seen-before lookups, ledger, emails to the fake SendGrid).
+    // The withdrawal form must not tell who is a lead by how fast it answers: 200 requests, held and
+    // unknown addresses interleaved, through the real function class on Azurite.
+    if (!onlyHot && !onlyBatch)
+    {
+        await using var app = TestApp.Create(azurite.ConnectionString, s => s["Intake:RateLimitPermits"] = "1000000");
+        var submitted = await app.SendAsync(LeadRequests.Json(LeadRequests.Valid("held@buyer.example", "Held Person")), http => app.Function<SubmitLead>().Run(http, CancellationToken.None));
+        if (submitted.Status != 201) throw new InvalidOperationException($"intake answered {submitted.Status}");
+        var withdraw = app.Function<LeadHandoff.Functions.Privacy.WithdrawConsent>();
+        async Task<double> AskAsync(string email)
+        {
+            var request = LeadRequests.UrlEncoded(new Dictionary<string, string> { ["email"] = email }) with { Target = "/api/privacy/withdraw" };
+            var clock = Stopwatch.StartNew();
+            var response = await app.SendAsync(request, http => withdraw.Run(http, CancellationToken.None));
+            var ms = clock.Elapsed.TotalMilliseconds;
+            if (response.Status != 200) throw new InvalidOperationException($"withdrawal answered {response.Status}");
+            return ms;
+        }
+        for (var i = 0; i < 20; i++) await AskAsync(i % 2 == 0 ? "held@buyer.example" : "warm-up@nowhere.example"); // warm-up, not counted
+        var held = new List<double>();
+        var unknown = new List<double>();
+        for (var i = 0; i < 200; i++)
+        {
+            if (i % 2 == 0) held.Add(await AskAsync("held@buyer.example"));
+            else unknown.Add(await AskAsync($"unknown{i}@nowhere.example"));
+        }
+        var gap = Math.Abs(Stats.Median(held.ToArray()) - Stats.Median(unknown.ToArray()));
+        Report("Withdrawal form's answer, 100 held addresses", Stats.Spread(held, "ms"), "", null);
+        Report("Withdrawal form's answer, 100 unknown addresses (interleaved)", Stats.Spread(unknown, "ms"), "", null);
+        Report("Withdrawal form: gap between the two medians", $"{F(gap, "0.00")} ms", "< 1 ms", gap < 1);
+    }
+    if (onlyWithdraw) return;
+
     if (!onlyHot)
     {
         await using var sendGrid = new FakeSendGrid(TimeProvider.System);

@@ -4,7 +4,7 @@ namespace LeadHandoff.Testing;
 public static class TestSettings
 {
     /// <summary>Every timer the app has, by the setting that schedules it: one list, so a new timer is off in every host test.</summary>
-    public static readonly IReadOnlyList<string> Schedules = ["BatchSchedule", "DeadlineSchedule", "PurgeSchedule", "HotLaneSchedule", "WebhookSchedule", "WebhookReconcileSchedule"];
+    public static readonly IReadOnlyList<string> Schedules = ["BatchSchedule", "DeadlineSchedule", "PurgeSchedule", "HotLaneSchedule", "WebhookSchedule", "WebhookReconcileSchedule", "WithdrawalSchedule"];
 
     /// <summary>
     /// Timers that never fire by themselves under the host (1 January, midnight), but those in
@@ -42,6 +42,7 @@ public static class TestSettings
         ["DeadlineSchedule"] = "0 */15 * * * *",
         ["PurgeSchedule"] = "0 30 2 * * *",
         ["HotLaneSchedule"] = "0 * * * * *",
+        ["WithdrawalSchedule"] = "15 * * * * *",
         ["WebhookSchedule"] = "30 * * * * *",
         ["WebhookReconcileSchedule"] = "0 7,22,37,52 * * * *",
         ["Links:BaseUrl"] = "https://leadhandoff.example.net",

@@ -21,6 +21,8 @@ public sealed class ScheduleOptions : ISettings
 
     public string WebhookReconcileSchedule { get; set; } = "";
 
+    public string WithdrawalSchedule { get; set; } = "";
+
     public IEnumerable<string> Validate()
     {
         if (!IsNcrontab(BatchSchedule))
@@ -35,6 +37,8 @@ public sealed class ScheduleOptions : ISettings
             yield return "WebhookSchedule must be a six-field NCRONTAB expression such as '30 * * * * *' (every minute).";
         if (!IsNcrontab(WebhookReconcileSchedule))
             yield return "WebhookReconcileSchedule must be a six-field NCRONTAB expression such as '0 7,22,37,52 * * * *' (every 15 minutes).";
+        if (!IsNcrontab(WithdrawalSchedule))
+            yield return "WithdrawalSchedule must be a six-field NCRONTAB expression such as '15 * * * * *' (every minute).";
     }
 
     private static bool IsNcrontab(string value) =>

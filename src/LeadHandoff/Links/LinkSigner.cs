@@ -47,6 +47,48 @@ public sealed class LinkSigner(IOptions<LinkOptions> options, TimeProvider time)
         return new(TokenCheck.Valid, claims);
     }
 
+    /// <summary>
+    /// Encrypts a short value that must wait in storage for a moment (an address a withdrawal email
+    /// is still to be sent to) with AES-GCM under a key derived from the current signing key:
+    /// <c>{keyId}.{nonce, ciphertext and tag, base64url}</c>. Only this app's keys open it.
+    /// </summary>
+    public string Seal(string purpose, string value)
+    {
+        var keyId = _options.CurrentKeyId;
+        var plain = Encoding.UTF8.GetBytes(value);
+        var sealedBytes = new byte[AesGcm.NonceByteSizes.MaxSize + plain.Length + AesGcm.TagByteSizes.MaxSize];
+        var nonce = sealedBytes.AsSpan(0, AesGcm.NonceByteSizes.MaxSize);
+        RandomNumberGenerator.Fill(nonce);
+        using var aes = new AesGcm(SealKey(_keys[keyId], purpose), AesGcm.TagByteSizes.MaxSize);
+        aes.Encrypt(nonce, plain, sealedBytes.AsSpan(nonce.Length, plain.Length), sealedBytes.AsSpan(nonce.Length + plain.Length), Encoding.ASCII.GetBytes(purpose));
+        return $"{keyId}.{Base64Url.EncodeToString(sealedBytes)}";
+    }
+
+    /// <summary>The value <see cref="Seal"/> sealed for this purpose, or null when it was not sealed by one of our keys, for this purpose, or was changed.</summary>
+    public string? Unseal(string purpose, string? sealedValue)
+    {
+        var parts = (sealedValue ?? "").Split('.');
+        if (parts.Length != 2 || !_keys.TryGetValue(parts[0], out var key) || !Base64Url.IsValid(parts[1])) return null;
+        var bytes = Base64Url.DecodeFromChars(parts[1]);
+        var (nonceSize, tagSize) = (AesGcm.NonceByteSizes.MaxSize, AesGcm.TagByteSizes.MaxSize);
+        if (bytes.Length < nonceSize + tagSize) return null;
+        var plain = new byte[bytes.Length - nonceSize - tagSize];
+        try
+        {
+            using var aes = new AesGcm(SealKey(key, purpose), tagSize);
+            aes.Decrypt(bytes.AsSpan(0, nonceSize), bytes.AsSpan(nonceSize, plain.Length), bytes.AsSpan(nonceSize + plain.Length), plain, Encoding.ASCII.GetBytes(purpose));
+        }
+        catch (AuthenticationTagMismatchException)
+        {
+            return null;
+        }
+        return Encoding.UTF8.GetString(plain);
+    }
+
+    // A key of its own per purpose: sealing never uses the signing key itself.
+    private static byte[] SealKey(byte[] signingKey, string purpose) =>
+        HKDF.DeriveKey(HashAlgorithmName.SHA256, signingKey, 32, info: Encoding.ASCII.GetBytes("LeadHandoff seal v1 " + purpose));
+
     private static byte[] Mac(byte[] key, string keyId, string payload) =>
         HMACSHA256.HashData(key, Encoding.ASCII.GetBytes($"v1.{keyId}.{payload}"));
 }

@@ -21,14 +21,16 @@ public enum WithdrawalCheck
 /// <summary>
 /// A person withdraws consent themselves, as easily as they filled in the form: they give their
 /// address, we email it a signed link, and confirming on that page erases them. Only the mailbox's
-/// owner can confirm, so nobody can erase someone else; and the answer to a request is the same
-/// whether or not we hold data, so the form reveals nothing.
+/// owner can confirm, so nobody can erase someone else. The form cannot be turned against a
+/// mailbox or used to learn who is a lead: asking does the same single write whatever the address
+/// (the address sealed), and answers at once; the sweep looks the address up afterwards, and sends
+/// at most one email to an address a day, through the send-once ledger.
 /// </summary>
 public sealed partial class WithdrawalService(
     WithdrawalStore pending,
     PrivacyService privacy,
     LinkSigner signer,
-    IEmailSender sender,
+    EmailDelivery delivery,
     IOptions<LinkOptions> links,
     IOptions<Branding.BrandOptions> brand,
     TimeProvider time,
@@ -36,23 +38,59 @@ public sealed partial class WithdrawalService(
 {
     public static readonly TimeSpan LinkLifetime = TimeSpan.FromDays(7);
 
+    /// <summary>At most one withdrawal email to an address in this time, however often it is asked for.</summary>
+    public static readonly TimeSpan OneEmailPer = TimeSpan.FromHours(24);
+
+    private const string SealPurpose = "withdraw-address";
+
     /// <param name="language">The language of the page the request came from: the email, and the pages its link opens, use it.</param>
-    public async Task RequestAsync(string normalisedEmail, string? language, CancellationToken cancellationToken)
+    public async Task RequestAsync(string normalisedEmail, string? language, CancellationToken cancellationToken) =>
+        await pending.AskAsync(EmailHash.Of(normalisedEmail), signer.Seal(SealPurpose, normalisedEmail), WithdrawalEmailText.For(language).Language, time.GetUtcNow(), cancellationToken);
+
+    /// <summary>The sweep: each address asked for since the last one is looked up, and one we hold gets its email, once a day at most.</summary>
+    public async Task<WithdrawalRunResult> SendAskedAsync(CancellationToken cancellationToken)
     {
-        var hash = EmailHash.Of(normalisedEmail);
-        if (!await privacy.HoldsAsync(hash, cancellationToken)) return;
-        var requestId = Guid.NewGuid().ToString("N");
-        var now = time.GetUtcNow();
-        await pending.SaveWithdrawalAsync(requestId, hash, now, cancellationToken);
+        var runId = Guid.NewGuid().ToString("N");
+        int sent = 0, notHeld = 0, recently = 0, waiting = 0;
+        foreach (var asked in await pending.ListAskedAsync(cancellationToken))
+        {
+            var now = time.GetUtcNow();
+            // An address sealed under a key since rotated away opens no more: nothing to send to.
+            var email = signer.Unseal(SealPurpose, asked.SealedEmail);
+            if (email is null || !await privacy.HoldsAsync(asked.EmailHash, cancellationToken)) notHeld++;
+            else if (await pending.LastSentAsync(asked.EmailHash, cancellationToken) is { } last && now - last < OneEmailPer) recently++;
+            else if (await SendAsync(runId, asked, email, now, cancellationToken) is MessageState.Deferred or MessageState.Unknown or MessageState.Claimed or MessageState.Handing)
+            {
+                // Not settled: the ask stays for the next sweep, which the ledger lets finish it.
+                waiting++;
+                continue;
+            }
+            else sent++;
+            await pending.RemoveAskAsync(asked, cancellationToken);
+        }
+        return new WithdrawalRunResult(sent, notHeld, recently, waiting);
+    }
+
+    private async Task<MessageState?> SendAsync(string runId, WithdrawalStore.Asked asked, string email, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        // One request a day per address, named the same on a retry, so a crash never leaves two links.
+        var day = now.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var requestId = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes($"withdraw|{day}|{asked.EmailHash}")))[..32];
+        await pending.SaveWithdrawalAsync(requestId, asked.EmailHash, now, cancellationToken);
         var token = signer.Sign(LinkPurpose.Withdraw, requestId, "person", now + LinkLifetime);
-        var text = WithdrawalEmailText.For(language);
+        var text = WithdrawalEmailText.For(asked.Language);
         var url = $"{links.Value.BaseUrl.TrimEnd('/')}/api/privacy/withdraw?t={token}{(text.Language == "th" ? "&lang=th" : "")}";
-        var outcome = await sender.SendAsync(ConfirmationEmail(requestId, normalisedEmail, url, brand.Value, text), cancellationToken);
-        LogRequested(logger, requestId, outcome.Status);
+        var state = await delivery.SendAsync(runId, "withdraw-" + day, requestId,
+            id => Task.FromResult<EmailMessage?>(ConfirmationEmail(id, email, url, brand.Value, text)), cancellationToken);
+        // Null: settled by an earlier run (a crash after the send) or in flight in another: either way it went.
+        if (state is null || state.Value.IsDelivered() || state == MessageState.Failed) await pending.MarkSentAsync(asked.EmailHash, now, cancellationToken);
+        LogRequested(logger, requestId, state?.ToString() ?? "settled earlier");
+        return state;
     }
 
     /// <summary>The email a member of the public gets: in the company's name and their language, saying who asks and why, with the company's contacts.</summary>
-    public static EmailMessage ConfirmationEmail(string requestId, string to, string url, Branding.BrandOptions brand, WithdrawalEmailText? text = null)
+    /// <param name="messageId">The send-once ledger's id for it.</param>
+    public static EmailMessage ConfirmationEmail(string messageId, string to, string url, Branding.BrandOptions brand, WithdrawalEmailText? text = null)
     {
         text ??= WithdrawalEmailText.English;
         var name = brand.Name;
@@ -60,7 +98,7 @@ public sealed partial class WithdrawalService(
         if (brand.Support is { } support) plain.Append($"\r\n{text["Questions", support]}\r\n");
         if (brand.Privacy is { } privacy) plain.Append($"{text["Privacy", name]}: {privacy}\r\n");
         var html = HtmlTemplates.Render<Withdrawal, Withdrawal.Data>(new(text, brand, url));
-        return new EmailMessage($"withdraw-{requestId}", [to], [], text["Subject", name], html, plain.ToString(), language: text.Language);
+        return new EmailMessage(messageId, [to], [], text["Subject", name], html, plain.ToString(), language: text.Language);
     }
 
     public async Task<(WithdrawalCheck Check, string? RequestId)> OpenAsync(string? token, CancellationToken cancellationToken)
@@ -81,6 +119,6 @@ public sealed partial class WithdrawalService(
         return counts;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Withdrawal {RequestId} requested; confirmation email {Status}")]
-    private static partial void LogRequested(ILogger logger, string requestId, SendStatus status);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Withdrawal {RequestId} requested; confirmation email {State}")]
+    private static partial void LogRequested(ILogger logger, string requestId, string state);
 }

@@ -99,6 +99,7 @@ public sealed class EveryPageAndEmailTests(AzuriteFixture azurite, ITestOutputHe
         docs["page: withdraw consent"] = (await week.App.GetAsync("/api/privacy/withdraw", http => week.App.Function<WithdrawConsent>().Run(http, CancellationToken.None))).Body;
         await week.App.SendAsync(LeadRequests.UrlEncoded(new Dictionary<string, string> { ["email"] = "ada@example.com" }) with { Target = "/api/privacy/withdraw" },
             http => week.App.Function<WithdrawConsent>().Run(http, CancellationToken.None));
+        await week.App.Get<LeadHandoff.Privacy.WithdrawalService>().SendAskedAsync(CancellationToken.None);
 
         foreach (var (label, match) in new (string, Func<SentMail, bool>)[]
         {

@@ -35,6 +35,7 @@ public sealed class FunctionMetadataTests
         { "ExportPersonalData", "httpTrigger", "admin", "post", "privacy/export" },
         { "PurgeExpiredLeads", "timerTrigger", null, "", "%PurgeSchedule%" },
         { "SweepHotLeads", "timerTrigger", null, "", "%HotLaneSchedule%" },
+        { "SendWithdrawalEmails", "timerTrigger", null, "", "%WithdrawalSchedule%" },
         { "DeliverWebhooks", "timerTrigger", null, "", "%WebhookSchedule%" },
         { "ReconcileWebhooks", "timerTrigger", null, "", "%WebhookReconcileSchedule%" },
         { "WebhookAdmin", "httpTrigger", "function", "get,post", "webhooks" },

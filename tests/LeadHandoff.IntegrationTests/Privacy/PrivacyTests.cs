@@ -198,6 +198,8 @@ public sealed class PrivacyTests(AzuriteFixture azurite)
         var formPage = await Send(Withdraw("/api/privacy/withdraw"));
         var unknown = await Send(Withdraw("/api/privacy/withdraw", new() { ["email"] = "nobody@nowhere.example" }));
         var known = await Send(Withdraw("/api/privacy/withdraw", new() { ["email"] = " Grace.Hopper@navy.example " }));
+        Assert.Empty(week.SendGrid.Accepted); // the form only records what was asked
+        Assert.Equal(new WithdrawalRunResult(Sent: 1, NotHeld: 1, EmailedRecently: 0, Waiting: 0), await week.App.Get<WithdrawalService>().SendAskedAsync(CancellationToken.None));
         var mail = Assert.Single(week.SendGrid.Accepted);
         var link = System.Text.RegularExpressions.Regex.Match(mail.Text, @"Confirm and erase my details: (\S+)").Groups[1].Value;
         var confirmPage = await Send(Withdraw(new Uri(link).PathAndQuery));
@@ -226,6 +228,7 @@ public sealed class PrivacyTests(AzuriteFixture azurite)
 
         var formPage = await Send(Withdraw("/api/privacy/withdraw?lang=th"));
         var asked = await Send(Withdraw("/api/privacy/withdraw?lang=th", new() { ["email"] = Grace }));
+        await week.App.Get<WithdrawalService>().SendAskedAsync(CancellationToken.None);
         var mail = Assert.Single(week.SendGrid.Accepted);
         var link = System.Text.RegularExpressions.Regex.Match(mail.Text, @"ยืนยันและลบข้อมูลของฉัน: (\S+)").Groups[1].Value;
         var confirmPage = await Send(Withdraw(new Uri(link).PathAndQuery));
@@ -243,6 +246,45 @@ public sealed class PrivacyTests(AzuriteFixture azurite)
         Assert.DoesNotContain(await week.App.LeadsAsync("2026-W50"), l => l.Details.Name == "Grace Hopper");
         Assert.Equal(410, reused.Status);
         Assert.Contains("<a href=\"withdraw?lang=th\">ขอลิงก์ใหม่</a>", reused.Body);
+    }
+
+    [Fact]
+    public async Task Ten_requests_for_a_held_address_send_one_email_and_a_day_later_another()
+    {
+        await using var week = await ThreeWeeksAsync();
+        while (week.SendGrid.Accepted.TryDequeue(out _)) { }
+        var withdrawals = week.App.Get<WithdrawalService>();
+
+        for (var i = 0; i < 10; i++)
+        {
+            Assert.Equal(200, (await SendWithdrawalAsync(week, Withdraw("/api/privacy/withdraw", new() { ["email"] = Grace }))).Status);
+            await withdrawals.SendAskedAsync(CancellationToken.None);
+            week.App.Time.Advance(TimeSpan.FromMinutes(30));
+        }
+        Assert.Single(week.SendGrid.To(Grace));
+
+        week.App.Time.Advance(TimeSpan.FromHours(20)); // more than a day after the first
+        await SendWithdrawalAsync(week, Withdraw("/api/privacy/withdraw", new() { ["email"] = Grace }));
+        Assert.Equal(1, (await withdrawals.SendAskedAsync(CancellationToken.None)).Sent);
+        Assert.Equal(2, week.SendGrid.To(Grace).Count());
+    }
+
+    [Fact]
+    public async Task An_address_we_do_not_hold_gets_no_email_and_leaves_nothing_behind()
+    {
+        await using var week = await ThreeWeeksAsync();
+        while (week.SendGrid.Accepted.TryDequeue(out _)) { }
+
+        var asked = await SendWithdrawalAsync(week, Withdraw("/api/privacy/withdraw", new() { ["email"] = "nobody@nowhere.example" }));
+        var waiting = string.Join('\n', (await TableScan.AllRowsAsync(week.App))["Ledger"]);
+        var result = await week.App.Get<WithdrawalService>().SendAskedAsync(CancellationToken.None);
+
+        Assert.Equal(200, asked.Status);
+        Assert.Contains("withdraw-ask", waiting);
+        Assert.DoesNotContain("nobody", waiting, StringComparison.OrdinalIgnoreCase); // sealed while it waits
+        Assert.Equal(new WithdrawalRunResult(0, 1, 0, 0), result);
+        Assert.Empty(week.SendGrid.Accepted);
+        Assert.DoesNotContain((await TableScan.AllRowsAsync(week.App))["Ledger"], r => r.Contains("withdraw-ask", StringComparison.Ordinal));
     }
 
     /// <summary>A GET of the withdrawal address, or a form POST to it.</summary>
