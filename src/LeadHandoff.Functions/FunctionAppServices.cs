@@ -34,6 +34,7 @@ public static class FunctionAppServices
     {
         services.AddSettings<ScheduleOptions>("");
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<StorageOptions>, LeadHandoff.Functions.Configuration.KeylessStorageInAzure>();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<WebhookOptions>, LeadHandoff.Functions.Configuration.LocalReceiversOnlyInDevelopment>();
         return services
             .AddLeadStorage()
             .AddSlaCalendar()

@@ -43,6 +43,8 @@ public static class TestSettings
         ["PurgeSchedule"] = "0 30 2 * * *",
         ["HotLaneSchedule"] = "0 * * * * *",
         ["WithdrawalSchedule"] = "15 * * * * *",
+        // The tests' webhook receivers listen on this machine over plain http.
+        ["Webhooks:AllowLocalReceivers"] = "true",
         ["WebhookSchedule"] = "30 * * * * *",
         ["WebhookReconcileSchedule"] = "0 7,22,37,52 * * * *",
         ["Links:BaseUrl"] = "https://leadhandoff.example.net",

@@ -127,6 +127,10 @@ public sealed partial class WebhookDispatcher(
         {
             return (0, $"no answer in {options.Value.TimeoutSeconds} s", clock.Elapsed.TotalMilliseconds);
         }
+        catch (HttpRequestException ex) when (ex.InnerException is ReceiverNotPublicException refused)
+        {
+            return (0, refused.Message, clock.Elapsed.TotalMilliseconds);
+        }
         catch (HttpRequestException ex)
         {
             return (0, $"no answer ({ex.HttpRequestError})", clock.Elapsed.TotalMilliseconds);

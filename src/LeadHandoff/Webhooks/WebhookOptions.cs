@@ -10,7 +10,7 @@ public sealed class WebhookSubscription
     /// <summary>Letters, digits and hyphens; names its partition and, in Azure, its Key Vault secret (<c>WebhookSecret-{Id}</c>).</summary>
     public string Id { get; set; } = "";
 
-    /// <summary>https; plain http only to this machine (a local receiver).</summary>
+    /// <summary>https, to a public address (plain http and this machine only with <see cref="WebhookOptions.AllowLocalReceivers"/>).</summary>
     public string Url { get; set; } = "";
 
     /// <summary>Event types, e.g. <c>lead.decided</c>; empty means every type.</summary>
@@ -28,6 +28,12 @@ public sealed partial class WebhookOptions : ISettings
     public const string SectionName = "Webhooks";
 
     public List<WebhookSubscription> Subscriptions { get; set; } = [];
+
+    /// <summary>
+    /// Lets a subscription post over plain http to this machine or a private address: for a local
+    /// receiver in development and tests only. The app refuses to start with it on App Service.
+    /// </summary>
+    public bool AllowLocalReceivers { get; set; }
 
     /// <summary>The wait after the first failure; each later one doubles, with jitter, up to <see cref="MaxRetryMinutes"/>.</summary>
     [Range(1, 3600, ErrorMessage = "{0} must be between {1} and {2} seconds.")]
@@ -62,8 +68,10 @@ public sealed partial class WebhookOptions : ISettings
                 yield return $"{name}:Id '{s.Id}' must be 1–32 letters, digits or hyphens.";
             else if (!seen.Add(s.Id!))
                 yield return $"{name}:Id '{s.Id}' is used by another subscription.";
-            if (!Uri.TryCreate(s.Url, UriKind.Absolute, out var url) || !(url.Scheme == "https" || (url.Scheme == "http" && url.IsLoopback)))
-                yield return $"{name}:Url must be an absolute https URL (http only to localhost).";
+            if (!Uri.TryCreate(s.Url, UriKind.Absolute, out var url) || !(url.Scheme == "https" || (url.Scheme == "http" && AllowLocalReceivers)))
+                yield return $"{name}:Url must be an absolute https URL.";
+            else if (!AllowLocalReceivers && ReceiverAddress.IsLocalHost(url))
+                yield return $"{name}:Url must not point at this machine or a private, loopback or link-local address ({url.IdnHost}).";
             foreach (var type in s.Events.Where(t => !WebhookEventTypes.All.Contains(t, StringComparer.Ordinal)))
                 yield return $"{name}:Events names '{type}', which is not one of {string.Join(", ", WebhookEventTypes.All)}.";
             if (!IsSecret(s.Secret))

@@ -38,11 +38,24 @@ public sealed class StartupValidationTests
     [InlineData("UseDevelopmentStorage=true", "Storage:ConnectionString points at the local storage emulator, which does not exist outside Development (Production): set Storage:TableServiceUri instead.")]
     public void Outside_development_a_keyed_or_emulator_connection_string_is_refused_without_quoting_it(string connectionString, string message)
     {
-        var error = Assert.Throws<OptionsValidationException>(() => TestApp.Create(connectionString, overrides: services =>
+        var error = Assert.Throws<OptionsValidationException>(() => TestApp.Create(connectionString, s => s["Webhooks:AllowLocalReceivers"] = "false", overrides: services =>
             services.AddSingleton<Microsoft.Extensions.Hosting.IHostEnvironment>(new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { EnvironmentName = "Production" }))).Message;
 
         Assert.Contains(message, error);
         Assert.DoesNotContain("c2VjcmV0", error);
+    }
+
+    [Fact]
+    public void Outside_development_local_webhook_receivers_are_refused_naming_the_setting()
+    {
+        var error = Assert.Throws<OptionsValidationException>(() => TestApp.Create("DefaultEndpointsProtocol=https;AccountName=acct;EndpointSuffix=core.windows.net", s =>
+            {
+                s.Remove("Storage:ConnectionString");
+                s["Storage:TableServiceUri"] = "https://acct.table.core.windows.net";
+            }, overrides: services =>
+            services.AddSingleton<Microsoft.Extensions.Hosting.IHostEnvironment>(new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { EnvironmentName = "Production" }))).Message;
+
+        Assert.Equal("Webhooks:AllowLocalReceivers is for a local receiver in Development, and this is Production: remove it.", error);
     }
 
     [Fact]

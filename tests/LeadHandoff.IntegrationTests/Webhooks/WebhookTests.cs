@@ -50,6 +50,26 @@ public sealed class WebhookTests(AzuriteFixture azurite, ITestOutputHelper outpu
     }
 
     [Fact]
+    public async Task A_receiver_whose_name_resolves_to_a_private_address_is_not_connected_to_and_the_log_says_why()
+    {
+        await using var receiver = new WebhookReceiver();
+        // crm.example.com passes the start-up check; at send time it resolves into the private network.
+        ResolveHost intoThePrivateNetwork = (_, _) => Task.FromResult(new[] { System.Net.IPAddress.Parse("10.0.0.5") });
+        await using var week = Scenario(azurite.ConnectionString, receiver, services => services.AddSingleton(intoThePrivateNetwork), configure: s =>
+        {
+            s["Webhooks:AllowLocalReceivers"] = "false";
+            s["Webhooks:Subscriptions:0:Url"] = "https://crm.example.com/hooks";
+        });
+        await PostAsync(week, "ada@example.com", "Analytical Engines Ltd");
+
+        await DeliverAsync(week);
+
+        var attempt = Assert.Single(await week.App.Get<WebhookStore>().AttemptsAsync("crm", 10, CancellationToken.None));
+        Assert.Equal((0, "The receiver's host resolves to no public address (10.0.0.5): refused."), (attempt.Status, attempt.Outcome));
+        Assert.Empty(receiver.Requests);
+    }
+
+    [Fact]
     public async Task A_leads_whole_life_arrives_signed_and_each_payload_matches_its_schema()
     {
         await using var receiver = new WebhookReceiver();

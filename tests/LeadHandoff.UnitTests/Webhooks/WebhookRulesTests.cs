@@ -53,10 +53,11 @@ public sealed class WebhookRulesTests
         Assert.Equal(
         [
             "Webhooks:Subscriptions:1:Id 'crm' is used by another subscription.",
-            "Webhooks:Subscriptions:1:Url must be an absolute https URL (http only to localhost).",
+            "Webhooks:Subscriptions:1:Url must be an absolute https URL.",
             "Webhooks:Subscriptions:1:Events names 'lead.won', which is not one of lead.received, lead.delivered, lead.decided, lead.reassigned, lead.erased.",
             "Webhooks:Subscriptions:1:Secret must be 'whsec_' followed by base64 of at least 24 bytes (scripts/ensure-signing-keys.sh makes one in Key Vault).",
             "Webhooks:Subscriptions:2:Id 'bad id!' must be 1–32 letters, digits or hyphens.",
+            "Webhooks:Subscriptions:2:Url must be an absolute https URL.",
             "Webhooks:Subscriptions:2:Secret must be 'whsec_' followed by base64 of at least 24 bytes (scripts/ensure-signing-keys.sh makes one in Key Vault).",
         ], messages);
     }
