@@ -274,6 +274,8 @@ var appSettings = union(listSettings, {
   PurgeSchedule: purgeSchedule
   HotLaneSchedule: hotLaneSchedule
   WithdrawalSchedule: withdrawalSchedule
+  // Staff sign-in accepts principals of this tenant only, and knows people by their object id.
+  StaffSignIn__TenantId: tenant().tenantId
   WebhookSchedule: webhookSchedule
   WebhookReconcileSchedule: webhookReconcileSchedule
   HotLane__DeadlineBusinessHours: string(hotDeadlineBusinessHours)

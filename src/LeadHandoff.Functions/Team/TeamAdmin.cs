@@ -78,7 +78,8 @@ public sealed class TeamAdmin(TeamAdminService admin)
         var member = new TeamMember(
             (f.GetValueOrDefault("id") ?? "").Trim(), (f.GetValueOrDefault("name") ?? "").Trim(), (f.GetValueOrDefault("email") ?? "").Trim(), role!.Value,
             (f.GetValueOrDefault("language") ?? "en").Trim(), Active: f.GetValueOrDefault("active") is "on" or "true", from, to,
-            f.GetValueOrDefault("backup") is { Length: > 0 } b ? b.Trim() : null, capacity, InPool: f.GetValueOrDefault("inPool") is "on" or "true");
+            f.GetValueOrDefault("backup") is { Length: > 0 } b ? b.Trim() : null, capacity, InPool: f.GetValueOrDefault("inPool") is "on" or "true",
+            ObjectId: f.GetValueOrDefault("objectId") is { Length: > 0 } o ? o.Trim() : null);
         errors = await admin.SaveMemberAsync(member, cancellationToken);
         return (errors, errors.Count == 0 ? t["MemberSaved", member.Name] : null);
     }

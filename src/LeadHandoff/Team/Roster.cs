@@ -48,6 +48,11 @@ public sealed record Roster(IReadOnlyList<TeamMember> Members, IReadOnlyList<Rou
             errors.Add("backup", "BackupElsewhere", backup);
         if (member.WeeklyCapacity is < 0 or > 10_000)
             errors.Add("weeklyCapacity", "CapacityRange");
+        if (member.ObjectId is { Length: > 0 } objectId)
+        {
+            if (!Guid.TryParse(objectId, out var id)) errors.Add("objectId", "ObjectIdFormat");
+            else if (others.Any(o => Guid.TryParse(o.ObjectId, out var other) && other == id)) errors.Add("objectId", "ObjectIdTaken");
+        }
         return errors;
     }
 

@@ -15,6 +15,8 @@ public sealed partial class TeamAdminService(RosterStore store, TeamRoster roste
     public async Task<FieldErrors> SaveMemberAsync(TeamMember member, CancellationToken cancellationToken)
     {
         var current = await CurrentAsync(cancellationToken);
+        // A change that leaves the object id blank keeps the one recorded: sign-in is not lost by editing a name.
+        if (member.ObjectId is null && current.Member(member.Id)?.ObjectId is { } recorded) member = member with { ObjectId = recorded };
         var errors = Roster.ValidateMember(member, current.Members.Where(m => m.Id != member.Id).ToList());
         if (errors.Count > 0) return errors;
         await store.SaveMemberAsync(member, cancellationToken);

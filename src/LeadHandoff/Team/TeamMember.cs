@@ -15,7 +15,8 @@ public sealed record TeamMember(
     DateOnly? AwayTo = null,
     string? Backup = null,
     int? WeeklyCapacity = null,
-    bool InPool = false)
+    bool InPool = false,
+    string? ObjectId = null)
 {
     /// <summary>On the team, and not away on <paramref name="day"/>.</summary>
     public bool IsAvailable(DateOnly day) => Active && !(AwayFrom is { } from && AwayTo is { } to && day >= from && day <= to);

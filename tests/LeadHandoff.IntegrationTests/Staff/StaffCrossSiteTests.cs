@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Json;
 using LeadHandoff.Functions.Staff;
 using LeadHandoff.Functions.StaffHome;
 using LeadHandoff.Team;
@@ -23,20 +21,19 @@ public sealed class StaffCrossSiteTests(AzuriteFixture azurite)
         ["action"] = "save-member", ["id"] = "evil-1", ["name"] = "Eve", ["email"] = "eve@evil.example", ["role"] = "Admin", ["language"] = "en",
     };
 
-    private static string Principal(string email) => Convert.ToBase64String(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new
-    {
-        auth_typ = "aad",
-        claims = new[] { new { typ = "preferred_username", val = email } },
-        name_typ = "name",
-        role_typ = "roles",
-    })));
+    private static string Principal(string email) => StaffPrincipals.Principal(email);
 
     private async Task<BatchScenario> ScenarioAsync()
     {
-        var week = BatchScenario.Create(azurite.ConnectionString, s => s["WEBSITE_AUTH_ENABLED"] = "True");
+        var week = BatchScenario.Create(azurite.ConnectionString, s =>
+        {
+            s["WEBSITE_AUTH_ENABLED"] = "True";
+            s["StaffSignIn:TenantId"] = StaffPrincipals.Tenant;
+        });
         var admin = week.App.Get<TeamAdminService>();
         Assert.Equal(0, (await admin.SaveMemberAsync(new TeamMember("adm-1", "Ada Admin", "admin@example.com", TeamRole.Admin), CancellationToken.None)).Count);
         Assert.Equal(0, (await admin.SaveMemberAsync(new TeamMember("mgr-1", "Morgan Manager", "manager@example.com", TeamRole.Manager), CancellationToken.None)).Count);
+        await StaffPrincipals.BindEveryoneAsync(week);
         return week;
     }
 

@@ -24,23 +24,17 @@ public sealed class StaffSignInTests(AzuriteFixture azurite)
         var week = BatchScenario.Create(azurite.ConnectionString, s =>
         {
             if (platformAuth) s["WEBSITE_AUTH_ENABLED"] = "True";
+            s["StaffSignIn:TenantId"] = StaffPrincipals.Tenant;
             if (developmentUser is not null) s["StaffSignIn:DevelopmentUser"] = developmentUser;
         });
         var admin = week.App.Get<TeamAdminService>();
         Assert.Equal(0, (await admin.SaveMemberAsync(new TeamMember("mgr-1", "Morgan Manager", "manager@example.com", TeamRole.Manager), CancellationToken.None)).Count);
         Assert.Equal(0, (await admin.SaveMemberAsync(new TeamMember("mkt-1", "Mia Marketing", "marketing@example.com", TeamRole.Marketing), CancellationToken.None)).Count);
+        await StaffPrincipals.BindEveryoneAsync(week);
         return week;
     }
 
-    /// <summary>The header App Service would inject for a signed-in Entra user.</summary>
-    private static string Principal(string email, params string[] roles) => Convert.ToBase64String(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new
-    {
-        auth_typ = "aad",
-        claims = new[] { new { typ = "preferred_username", val = email }, new { typ = "name", val = "Someone" } }
-            .Concat(roles.Select(r => new { typ = "roles", val = r })),
-        name_typ = "name",
-        role_typ = "roles",
-    })));
+    private static string Principal(string email, params string[] roles) => StaffPrincipals.Principal(email, roles);
 
     private static Task<TestResponse> GetAsync(BatchScenario week, string page, string? principal = null, string? acceptLanguage = null) =>
         SendAsync(week, new TestRequest("GET", null, []), page, principal, acceptLanguage);
@@ -86,6 +80,47 @@ public sealed class StaffSignInTests(AzuriteFixture azurite)
         Assert.Equal(401, stranger.Status);
         Assert.Contains("not on the team's roster", System.Net.WebUtility.HtmlDecode(stranger.Body));
         Assert.Equal(401, (await GetAsync(week, "team", "not base64 at all")).Status);
+    }
+
+    [Fact]
+    public async Task An_email_claim_never_decides_who_someone_is()
+    {
+        await using var week = await ScenarioAsync();
+        var attacker = Guid.NewGuid().ToString();
+        // The admin's address first, in every email-like claim, on an object id of the attacker's own.
+        var impersonation = StaffPrincipals.Header([("preferred_username", "manager@example.com"), ("email", "manager@example.com"),
+            ("http://schemas.xmlsoap.org/ws/2005/05/identity/claims/upn", "manager@example.com"), (StaffSignIn.TenantClaim, StaffPrincipals.Tenant), (StaffSignIn.ObjectIdClaim, attacker), ("roles", "Admin")]);
+        var otherTenant = StaffPrincipals.Header([(StaffSignIn.TenantClaim, Guid.NewGuid().ToString()), (StaffSignIn.ObjectIdClaim, StaffPrincipals.Oid("manager@example.com"))]);
+        var twoPeople = StaffPrincipals.Header([(StaffSignIn.TenantClaim, StaffPrincipals.Tenant), (StaffSignIn.ObjectIdClaim, StaffPrincipals.Oid("manager@example.com")), ("oid", attacker)]);
+        var noObjectId = StaffPrincipals.Header([("preferred_username", "manager@example.com"), (StaffSignIn.TenantClaim, StaffPrincipals.Tenant)]);
+
+        foreach (var forged in new[] { impersonation, otherTenant, twoPeople, noObjectId })
+            Assert.Equal(401, (await GetAsync(week, "roster", forged)).Status);
+        Assert.Equal(200, (await GetAsync(week, "team", Principal("manager@example.com"))).Status); // the real one, by object id
+    }
+
+    [Fact]
+    public async Task An_admin_records_a_members_object_id_and_sign_in_then_knows_them()
+    {
+        await using var week = await ScenarioAsync();
+        var admin = week.App.Get<TeamAdminService>();
+        var newcomer = new TeamMember("mgr-2", "Nina New", "nina@example.com", TeamRole.Manager);
+        Assert.Equal(0, (await admin.SaveMemberAsync(newcomer, CancellationToken.None)).Count);
+        Assert.Equal(401, (await GetAsync(week, "team", Principal("nina@example.com"))).Status); // on the roster, not yet known by Entra
+
+        var saved = await PostAsync(week, "roster", Principal("rita@example.com", "Admin"), new()
+        {
+            ["action"] = "save-member", ["id"] = "mgr-2", ["name"] = "Nina New", ["email"] = "nina@example.com", ["role"] = "Manager", ["language"] = "en", ["active"] = "on",
+            ["objectId"] = StaffPrincipals.Oid("nina@example.com"),
+        });
+        Assert.NotEqual(422, saved.Status);
+        Assert.Equal(200, (await GetAsync(week, "team", Principal("nina@example.com"))).Status);
+
+        // A later change that leaves the id blank keeps it; an id already someone else's is refused.
+        Assert.Equal(0, (await admin.SaveMemberAsync(newcomer with { Name = "Nina Newer" }, CancellationToken.None)).Count);
+        Assert.Equal(200, (await GetAsync(week, "team", Principal("nina@example.com"))).Status);
+        var taken = await admin.SaveMemberAsync(newcomer with { ObjectId = StaffPrincipals.Oid("manager@example.com") }, CancellationToken.None);
+        Assert.Equal(["This Entra object id belongs to another member."], taken.In(ValidationText.English));
     }
 
     [Fact]
@@ -168,7 +203,7 @@ public sealed class StaffSignInTests(AzuriteFixture azurite)
     public async Task A_thai_admin_gets_every_staff_page_in_thai_and_a_refused_change_back_in_thai_with_what_was_typed()
     {
         await using var week = await ScenarioAsync();
-        await week.App.Get<TeamAdminService>().SaveMemberAsync(new TeamMember("adm-1", "อนันต์", "admin@example.com", TeamRole.Admin, Language: "th"), CancellationToken.None);
+        await week.App.Get<TeamAdminService>().SaveMemberAsync(new TeamMember("adm-1", "อนันต์", "admin@example.com", TeamRole.Admin, Language: "th", ObjectId: StaffPrincipals.Oid("admin@example.com")), CancellationToken.None);
         var admin = Principal("admin@example.com");
 
         var home = System.Net.WebUtility.HtmlDecode((await GetAsync(week, "", admin)).Body);

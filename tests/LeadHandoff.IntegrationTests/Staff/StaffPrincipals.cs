@@ -1,0 +1,37 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using LeadHandoff.Functions.Staff;
+using LeadHandoff.Team;
+using LeadHandoff.Tests.Batches;
+
+namespace LeadHandoff.Tests.Staff;
+
+/// <summary>Principals as App Service injects them for Entra users of our tenant, and a roster that knows each member by object id.</summary>
+internal static class StaffPrincipals
+{
+    public const string Tenant = "6e1f6d2a-59c1-4a43-9a2f-0c6c3b1d2e4f";
+
+    /// <summary>A stable object id per address, for tests: in Entra it is assigned, not derived.</summary>
+    public static string Oid(string email) => new Guid(MD5.HashData(Encoding.UTF8.GetBytes(email.Trim().ToLowerInvariant()))).ToString();
+
+    /// <summary>The header for an Entra user: the address as their preferred_username, our tenant, and their object id.</summary>
+    public static string Principal(string email, params string[] roles) =>
+        Header([("preferred_username", email), ("name", "Someone"), (StaffSignIn.TenantClaim, Tenant), (StaffSignIn.ObjectIdClaim, Oid(email)), .. roles.Select(r => ("roles", r))]);
+
+    public static string Header(IEnumerable<(string Type, string Value)> claims) => Convert.ToBase64String(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new
+    {
+        auth_typ = "aad",
+        claims = claims.Select(c => new { typ = c.Type, val = c.Value }),
+        name_typ = "name",
+        role_typ = "roles",
+    })));
+
+    /// <summary>Every member on the roster known by the object id <see cref="Oid"/> gives their address.</summary>
+    public static async Task BindEveryoneAsync(BatchScenario week)
+    {
+        var admin = week.App.Get<TeamAdminService>();
+        foreach (var member in (await admin.CurrentAsync(CancellationToken.None)).Members)
+            Assert.Equal(0, (await admin.SaveMemberAsync(member with { ObjectId = Oid(member.Email) }, CancellationToken.None)).Count);
+    }
+}
