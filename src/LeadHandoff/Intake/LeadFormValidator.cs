@@ -17,7 +17,13 @@ public sealed class LeadFormValidator(IOptions<IntakeOptions> options)
         // The address is an identifier we send to and dedupe by, not prose: kept in its comparison
         // form, so "ＡＤＡ@Example.COM" is ada@example.com, the same person as every other spelling.
         var email = Text(LeadFields.Email, required: true) is { } typed ? TextNormaliser.ComparisonKey(typed) : null;
-        if (email is not null && !EmailAddress.IsValid(email))
+        // A zero-width space or a bidi control makes an address that looks like another: refused, not stored.
+        if (email is not null && LookAlikeText.HasInvisible(email))
+        {
+            errors.Add(LeadFields.Email.Name, "EmailInvisible");
+            email = null;
+        }
+        else if (email is not null && !EmailAddress.IsValid(email))
         {
             errors.Add(LeadFields.Email.Name, "EmailInvalid");
             email = null;

@@ -55,6 +55,10 @@ public sealed partial class LeadIntakeService(
             if (check is not (HumanCheck.Passed or HumanCheck.NotConfigured))
                 return await FlagAsync(FlagKind.Quarantined, $"turnstile-{check.ToString().ToLowerInvariant()}");
 
+            // Look-alike text is held for a person to look at, not refused: it may be a real name.
+            if (LookAlikeText.FirstSuspect(form.Lead) is { } suspect)
+                return await FlagAsync(FlagKind.Quarantined, "lookalike-" + suspect);
+
             var hot = hotLane.IsHot(form.Lead.Source.Offer);
             var stored = await store.SaveAsync(window.Id, id, form.Lead, receivedAt, hot, cancellationToken);
             LogStored(logger, stored.LeadId, window.Id, stored.SubmissionCount);

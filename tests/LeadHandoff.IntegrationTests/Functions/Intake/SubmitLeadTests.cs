@@ -359,6 +359,50 @@ public sealed class SubmitLeadTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task An_address_with_an_invisible_character_is_refused_naming_the_field()
+    {
+        await using var app = App();
+        var fields = LeadRequests.Valid("ad\u200Ba@example.com");
+
+        var json = await app.PostAsync(LeadRequests.Json(fields));
+
+        Assert.Equal(400, json.Status);
+        Assert.Contains("Email has an invisible character (such as a zero-width space) in it", json.Body);
+        Assert.Empty(await app.LeadsAsync());
+    }
+
+    [Theory]
+    [InlineData("company", "PаyPаl", "lookalike-company")] // Cyrillic а among Latin letters
+    [InlineData("email", "ada@exаmple.com", "lookalike-email")]
+    public async Task Look_alike_text_is_held_for_review_with_its_reason_not_refused(string field, string value, string reason)
+    {
+        await using var app = App();
+        var fields = LeadRequests.Valid();
+        fields[field] = value;
+
+        var json = await app.PostAsync(LeadRequests.Json(fields));
+
+        Assert.Equal(201, json.Status); // the same answer as a lead: the sender learns nothing
+        Assert.Empty(await app.LeadsAsync());
+        var held = Assert.Single(await app.FlaggedAsync());
+        Assert.Equal((LeadHandoff.Leads.FlagKind.Quarantined, reason), (held.Kind, held.Reason));
+        Assert.Contains("mixes scripts", LeadHandoff.Leads.FlagReasons.Describe(reason));
+    }
+
+    [Fact]
+    public async Task A_thai_company_with_a_latin_name_is_an_ordinary_lead()
+    {
+        await using var app = App();
+        var fields = LeadRequests.Valid("somchai@example.co.th", "สมชาย ใจดี");
+        fields["company"] = "บริษัท ABC จำกัด";
+
+        Assert.Equal(201, (await app.PostAsync(LeadRequests.Json(fields))).Status);
+
+        Assert.Equal("บริษัท ABC จำกัด", Assert.Single(await app.LeadsAsync()).Details.Company);
+        Assert.Empty(await app.FlaggedAsync());
+    }
+
+    [Fact]
     public async Task A_flagged_submission_too_large_for_one_property_is_stored_cut_and_marked_not_refused()
     {
         await using var app = App();
