@@ -85,11 +85,7 @@ public sealed class StaffCrossSiteTests(AzuriteFixture azurite)
     public async Task A_cross_site_post_to_the_managers_week_moves_no_lead()
     {
         await using var week = await ScenarioAsync();
-        await week.AddLeadAsync("one@example.com", "One Ltd");
-        week.App.Time.SetUtcNow(BatchScenario.CutOff.AddMinutes(1));
-        await week.RunBatchAsync();
-        var lead = Assert.Single(await week.App.LeadsAsync());
-        var to = lead.OwnerId == "rep-1" ? "rep-2" : "rep-1";
+        var (lead, to) = await StaffPrincipals.OneSentLeadAsync(week);
         var move = new Dictionary<string, string> { ["action"] = "reassign", ["lead"] = lead.Id, ["to"] = to };
 
         var refused = await PostAsync(week, "team", "manager@example.com", move, new() { ["Origin"] = "https://evil.example" }, "?window=2026-W50");

@@ -4,6 +4,7 @@ using System.Text.Json;
 using LeadHandoff.Functions.Staff;
 using LeadHandoff.Team;
 using LeadHandoff.Tests.Batches;
+using LeadHandoff.Tests.Infrastructure;
 
 namespace LeadHandoff.Tests.Staff;
 
@@ -26,6 +27,16 @@ internal static class StaffPrincipals
         name_typ = "name",
         role_typ = "roles",
     })));
+
+    /// <summary>One lead sent in Monday's batch, and the other rep it can be moved to: what the manager's week tests act on.</summary>
+    public static async Task<(Leads.Lead Lead, string OtherRep)> OneSentLeadAsync(BatchScenario week)
+    {
+        await week.AddLeadAsync("one@example.com", "One Ltd");
+        week.App.Time.SetUtcNow(BatchScenario.CutOff.AddMinutes(1));
+        await week.RunBatchAsync();
+        var lead = Assert.Single(await week.App.LeadsAsync());
+        return (lead, lead.OwnerId == "rep-1" ? "rep-2" : "rep-1");
+    }
 
     /// <summary>Every member on the roster known by the object id <see cref="Oid"/> gives their address.</summary>
     public static async Task BindEveryoneAsync(BatchScenario week)

@@ -157,11 +157,7 @@ public sealed class StaffSignInTests(AzuriteFixture azurite)
     public async Task A_signed_in_manager_moves_a_lead_from_the_staff_page()
     {
         await using var week = await ScenarioAsync();
-        await week.AddLeadAsync("one@example.com", "One Ltd");
-        week.App.Time.SetUtcNow(BatchScenario.CutOff.AddMinutes(1));
-        await week.RunBatchAsync();
-        var lead = Assert.Single(await week.App.LeadsAsync());
-        var to = lead.OwnerId == "rep-1" ? "rep-2" : "rep-1";
+        var (lead, to) = await StaffPrincipals.OneSentLeadAsync(week);
 
         var form = LeadRequests.UrlEncoded(new Dictionary<string, string> { ["action"] = "reassign", ["lead"] = lead.Id, ["to"] = to }) with
         {
