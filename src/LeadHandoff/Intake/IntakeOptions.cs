@@ -46,6 +46,16 @@ public sealed class IntakeOptions : ISettings
     /// </summary>
     public string ClientAddressHeader { get; set; } = "";
 
+    /// <summary>
+    /// A form posted sooner than this after it was shown (its signed <c>lh_stamp</c>) is held for
+    /// review: no person fills a form in that time. 0 turns the check off.
+    /// </summary>
+    [Range(0, 600, ErrorMessage = "{0} must be between {1} and {2} seconds.")]
+    public int MinimumFillSeconds { get; set; } = 3;
+
+    /// <summary>Hold a form post that carries no stamp (or a bad one is held anyway): for forms that all fetch one.</summary>
+    public bool RequireStamp { get; set; }
+
     public IEnumerable<string> Validate()
     {
         if (Sectors.Count == 0 || Sectors.Any(string.IsNullOrWhiteSpace))

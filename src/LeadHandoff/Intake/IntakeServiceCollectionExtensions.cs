@@ -15,6 +15,8 @@ public static class IntakeServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<LeadFormValidator>();
         services.AddSingleton<ClientRateLimiter>();
+        services.AddSingleton<FormStamps>();
+        services.AddSingleton<SenderChecks>();
         // Transient: it holds a typed HttpClient, which must not be captured for the life of the app.
         services.AddTransient<LeadIntakeService>();
         return services;

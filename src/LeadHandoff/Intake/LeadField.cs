@@ -28,6 +28,8 @@ public static class LeadFields
     public static readonly LeadField TurnstileToken = new("cf-turnstile-response", "Turnstile response", 4096);
     /// <summary>The form's language (<c>en</c>, <c>th</c>): what the person is answered in.</summary>
     public static readonly LeadField Language = new("lang", "Language", 35);
+    /// <summary>The signed instant the form was shown (<c>GET /api/form-stamp</c>): how fast it was filled.</summary>
+    public static readonly LeadField Stamp = new("lh_stamp", "Form stamp", 400);
 
     /// <summary>A form with more fields than this is refused whole: no real form needs it.</summary>
     public const int MaxFieldCount = 50;
@@ -38,7 +40,7 @@ public static class LeadFields
     public static IReadOnlyList<LeadField> All { get; } =
     [
         Name, Email, Company, JobTitle, Phone, Message, Sector, CompanySize, Offer, Consent, ConsentVersion,
-        UtmSource, UtmMedium, UtmCampaign, UtmTerm, UtmContent, PageUrl, Referrer, Redirect, TurnstileToken, Language,
+        UtmSource, UtmMedium, UtmCampaign, UtmTerm, UtmContent, PageUrl, Referrer, Redirect, TurnstileToken, Language, Stamp,
     ];
 
     public static IReadOnlySet<string> Names { get; } = All.Select(f => f.Name).ToHashSet(StringComparer.Ordinal);

@@ -15,4 +15,5 @@ public sealed record LeadForm(
     FieldErrors Errors,
     HoneypotState Honeypot,
     Uri? Redirect,
-    string? TurnstileToken);
+    string? TurnstileToken,
+    string? Stamp = null);

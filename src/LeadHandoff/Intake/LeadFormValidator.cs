@@ -53,7 +53,7 @@ public sealed class LeadFormValidator(IOptions<IntakeOptions> options)
         var lead = errors.Count == 0
             ? new LeadDetails(name!, email!, company!, jobTitle!, phone, message!, new Segment(sector!, size!), source, consent)
             : null;
-        return new LeadForm(lead, errors, ReadHoneypot(raw), redirect, token);
+        return new LeadForm(lead, errors, ReadHoneypot(raw), redirect, token, Text(LeadFields.Stamp, required: false));
     }
 
     private static string? ReadText(IReadOnlyDictionary<string, string> raw, LeadField field, bool required, FieldErrors errors)

@@ -16,8 +16,7 @@ public sealed partial class LeadIntakeService(
     LeadFormValidator validator,
     LeadStore store,
     SlaCalendar calendar,
-    TurnstileVerifier turnstile,
-    ClientRateLimiter rateLimiter,
+    SenderChecks checks,
     HotLane.HotLaneService hotLane,
     Webhooks.WebhookEmitter webhooks,
     Confirmation.ConfirmationService confirmation,
@@ -30,7 +29,7 @@ public sealed partial class LeadIntakeService(
     public async Task<IntakeResult> SubmitAsync(IReadOnlyDictionary<string, string> fields, Submitter from, CancellationToken cancellationToken)
     {
         var clientIp = from.ClientIp;
-        if (!from.IsIntegration && rateLimiter.TryAcquire(clientIp ?? "unknown") is { } wait)
+        if (!from.IsIntegration && checks.WaitFor(clientIp) is { } wait)
         {
             LogRateLimited(logger);
             return new IntakeResult.RateLimited(wait);
@@ -51,7 +50,11 @@ public sealed partial class LeadIntakeService(
                 return new IntakeResult.Invalid(form.Errors);
             }
 
-            var check = from.IsIntegration ? HumanCheck.NotConfigured : await turnstile.VerifyAsync(form.TurnstileToken, clientIp, cancellationToken);
+            // How fast the form was filled, by its signed stamp: a server posting for another form is not timed.
+            if (!from.IsIntegration && checks.StampSuspect(form.Stamp) is { } tooSoon)
+                return await FlagAsync(FlagKind.Quarantined, tooSoon);
+
+            var check = from.IsIntegration ? HumanCheck.NotConfigured : await checks.HumanAsync(form.TurnstileToken, clientIp, cancellationToken);
             if (check is not (HumanCheck.Passed or HumanCheck.NotConfigured))
                 return await FlagAsync(FlagKind.Quarantined, $"turnstile-{check.ToString().ToLowerInvariant()}");
 

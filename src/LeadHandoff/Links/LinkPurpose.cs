@@ -14,4 +14,7 @@ public enum LinkPurpose
 
     /// <summary>The sales manager's view of one batch week's team. Subject: "{windowId}"; owner: "manager".</summary>
     Team = 4,
+
+    /// <summary>When a lead form was shown. Subject: that instant in Unix milliseconds; owner: "form".</summary>
+    FormStamp = 5,
 }

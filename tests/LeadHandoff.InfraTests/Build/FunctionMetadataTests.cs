@@ -41,6 +41,7 @@ public sealed class FunctionMetadataTests
         { "WebhookAdmin", "httpTrigger", "function", "get,post", "webhooks" },
         { "WithdrawConsent", "httpTrigger", "anonymous", "get,head,post", "privacy/withdraw" },
         { "ThankYouPage", "httpTrigger", "anonymous", "get,head", "thanks" },
+        { "FormStamp", "httpTrigger", "anonymous", "get", "form-stamp" },
         { "ReviewQueue", "httpTrigger", "function", "get,post", "review" },
         { "SubmitIntegrationLead", "httpTrigger", "function", "post", "integrations/leads" },
         { "ExportLeads", "httpTrigger", "function", "get", "leads/export" },

@@ -47,6 +47,21 @@ public sealed class IntegrationIntakeTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task An_integration_is_not_timed_even_with_a_stamp_a_form_would_be_held_for()
+    {
+        await using var verifier = new LoopbackHttpServer(_ => Task.FromResult(LoopbackReply.Json(200, """{"success":true}""")));
+        await using var app = App(verifier.Url("/siteverify"));
+        var fields = WithoutHoneypot("server.post@example.com");
+        fields["lh_stamp"] = app.Get<LeadHandoff.Intake.FormStamps>().Issue(); // shown this very instant
+
+        var response = await PostIntegrationAsync(app, LeadRequests.Json(fields));
+
+        Assert.Equal(201, response.Status);
+        Assert.Single(await app.LeadsAsync());
+        Assert.Empty(await app.FlaggedAsync());
+    }
+
+    [Fact]
     public async Task The_same_post_through_the_public_form_path_is_still_held_back_as_spam()
     {
         await using var verifier = new LoopbackHttpServer(_ => Task.FromResult(LoopbackReply.Json(200, """{"success":true}""")));

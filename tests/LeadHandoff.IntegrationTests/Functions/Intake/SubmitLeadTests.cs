@@ -389,6 +389,53 @@ public sealed class SubmitLeadTests(AzuriteFixture azurite)
         Assert.Contains("mixes scripts", LeadHandoff.Leads.FlagReasons.Describe(reason));
     }
 
+    [Theory]
+    [InlineData(1, "too-fast")]
+    [InlineData(5, null)]
+    public async Task A_form_filled_faster_than_a_person_could_is_held_by_its_signed_stamp(int secondsToFill, string? heldFor)
+    {
+        await using var app = App();
+        var stamp = app.Get<LeadHandoff.Intake.FormStamps>().Issue();
+        app.Time.Advance(TimeSpan.FromSeconds(secondsToFill));
+        var fields = LeadRequests.Valid();
+        fields["lh_stamp"] = stamp;
+
+        Assert.Equal(303, (await app.PostAsync(LeadRequests.UrlEncoded(fields))).Status);
+
+        if (heldFor is null) Assert.Single(await app.LeadsAsync());
+        else Assert.Equal(heldFor, Assert.Single(await app.FlaggedAsync()).Reason);
+    }
+
+    [Fact]
+    public async Task A_stamp_the_sender_made_is_held_and_a_missing_one_only_when_required()
+    {
+        await using var app = App(s => s["Intake:RequireStamp"] = "true");
+        var forged = LeadRequests.Valid("forged@example.com");
+        forged["lh_stamp"] = "k1.MTIzNDU2Nzg5.AAAA";
+
+        await app.PostAsync(LeadRequests.UrlEncoded(forged));
+        await app.PostAsync(LeadRequests.UrlEncoded(LeadRequests.Valid("nostamp@example.com")));
+
+        Assert.Equal(["stamp-invalid", "stamp-missing"], (await app.FlaggedAsync()).Select(f => f.Reason).Order(StringComparer.Ordinal));
+        Assert.Empty(await app.LeadsAsync());
+    }
+
+    [Fact]
+    public async Task The_stamp_comes_as_json_or_as_a_script_that_fills_the_field_and_is_never_cached()
+    {
+        await using var app = App();
+        var json = await app.GetAsync("/api/form-stamp", http => Task.FromResult(app.Function<LeadHandoff.Functions.Intake.FormStamp>().Run(http)));
+        var script = await app.GetAsync("/api/form-stamp?format=js", http => Task.FromResult(app.Function<LeadHandoff.Functions.Intake.FormStamp>().Run(http)));
+
+        var stamp = JsonDocument.Parse(json.Body).RootElement.GetProperty("stamp").GetString()!;
+        Assert.Null(app.Get<LeadHandoff.Intake.FormStamps>().Suspect(null)); // not required by default
+        app.Time.Advance(TimeSpan.FromSeconds(10));
+        Assert.Null(app.Get<LeadHandoff.Intake.FormStamps>().Suspect(stamp));
+        Assert.Equal("no-store", json.Header("Cache-Control"));
+        Assert.StartsWith("text/javascript", script.Header("Content-Type"));
+        Assert.Contains("input[name=\"lh_stamp\"]", script.Body);
+    }
+
     [Fact]
     public async Task A_thai_company_with_a_latin_name_is_an_ordinary_lead()
     {
