@@ -8,7 +8,8 @@ namespace LeadHandoff.EndToEnd.Tests;
 /// Staff sign-in and its guards under the real host, with App Service authentication on
 /// (<c>WEBSITE_AUTH_ENABLED</c>) and the platform's principal header as it would arrive: an admin's
 /// object id recorded through the keyed roster route, an email claim that opens nothing, and a
-/// roster change that another site posts refused while the same change from the app's page is made.
+/// roster change that another site posts, or that lacks the page's antiforgery token, refused while
+/// the same change from the app's page is made.
 /// </summary>
 [Trait("Category", "Host")]
 public sealed class StaffUnderHostTests : IAsyncLifetime
@@ -53,31 +54,46 @@ public sealed class StaffUnderHostTests : IAsyncLifetime
         }));
         Assert.True(recorded.IsSuccessStatusCode, $"recording the admin's object id: {(int)recorded.StatusCode} {await recorded.Content.ReadAsStringAsync()}");
 
-        async Task<HttpStatusCode> StaffAsync(HttpMethod method, string principal, string? origin)
+        // The admin's browser: it keeps the cookies our pages set, and sends them back to us, whoever made the form.
+        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() });
+        async Task<(HttpStatusCode Status, string Body)> StaffAsync(HttpMethod method, string principal, string? origin, string? token = null)
         {
             using var request = new HttpRequestMessage(method, host.BaseUrl + "/api/staff/roster");
             request.Headers.Add("X-MS-CLIENT-PRINCIPAL", principal);
             if (origin is not null) request.Headers.Add("Origin", origin);
             if (method == HttpMethod.Post)
-                request.Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                var form = new Dictionary<string, string>
                 {
                     ["action"] = "save-member", ["id"] = "evil-1", ["name"] = "Eve", ["email"] = "eve@evil.example", ["role"] = "Admin", ["language"] = "en",
-                });
-            using var response = await http.SendAsync(request);
-            return response.StatusCode;
+                };
+                if (token is not null) form["lh_form_token"] = token;
+                request.Content = new FormUrlEncodedContent(form);
+            }
+            using var response = await browser.SendAsync(request);
+            return (response.StatusCode, await response.Content.ReadAsStringAsync());
         }
+        var admin = Principal("admin@example.com", AdminObjectId);
 
         // The admin's address in the email claim, on an object id of someone else's: not the admin.
-        Assert.Equal(HttpStatusCode.Unauthorized, await StaffAsync(HttpMethod.Get, Principal("admin@example.com", Guid.NewGuid().ToString()), null));
-        Assert.Equal(HttpStatusCode.OK, await StaffAsync(HttpMethod.Get, Principal("someone@else.example", AdminObjectId), null));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await StaffAsync(HttpMethod.Get, Principal("admin@example.com", Guid.NewGuid().ToString()), null)).Status);
+        var page = await StaffAsync(HttpMethod.Get, Principal("someone@else.example", AdminObjectId), null);
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        var token = WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(page.Body, "name=\"lh_form_token\" value=\"([^\"]+)\"").Groups[1].Value);
+        Assert.NotEmpty(token);
 
-        // Another site's form, posted in the signed-in admin's browser: refused, nobody added.
-        Assert.Equal(HttpStatusCode.Forbidden, await StaffAsync(HttpMethod.Post, Principal("admin@example.com", AdminObjectId), "https://evil.example"));
+        // Another site's form, posted in the signed-in admin's browser (with the page's cookie): refused, nobody added.
+        Assert.Equal(HttpStatusCode.Forbidden, (await StaffAsync(HttpMethod.Post, admin, "https://evil.example")).Status);
         Assert.False(await HasEveAsync());
 
-        // The same change from the app's own page is made.
-        Assert.True((int)await StaffAsync(HttpMethod.Post, Principal("admin@example.com", AdminObjectId), "https://leadhandoff.example.net") is >= 200 and < 400);
+        // From the app's own origin but without the page's token (a page that another tab of the site could not have shown): refused.
+        Assert.Equal(HttpStatusCode.Forbidden, (await StaffAsync(HttpMethod.Post, admin, "https://leadhandoff.example.net")).Status);
+        Assert.False(await HasEveAsync());
+
+        // The same change from the app's own page, with its token, is made.
+        Assert.True((int)(await StaffAsync(HttpMethod.Post, admin, "https://leadhandoff.example.net", token)).Status is >= 200 and < 400);
         Assert.True(await HasEveAsync());
         Assert.Contains("A change to the staff page 'roster' was posted from another site and refused", host.Output, StringComparison.Ordinal);
+        Assert.Contains("A change to the staff page 'roster' came without the form's token", host.Output, StringComparison.Ordinal);
     }
 }

@@ -57,6 +57,6 @@ public sealed class ReviewQueue(ReviewQueueService queue, SlaCalendar calendar, 
         var items = await queue.ListAsync(window.Id, cancellationToken);
         if (json)
             return WebResponse.JsonBody(status, new { window = window.Id, message, submissions = items.Select(ReviewResponses.Json) });
-        return WebResponse.Page(status, ReviewResponses.Render(window, calendar, items, message, request.Path + request.QueryString.ToString(), t));
+        return WebResponse.Page(status, ReviewResponses.Render(window, calendar, items, message, request.Path + request.QueryString.ToString(), t, StaffForms.TokenOf(request)));
     }
 }

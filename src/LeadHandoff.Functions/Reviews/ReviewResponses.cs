@@ -38,12 +38,12 @@ public static class ReviewResponses
         fields = s.Fields,
     };
 
-    public static string Render(BatchWindow window, SlaCalendar calendar, IReadOnlyList<FlaggedSubmission> items, string? message, string selfUrl, StaffPageText t)
+    public static string Render(BatchWindow window, SlaCalendar calendar, IReadOnlyList<FlaggedSubmission> items, string? message, string selfUrl, StaffPageText t, string? formToken = null)
     {
         var previous = calendar.WindowOf(window.WeekStart.AddDays(-7));
         var next = calendar.WindowOf(window.WeekStart.AddDays(7));
         return HtmlTemplates.Render<ReviewQueuePage, ReviewQueuePage.Data>(new(
-            t, window, calendar.TimeZone, items, message, selfUrl, previous.Id, WithWindow(selfUrl, previous.Id), next.Id, WithWindow(selfUrl, next.Id)));
+            t, window, calendar.TimeZone, items, message, selfUrl, previous.Id, WithWindow(selfUrl, previous.Id), next.Id, WithWindow(selfUrl, next.Id), formToken));
     }
 
     /// <summary>The same page for another week, keeping the rest of the query (the key, when it came that way).</summary>

@@ -25,9 +25,10 @@ namespace LeadHandoff.Functions.StaffHome;
 /// (marketing and managers), <c>review</c> (marketing), <c>roster</c> and <c>webhooks</c> (admins); admins open all.
 /// Each page speaks the signed-in member's language (the roster's <c>Language</c>).
 /// Not signed in: 401 with the way to sign in; signed in without the role: 403. The keyed routes
-/// stay for scripts; erasing and exporting personal data stay with the master key.
+/// stay for scripts; every change posted here must come from the app's own origin with the form's
+/// antiforgery token (<see cref="StaffForms"/>). Erasing and exporting personal data stay with the master key.
 /// </summary>
-public sealed partial class StaffPages(StaffSignIn signIn, QualificationService qualification, TeamWeekActions week, SlaCalendar calendar, IOptions<LinkOptions> links, TimeProvider time, IServiceProvider services, ILogger<StaffPages> logger)
+public sealed partial class StaffPages(StaffSignIn signIn, StaffForms forms, QualificationService qualification, TeamWeekActions week, SlaCalendar calendar, IOptions<LinkOptions> links, TimeProvider time, IServiceProvider services, ILogger<StaffPages> logger)
 {
     [Function(nameof(StaffPages))]
     public async Task<IActionResult> Run(
@@ -55,6 +56,16 @@ public sealed partial class StaffPages(StaffSignIn signIn, QualificationService 
             return WebResponse.Page(StatusCodes.Status403Forbidden, Notices.Render(new(t["CrossSiteTitle"], t["CrossSiteHeading"],
                 [t["CrossSiteText"]], Link: ("/api/staff", t["HomeTitle"]), Language: t.Language)));
         }
+        // And it must carry the token our page gave this member (an old tab's token, after the keys
+        // were renewed, is refused the same way: the member reloads the page).
+        StaffForms.SignIn(request.HttpContext, staff);
+        if (!await forms.ValidAsync(request.HttpContext))
+        {
+            LogNoToken(logger, page ?? "");
+            return WebResponse.Page(StatusCodes.Status403Forbidden, Notices.Render(new(t["FormTokenTitle"], t["FormTokenHeading"],
+                [t["FormTokenText"]], Link: (self, t["FormTokenReload"]), Language: t.Language)));
+        }
+        forms.Issue(request.HttpContext);
         switch (page ?? "")
         {
             case "":
@@ -92,4 +103,7 @@ public sealed partial class StaffPages(StaffSignIn signIn, QualificationService 
 
     [LoggerMessage(Level = LogLevel.Warning, EventName = "StaffCrossSiteRefused", Message = "A change to the staff page '{Page}' was posted from another site and refused")]
     private static partial void LogCrossSite(ILogger logger, string page);
+
+    [LoggerMessage(Level = LogLevel.Warning, EventName = "StaffFormTokenRefused", Message = "A change to the staff page '{Page}' came without the form's token, or with one this app did not give the member, and was refused")]
+    private static partial void LogNoToken(ILogger logger, string page);
 }

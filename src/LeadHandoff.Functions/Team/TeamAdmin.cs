@@ -58,7 +58,7 @@ public sealed class TeamAdmin(TeamAdminService admin)
                 rules = roster.Rules.OrderBy(r => r.Order),
                 problems = roster.Problems.Select(ValidationText.English.Describe),
             })
-            : WebResponse.Page(status, HtmlTemplates.Render<TeamAdminPage, TeamAdminPage.Data>(new(t, roster, message, request.Path + request.QueryString.ToString(), refused, entered)));
+            : WebResponse.Page(status, HtmlTemplates.Render<TeamAdminPage, TeamAdminPage.Data>(new(t, roster, message, request.Path + request.QueryString.ToString(), refused, entered, StaffForms.TokenOf(request))));
     }
 
     private async Task<(FieldErrors, string?)> SaveMemberAsync(IReadOnlyDictionary<string, string> f, StaffPageText t, CancellationToken cancellationToken)

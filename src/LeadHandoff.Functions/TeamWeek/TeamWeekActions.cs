@@ -1,5 +1,6 @@
 using LeadHandoff.Functions.Http;
 using LeadHandoff.Functions.Qualification;
+using LeadHandoff.Functions.Staff;
 using LeadHandoff.Html;
 using LeadHandoff.Leads;
 using LeadHandoff.Qualification;
@@ -29,10 +30,10 @@ public sealed class TeamWeekActions(QualificationService qualification, Reassign
         // The signed-in member's language; through the escalation's link, the sales manager's.
         var t = TeamPageText.For(request.HttpContext.Items[Staff.StaffRequest.LanguageItem] as string ?? router.LanguageOf([email.Value.SalesManagerEmail]));
         if (!HttpMethods.IsPost(request.Method))
-            return Page(t, team, self, request.Query["done"].ToString() is { Length: > 0 } done ? done : null, error: false, StatusCodes.Status200OK);
+            return Page(request, t, team, self, request.Query["done"].ToString() is { Length: > 0 } done ? done : null, error: false, StatusCodes.Status200OK);
 
         if (await RequestBody.ReadAsync(request, 16 * 1024, allowJson: false, cancellationToken) is not SubmittedForm.Fields { Values: var fields })
-            return Page(t, team, self, t["FormUnreadable"], error: true, StatusCodes.Status400BadRequest);
+            return Page(request, t, team, self, t["FormUnreadable"], error: true, StatusCodes.Status400BadRequest);
         var undecided = team.Leads.Where(l => l.Decision is null).ToList();
         string? Field(string name) => fields.GetValueOrDefault(name) is { Length: > 0 } value ? value : null;
         var back = self.Contains('?', StringComparison.Ordinal) ? self + "&" : self + "?";
@@ -42,15 +43,15 @@ public sealed class TeamWeekActions(QualificationService qualification, Reassign
                 var ids = Field("action") == "reassign"
                     ? undecided.Where(l => l.Id == Field("lead")).Select(l => l.Id).ToList()
                     : undecided.Where(l => l.OwnerId == Field("from")).Select(l => l.Id).ToList();
-                if (ids.Count == 0) return Page(t, team, self, t["NothingToMove"], error: true, StatusCodes.Status422UnprocessableEntity);
+                if (ids.Count == 0) return Page(request, t, team, self, t["NothingToMove"], error: true, StatusCodes.Status422UnprocessableEntity);
                 var moved = await reassignment.ReassignAsync(team.Window, ids, Field("to") ?? "", "sales manager", cancellationToken);
-                if (moved is null) return Page(t, team, self, t["ChooseAvailable"], error: true, StatusCodes.Status422UnprocessableEntity);
+                if (moved is null) return Page(request, t, team, self, t["ChooseAvailable"], error: true, StatusCodes.Status422UnprocessableEntity);
                 return WebResponse.SeeOther($"{back}done={Uri.EscapeDataString(t["MovedDone", moved.Moved, moved.To.Name] + (moved.Skipped > 0 ? t["MovedSkipped", moved.Skipped] : ""))}");
             case "decide":
                 var lead = team.Leads.FirstOrDefault(l => l.Id == Field("lead"));
-                if (lead?.OwnerId is not { } owner) return Page(t, team, self, t["NoSuchLead"], error: true, StatusCodes.Status422UnprocessableEntity);
+                if (lead?.OwnerId is not { } owner) return Page(request, t, team, self, t["NoSuchLead"], error: true, StatusCodes.Status422UnprocessableEntity);
                 var (decision, problems) = qualification.Parse(fields);
-                if (decision is null) return Page(t, team, self, t["NotRecorded", string.Join(" ", problems.In(ValidationText.For(t.Language)))], error: true, StatusCodes.Status400BadRequest);
+                if (decision is null) return Page(request, t, team, self, t["NotRecorded", string.Join(" ", problems.In(ValidationText.For(t.Language)))], error: true, StatusCodes.Status400BadRequest);
                 var result = await qualification.DecideAsync(team.Window, lead.Id, owner, decision with { UserAgent = QualificationResponses.UserAgentOf(request) }, cancellationToken, decidedBy: Manager);
                 return WebResponse.SeeOther($"{back}done={Uri.EscapeDataString(result switch
                 {
@@ -59,14 +60,14 @@ public sealed class TeamWeekActions(QualificationService qualification, Reassign
                     _ => t["Conflict"],
                 })}#lead-{lead.Id}");
             default:
-                return Page(t, team, self, t["UnknownAction"], error: true, StatusCodes.Status400BadRequest);
+                return Page(request, t, team, self, t["UnknownAction"], error: true, StatusCodes.Status400BadRequest);
         }
     }
 
-    private WebResponse Page(TeamPageText t, TeamAccess.Granted team, string self, string? message, bool error, int status) =>
+    private WebResponse Page(HttpRequest request, TeamPageText t, TeamAccess.Granted team, string self, string? message, bool error, int status) =>
         WebResponse.Page(status, HtmlTemplates.Render<TeamWeekPage, TeamWeekPage.Data>(new(
             t, RepPageText.For(t.Language), team.Window.Id, team.Window.DeadlineAt, time.GetUtcNow(), calendar.TimeZone, Reps(t, team.Leads), router.Owners.Where(o => router.CanOwn(o.Id)).OrderBy(o => o.Name, StringComparer.OrdinalIgnoreCase).ToList(),
-            qualification.Reasons, Manager, self, message, error)));
+            qualification.Reasons, Manager, self, message, error, StaffForms.TokenOf(request))));
 
     /// <summary>Per rep, most undecided first; each rep's undecided leads before the decided, by company.</summary>
     private List<TeamWeekPage.Rep> Reps(TeamPageText t, IReadOnlyList<Lead> leads) =>

@@ -50,6 +50,6 @@ public sealed class WebhookAdmin(WebhookStore store, WebhookDispatcher dispatche
         }
         if (json)
             return WebResponse.JsonBody(StatusCodes.Status200OK, new { message, subscriptions = views.Select(WebhookJson.Of) });
-        return WebResponse.Page(StatusCodes.Status200OK, HtmlTemplates.Render<WebhooksPage, WebhooksPage.Data>(new(t, views, message, request.Path + request.QueryString.ToString())));
+        return WebResponse.Page(StatusCodes.Status200OK, HtmlTemplates.Render<WebhooksPage, WebhooksPage.Data>(new(t, views, message, request.Path + request.QueryString.ToString(), StaffForms.TokenOf(request))));
     }
 }

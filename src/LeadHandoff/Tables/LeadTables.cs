@@ -21,6 +21,8 @@ public sealed class LeadTables
     public const string Audit = "Audit";
     public const string Webhooks = "Webhooks";
     public const string Team = "Team";
+    /// <summary>The keys that sign staff forms' tokens, shared by every instance.</summary>
+    public const string StaffFormKeys = "StaffFormKeys";
 
     private readonly TableServiceClient _service;
     private readonly string _prefix;

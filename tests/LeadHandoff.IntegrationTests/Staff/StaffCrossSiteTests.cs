@@ -9,7 +9,8 @@ namespace LeadHandoff.Tests.Staff;
 /// <summary>
 /// A signed-in member's browser carries their sign-in to any form another site posts to us. Every
 /// staff change is refused (403, nothing changed) unless the browser says it came from the app's
-/// own pages (Origin, or Sec-Fetch-Site without it); the same change from the app's page is made.
+/// own pages (Origin, or Sec-Fetch-Site without it) with the antiforgery token that page gave the
+/// same member; the same change from the app's page is made.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class StaffCrossSiteTests(AzuriteFixture azurite)
@@ -37,11 +38,13 @@ public sealed class StaffCrossSiteTests(AzuriteFixture azurite)
         return week;
     }
 
-    private static Task<TestResponse> PostAsync(BatchScenario week, string page, string who, Dictionary<string, string> form, Dictionary<string, string> from, string query = "")
+    /// <summary>A post in <paramref name="who"/>'s browser, carrying the cookie and token of the page they opened unless <paramref name="form"/> says otherwise.</summary>
+    private static async Task<TestResponse> PostAsync(BatchScenario week, string page, string who, Dictionary<string, string> form, Dictionary<string, string> from, string query = "", StaffPrincipals.StaffForm? opened = null, bool withToken = true)
     {
-        var headers = new Dictionary<string, string>(from, StringComparer.OrdinalIgnoreCase) { [StaffSignIn.PrincipalHeader] = Principal(who) };
-        var request = LeadRequests.UrlEncoded(form) with { Target = "/api/staff/" + page + query, Headers = headers };
-        return week.App.SendAsync(request, http => week.App.Function<StaffPages>().Run(http, page, CancellationToken.None));
+        opened ??= await StaffPrincipals.OpenFormAsync(week.App, page, who, query);
+        var headers = new Dictionary<string, string>(from, StringComparer.OrdinalIgnoreCase) { [StaffSignIn.PrincipalHeader] = Principal(who), ["Cookie"] = opened.Cookie };
+        var request = LeadRequests.UrlEncoded(withToken ? opened.With(form) : form) with { Target = "/api/staff/" + page + query, Headers = headers };
+        return await week.App.SendAsync(request, http => week.App.Function<StaffPages>().Run(http, page, CancellationToken.None));
     }
 
     public static TheoryData<string, string?, string?> OtherSites => new()
@@ -75,7 +78,7 @@ public sealed class StaffCrossSiteTests(AzuriteFixture azurite)
     {
         await using var week = await ScenarioAsync();
 
-        var response = await PostAsync(week, "roster", "admin@example.com", AddAnAdmin, new() { ["Origin"] = OwnOrigin, ["Sec-Fetch-Site"] = "same-origin" });
+        var response = await PostAsync(week, "roster", "admin@example.com", AddAnAdmin, FromOwnPage);
 
         Assert.NotEqual(403, response.Status);
         Assert.Equal("Eve", (await week.App.Get<TeamAdminService>().CurrentAsync(CancellationToken.None)).Member("evil-1")?.Name);
@@ -110,5 +113,65 @@ public sealed class StaffCrossSiteTests(AzuriteFixture azurite)
 
         Assert.Equal(403, response.Status);
         Assert.Contains("The form came from another website", System.Net.WebUtility.HtmlDecode(response.Body));
+    }
+
+    private static readonly Dictionary<string, string> FromOwnPage = new() { ["Origin"] = OwnOrigin, ["Sec-Fetch-Site"] = "same-origin" };
+
+    [Fact]
+    public async Task A_post_from_the_apps_origin_without_the_pages_token_adds_no_admin()
+    {
+        await using var week = await ScenarioAsync();
+
+        var response = await PostAsync(week, "roster", "admin@example.com", AddAnAdmin, FromOwnPage, withToken: false);
+
+        Assert.Equal(403, response.Status);
+        Assert.Contains("The form did not carry the check this app puts in its own pages", System.Net.WebUtility.HtmlDecode(response.Body));
+        Assert.Null((await week.App.Get<TeamAdminService>().CurrentAsync(CancellationToken.None)).Member("evil-1"));
+        Assert.Contains("A change to the staff page 'roster' came without the form's token", week.App.Logs.All);
+    }
+
+    [Fact]
+    public async Task A_token_another_member_was_given_does_not_pass_for_the_admin()
+    {
+        await using var week = await ScenarioAsync();
+        // The manager opens their week; their cookie and token, replayed in the admin's session, are not the admin's.
+        await StaffPrincipals.OneSentLeadAsync(week);
+        var managers = await StaffPrincipals.OpenFormAsync(week.App, "team", "manager@example.com", "?window=2026-W50");
+        Assert.NotEmpty(managers.Token);
+
+        var response = await PostAsync(week, "roster", "admin@example.com", AddAnAdmin, FromOwnPage, opened: managers);
+
+        Assert.Equal(403, response.Status);
+        Assert.Null((await week.App.Get<TeamAdminService>().CurrentAsync(CancellationToken.None)).Member("evil-1"));
+    }
+
+    [Fact]
+    public async Task A_token_forged_from_the_cookie_alone_does_not_pass()
+    {
+        await using var week = await ScenarioAsync();
+        var opened = await StaffPrincipals.OpenFormAsync(week.App, "roster", "admin@example.com");
+        Assert.NotEmpty(opened.Token);
+
+        // The cookie's value in the form field: the two halves are different tokens, so copying one is not the other.
+        var response = await PostAsync(week, "roster", "admin@example.com", AddAnAdmin, FromOwnPage, opened: opened with { Token = opened.Cookie[(opened.Cookie.IndexOf('=') + 1)..] });
+
+        Assert.Equal(403, response.Status);
+        Assert.Null((await week.App.Get<TeamAdminService>().CurrentAsync(CancellationToken.None)).Member("evil-1"));
+    }
+
+    [Fact]
+    public async Task A_form_one_instance_showed_is_taken_by_another_instance_on_the_same_storage()
+    {
+        await using var week = await ScenarioAsync();
+        var opened = await StaffPrincipals.OpenFormAsync(week.App, "roster", "admin@example.com");
+        // A second instance of the app: its own services and memory, the same tables (so the same key ring).
+        await using var other = TestApp.Create(azurite.ConnectionString, s => { foreach (var (k, v) in week.App.Settings) s[k] = v; });
+
+        var headers = new Dictionary<string, string>(FromOwnPage, StringComparer.OrdinalIgnoreCase) { [StaffSignIn.PrincipalHeader] = Principal("admin@example.com"), ["Cookie"] = opened.Cookie };
+        var response = await other.SendAsync(LeadRequests.UrlEncoded(opened.With(AddAnAdmin)) with { Target = "/api/staff/roster", Headers = headers },
+            http => other.Function<StaffPages>().Run(http, "roster", CancellationToken.None));
+
+        Assert.NotEqual(403, response.Status);
+        Assert.Equal("Eve", (await other.Get<TeamAdminService>().CurrentAsync(CancellationToken.None)).Member("evil-1")?.Name);
     }
 }

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using LeadHandoff.Functions.Staff;
+using LeadHandoff.Testing;
 using LeadHandoff.Team;
 using LeadHandoff.Tests.Batches;
 using LeadHandoff.Tests.Infrastructure;
@@ -36,6 +37,30 @@ internal static class StaffPrincipals
         await week.RunBatchAsync();
         var lead = Assert.Single(await week.App.LeadsAsync());
         return (lead, lead.OwnerId == "rep-1" ? "rep-2" : "rep-1");
+    }
+
+    /// <summary>
+    /// What a member's browser holds after opening a staff page: the antiforgery cookie the page set
+    /// and the token its forms carry, read from the page as a browser would.
+    /// </summary>
+    public static Task<StaffForm> OpenFormAsync(TestApp app, string page, string who, string query = "") => OpenFormAsPrincipalAsync(app, page, Principal(who), query);
+
+    /// <inheritdoc cref="OpenFormAsync"/>
+    public static async Task<StaffForm> OpenFormAsPrincipalAsync(TestApp app, string page, string principal, string query = "")
+    {
+        var opened = await app.SendAsync(new TestRequest("GET", null, []) { Target = "/api/staff/" + page + query, Headers = new(StringComparer.OrdinalIgnoreCase) { [StaffSignIn.PrincipalHeader] = principal } },
+            http => app.Function<LeadHandoff.Functions.StaffHome.StaffPages>().Run(http, page, CancellationToken.None));
+        Assert.Equal(200, opened.Status);
+        var cookie = (opened.Header("Set-Cookie") ?? "").Split(';')[0];
+        var token = System.Text.RegularExpressions.Regex.Match(opened.Body, "name=\"" + StaffForms.FieldName + "\" value=\"([^\"]+)\"");
+        // A page with no form on it (an empty queue) carries no token: the post then has none.
+        return new StaffForm(cookie, token.Success ? System.Net.WebUtility.HtmlDecode(token.Groups[1].Value) : "");
+    }
+
+    /// <param name="Cookie">name=value, as the browser sends it back.</param>
+    public sealed record StaffForm(string Cookie, string Token)
+    {
+        public Dictionary<string, string> With(Dictionary<string, string> form) => new(form) { [StaffForms.FieldName] = Token };
     }
 
     /// <summary>Every member on the roster known by the object id <see cref="Oid"/> gives their address.</summary>

@@ -39,12 +39,17 @@ public sealed class StaffSignInTests(AzuriteFixture azurite)
     private static Task<TestResponse> GetAsync(BatchScenario week, string page, string? principal = null, string? acceptLanguage = null) =>
         SendAsync(week, new TestRequest("GET", null, []), page, principal, acceptLanguage);
 
-    private static Task<TestResponse> PostAsync(BatchScenario week, string page, string principal, Dictionary<string, string> form) =>
-        SendAsync(week, LeadRequests.UrlEncoded(form), page, principal);
+    /// <summary>A form posted from the page as the member opened it: with its antiforgery cookie and token.</summary>
+    private static async Task<TestResponse> PostAsync(BatchScenario week, string page, string principal, Dictionary<string, string> form)
+    {
+        var opened = await StaffPrincipals.OpenFormAsPrincipalAsync(week.App, page, principal);
+        return await SendAsync(week, LeadRequests.UrlEncoded(opened.With(form)), page, principal, cookie: opened.Cookie);
+    }
 
-    private static Task<TestResponse> SendAsync(BatchScenario week, TestRequest request, string page, string? principal, string? acceptLanguage = null)
+    private static Task<TestResponse> SendAsync(BatchScenario week, TestRequest request, string page, string? principal, string? acceptLanguage = null, string? cookie = null)
     {
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        if (cookie is not null) headers["Cookie"] = cookie;
         if (principal is not null) headers[StaffSignIn.PrincipalHeader] = principal;
         if (acceptLanguage is not null) headers["Accept-Language"] = acceptLanguage;
         return week.App.SendAsync(request with { Target = "/api/staff/" + page, Headers = headers },
@@ -159,10 +164,11 @@ public sealed class StaffSignInTests(AzuriteFixture azurite)
         await using var week = await ScenarioAsync();
         var (lead, to) = await StaffPrincipals.OneSentLeadAsync(week);
 
-        var form = LeadRequests.UrlEncoded(new Dictionary<string, string> { ["action"] = "reassign", ["lead"] = lead.Id, ["to"] = to }) with
+        var opened = await StaffPrincipals.OpenFormAsync(week.App, "team", "manager@example.com", "?window=2026-W50");
+        var form = LeadRequests.UrlEncoded(opened.With(new Dictionary<string, string> { ["action"] = "reassign", ["lead"] = lead.Id, ["to"] = to })) with
         {
             Target = "/api/staff/team?window=2026-W50",
-            Headers = new(StringComparer.OrdinalIgnoreCase) { [StaffSignIn.PrincipalHeader] = Principal("manager@example.com") },
+            Headers = new(StringComparer.OrdinalIgnoreCase) { [StaffSignIn.PrincipalHeader] = Principal("manager@example.com"), ["Cookie"] = opened.Cookie },
         };
         var moved = await week.App.SendAsync(form, http => week.App.Function<StaffPages>().Run(http, "team", CancellationToken.None));
 
