@@ -9,6 +9,7 @@ using LeadHandoff.Functions.Staff;
 using LeadHandoff.HotLane;
 using LeadHandoff.Imports;
 using LeadHandoff.Intake;
+using LeadHandoff.Invitations;
 using LeadHandoff.Leads;
 using LeadHandoff.Links;
 using LeadHandoff.Privacy;
@@ -57,6 +58,7 @@ public static class FunctionAppServices
             .AddPrivacy()
             .AddSingleton<LeadHandoff.Functions.Privacy.PrivacyRequests>()
             .AddTransient<LeadHandoff.Functions.TeamWeek.TeamWeekActions>()
+            .AddStaffInvitations()
             .AddStaffSignIn();
     }
 }

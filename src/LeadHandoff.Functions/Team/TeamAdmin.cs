@@ -2,6 +2,7 @@ using System.Globalization;
 using LeadHandoff.Functions.Http;
 using LeadHandoff.Functions.Staff;
 using LeadHandoff.Html;
+using LeadHandoff.Invitations;
 using LeadHandoff.Team;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -12,12 +13,12 @@ namespace LeadHandoff.Functions.Team;
 /// <summary>
 /// <c>/api/team/roster</c>: the admins' page for the team and the routing rules, which live in
 /// Table Storage (seeded from the settings on first start). GET shows them (HTML, or JSON for
-/// <c>format=json</c>); POST changes one thing: <c>action=save-member</c>, <c>save-rule</c> or
-/// <c>remove-rule</c>. A change that does not check out is refused with <c>422</c> naming each field
+/// <c>format=json</c>); POST changes one thing: <c>action=save-member</c>, <c>save-rule</c>,
+/// <c>remove-rule</c> or <c>invite</c> (emails <c>member</c> a one-time link to bind their work account). A change that does not check out is refused with <c>422</c> naming each field
 /// (the page again with the errors and what was typed, or a problem for <c>format=json</c>);
 /// a saved one routes the next lead. Behind a key made on this function alone.
 /// </summary>
-public sealed class TeamAdmin(TeamAdminService admin)
+public sealed class TeamAdmin(TeamAdminService admin, StaffInvitations invitations)
 {
     [Function(nameof(TeamAdmin))]
     public async Task<IActionResult> Run(
@@ -38,6 +39,7 @@ public sealed class TeamAdmin(TeamAdminService admin)
             {
                 "save-member" => await SaveMemberAsync(fields, t, cancellationToken),
                 "save-rule" => await SaveRuleAsync(fields, t, cancellationToken),
+                "invite" => await InviteAsync(fields.GetValueOrDefault("member") ?? "", t, cancellationToken),
                 "remove-rule" when int.TryParse(fields.GetValueOrDefault("order"), NumberStyles.None, CultureInfo.InvariantCulture, out var order) =>
                     (new FieldErrors(), await RemoveRuleAsync(order, t, cancellationToken)),
                 _ => (Error("action", "AdminAction"), null),
@@ -54,7 +56,7 @@ public sealed class TeamAdmin(TeamAdminService admin)
             {
                 message,
                 // The role by name, as the form takes it.
-                members = roster.Members.OrderBy(m => m.Id, StringComparer.Ordinal).Select(m => new { m.Id, m.Name, m.Email, Role = m.Role.ToString().ToLowerInvariant(), m.Language, m.Active, m.AwayFrom, m.AwayTo, m.Backup, m.WeeklyCapacity, m.InPool }),
+                members = roster.Members.OrderBy(m => m.Id, StringComparer.Ordinal).Select(m => new { m.Id, m.Name, m.Email, Role = m.Role.ToString().ToLowerInvariant(), m.Language, m.Active, m.AwayFrom, m.AwayTo, m.Backup, m.WeeklyCapacity, m.InPool, WorkAccountLinked = m.ObjectId is not null }),
                 rules = roster.Rules.OrderBy(r => r.Order),
                 problems = roster.Problems.Select(ValidationText.English.Describe),
             })
@@ -82,6 +84,15 @@ public sealed class TeamAdmin(TeamAdminService admin)
             ObjectId: f.GetValueOrDefault("objectId") is { Length: > 0 } o ? o.Trim() : null);
         errors = await admin.SaveMemberAsync(member, cancellationToken);
         return (errors, errors.Count == 0 ? t["MemberSaved", member.Name] : null);
+    }
+
+    private async Task<(FieldErrors, string?)> InviteAsync(string memberId, StaffPageText t, CancellationToken cancellationToken)
+    {
+        var state = await invitations.InviteAsync(memberId.Trim(), cancellationToken);
+        if (state is null) return (Error("member", "InviteNoMember"), null);
+        var name = (await admin.CurrentAsync(cancellationToken)).Member(memberId.Trim())?.Name ?? memberId;
+        // A send that did not go through is said, not hidden: the admin can send it again.
+        return (new FieldErrors(), state.Value.IsDelivered() ? t["InviteSent", name] : t["InviteSent", name] + " (" + state + ")");
     }
 
     private async Task<(FieldErrors, string?)> SaveRuleAsync(IReadOnlyDictionary<string, string> f, StaffPageText t, CancellationToken cancellationToken)

@@ -17,4 +17,7 @@ public enum LinkPurpose
 
     /// <summary>When a lead form was shown. Subject: that instant in Unix milliseconds; owner: "form".</summary>
     FormStamp = 5,
+
+    /// <summary>A roster member binds their work account. Subject: the invitation's nonce; owner: the member's id.</summary>
+    Invitation = 6,
 }

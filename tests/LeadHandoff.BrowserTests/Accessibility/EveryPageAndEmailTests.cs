@@ -127,6 +127,15 @@ public sealed class EveryPageAndEmailTests(AzuriteFixture azurite, ITestOutputHe
         docs["page: batch (Thai)"] = LeadHandoff.Html.HtmlTemplates.Render<LeadHandoff.Functions.Qualification.BatchPage, LeadHandoff.Functions.Qualification.BatchPage.Data>(new(
             LeadHandoff.Functions.Qualification.RepPageText.Thai, window.Id, window.DeadlineAt, zone, leads, week.App.Get<LeadHandoff.Qualification.QualificationService>().Reasons,
             "?t=k1.CCC.DDD", false, null, null, null, null));
+        // The invitation that binds a member's work account: the email in both languages, and the page its link opens.
+        foreach (var (language, name) in new[] { ("en", "Nina New"), ("th", "นีน่า ใจดี") })
+        {
+            var member = new LeadHandoff.Team.TeamMember("mgr-2", name, "nina@example.com", LeadHandoff.Team.TeamRole.Manager, Language: language);
+            var suffix = language == "th" ? " (Thai)" : "";
+            docs["email: staff invitation" + suffix] = LeadHandoff.Invitations.StaffInvitations.Email("invite", member, "https://app.example/api/staff-invitation?t=k1.AAA.BBB", "Example Co", LeadHandoff.Invitations.InvitationEmailText.For(language)).Html;
+            docs["page: staff invitation" + suffix] = LeadHandoff.Html.HtmlTemplates.Render<LeadHandoff.Functions.Invitations.InvitationPage, LeadHandoff.Functions.Invitations.InvitationPage.Data>(new(
+                LeadHandoff.Functions.Staff.StaffPageText.For(language), name, "Manager", "/api/staff-invitation?t=k1.AAA.BBB"));
+        }
         return docs;
     }
 
@@ -165,7 +174,7 @@ public sealed class EveryPageAndEmailTests(AzuriteFixture azurite, ITestOutputHe
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         await File.WriteAllTextAsync(path, report.ToString());
         output.WriteLine(report.ToString());
-        Assert.Equal(29, docs.Count); // seventeen pages, twelve emails
+        Assert.Equal(33, docs.Count); // nineteen pages, fourteen emails
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 

@@ -40,6 +40,7 @@ public sealed class FunctionMetadataTests
         { "ReconcileWebhooks", "timerTrigger", null, "", "%WebhookReconcileSchedule%" },
         { "WebhookAdmin", "httpTrigger", "function", "get,post", "webhooks" },
         { "WithdrawConsent", "httpTrigger", "anonymous", "get,head,post", "privacy/withdraw" },
+        { "AcceptInvitation", "httpTrigger", "anonymous", "get,post", "staff-invitation" },
         { "ThankYouPage", "httpTrigger", "anonymous", "get,head", "thanks" },
         { "FormStamp", "httpTrigger", "anonymous", "get", "form-stamp" },
         { "ReviewQueue", "httpTrigger", "function", "get,post", "review" },
