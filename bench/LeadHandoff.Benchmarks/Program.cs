@@ -23,11 +23,17 @@ using Microsoft.Extensions.Options;
 
 // One command, every figure, written to bench/results.md with the goal beside each.
 var leads = args.Length > 1 && args[0] == "--leads" ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5000;
-// --only batch | hot | withdraw: just the real Monday batch, the hot lane, or the withdrawal form's
+// --only batch | hot | withdraw | attacks: just the real Monday batch, the hot lane, or the withdrawal form's
 // answer time (results.md is not written then).
 var onlyBatch = args.Contains("--only") && args.Contains("batch");
 var onlyHot = args.Contains("--only") && args.Contains("hot");
 var onlyWithdraw = args.Contains("--only") && args.Contains("withdraw");
+// --only attacks: issue #28's attacks against the real host, each with the figure seen (printed as Markdown).
+if (args.Contains("--only") && args.Contains("attacks"))
+{
+    await Attacks.RunAsync();
+    return;
+}
 var results = new List<(string Name, string Figure, string Goal, bool? Met)>();
 var notes = new List<string>();
 void Report(string name, string figure, string goal, bool? met)
