@@ -57,8 +57,19 @@ param deadlineDay string = 'Wednesday'
 @description('Qualification deadline time, HH:mm (Sla__DeadlineTime).')
 param deadlineTime string = '17:00'
 
-@description('Marketing\'s promise: leads per batch (Sla__WeeklyTarget).')
+@description('Marketing\'s promise: leads per batch (Sla__WeeklyTarget). Seeds the agreement\'s version 1 only: after the first start, a change is a proposal the other side approves (docs/agreement.md).')
 param weeklyTarget int = 50
+
+@description('Seed of the agreement\'s quality target: the share, 0 to 1, of a week\'s leads decided by the deadline that sales accepts (Agreement__QualityTarget).')
+param agreementQualityTarget string = '0.3'
+
+@description('Seed of the share, 0 to 1, of a week\'s leads sales decides by the deadline (Agreement__OnTimeTarget).')
+param agreementOnTimeTarget string = '0.9'
+
+@description('Seed of the lead definition: offers, sectors and size bands that count towards the target; empty counts all (Agreement__Offers, __Sectors, __SizeBands).')
+param agreementOffers array = []
+param agreementSectors array = []
+param agreementSizeBands array = []
 
 @description('Dates (yyyy-MM-dd) with no batch and no deadline (Sla__Holidays).')
 param holidays array = []
@@ -247,6 +258,9 @@ var listSettings = union(
   toObject(range(0, length(sizeBands)), i => 'Intake__SizeBands__${i}', i => string(sizeBands[i])),
   toObject(range(0, length(allowedRedirectOrigins)), i => 'Intake__AllowedRedirectOrigins__${i}', i => string(allowedRedirectOrigins[i])),
   toObject(range(0, length(holidays)), i => 'Sla__Holidays__${i}', i => string(holidays[i])),
+  toObject(range(0, length(agreementOffers)), i => 'Agreement__Offers__${i}', i => string(agreementOffers[i])),
+  toObject(range(0, length(agreementSectors)), i => 'Agreement__Sectors__${i}', i => string(agreementSectors[i])),
+  toObject(range(0, length(agreementSizeBands)), i => 'Agreement__SizeBands__${i}', i => string(agreementSizeBands[i])),
   // A solved Turnstile challenge must come from one of the website's own hosts (origin less scheme and port).
   toObject(range(0, length(websiteOrigins)), i => 'Turnstile__Hostnames__${i}', i => split(split(string(websiteOrigins[i]), '/')[2], ':')[0]),
   toObject(range(0, length(owners)), i => 'Routing__Owners__${i}__Id', i => string(owners[i].id)),
@@ -295,6 +309,8 @@ var appSettings = union(listSettings, {
   Sla__DeadlineDay: deadlineDay
   Sla__DeadlineTime: deadlineTime
   Sla__WeeklyTarget: string(weeklyTarget)
+  Agreement__QualityTarget: agreementQualityTarget
+  Agreement__OnTimeTarget: agreementOnTimeTarget
   Batch__FirstWindow: firstWindow
   Routing__SalesInboxEmail: salesInboxEmail
   Email__SendGridApiKey: '${secretRef}SendGridApiKey)'

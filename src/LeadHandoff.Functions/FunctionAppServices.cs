@@ -1,3 +1,4 @@
+using LeadHandoff.Agreement;
 using LeadHandoff.Batches;
 using LeadHandoff.Configuration;
 using LeadHandoff.Confirmation;
@@ -54,6 +55,7 @@ public static class FunctionAppServices
             .AddLeadImport()
             .AddQualification()
             .AddDeadlines()
+            .AddAgreement()
             .AddScorecard()
             .AddPrivacy()
             .AddSingleton<LeadHandoff.Functions.Privacy.PrivacyRequests>()

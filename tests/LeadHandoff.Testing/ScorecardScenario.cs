@@ -11,9 +11,10 @@ namespace LeadHandoff.Tests.Batches;
 /// </summary>
 public static class ScorecardScenario
 {
-    public static async Task<BatchScenario> DecidedWeekAsync(string connectionString, Action<Dictionary<string, string?>>? configure = null)
+    /// <param name="overrides">Runs after the app's own registrations: for fault injection only.</param>
+    public static async Task<BatchScenario> DecidedWeekAsync(string connectionString, Action<Dictionary<string, string?>>? configure = null, Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? overrides = null)
     {
-        var week = BatchScenario.Create(connectionString, s => { s["Routing:Pool:1"] = "rep-1"; configure?.Invoke(s); });
+        var week = BatchScenario.Create(connectionString, s => { s["Routing:Pool:1"] = "rep-1"; configure?.Invoke(s); }, overrides);
         var start = week.App.Time.GetUtcNow();
         var a = await week.AddLeadAsync("a@alpha.example", "Alpha", at: start);
         var b = await week.AddLeadAsync("b@beta.example", "Beta", at: start.AddMinutes(1));

@@ -81,6 +81,9 @@ public sealed partial class StaffPages(StaffSignIn signIn, StaffForms forms, Qua
                 return await ActivatorUtilities.CreateInstance<ReviewQueue>(services).Run(request, cancellationToken);
             case "roster" when staff.Is():
                 return await ActivatorUtilities.CreateInstance<TeamAdmin>(services).Run(request, cancellationToken);
+            case "agreement":
+                // Both teams' agreement: every member of staff reads it.
+                return await ActivatorUtilities.CreateInstance<LeadHandoff.Functions.Agreement.GetAgreement>(services).Run(request, cancellationToken);
             case "webhooks" when staff.Is():
                 return await ActivatorUtilities.CreateInstance<WebhookAdmin>(services).Run(request, cancellationToken);
             case "team" or "scorecard" or "review" or "roster" or "webhooks":
@@ -93,7 +96,7 @@ public sealed partial class StaffPages(StaffSignIn signIn, StaffForms forms, Qua
 
     private static WebResponse Home(StaffMember staff, StaffPageText t)
     {
-        var links = new List<(string Href, string Label)>();
+        var links = new List<(string Href, string Label)> { ("/api/staff/agreement", t["LinkAgreement"]) };
         if (staff.Is(TeamRole.Manager)) links.Add(("/api/staff/team", t["LinkTeam"]));
         if (staff.Is(TeamRole.Marketing, TeamRole.Manager)) links.Add(("/api/staff/scorecard", t["LinkScorecard"]));
         if (staff.Is(TeamRole.Marketing)) links.Add(("/api/staff/review", t["LinkReview"]));

@@ -24,6 +24,38 @@ public sealed record MetricSet(
 public sealed record WeekScore(string Week, int Target, bool TargetHit, int Spam, int Quarantined, MetricSet Metrics)
 {
     public DateOnly BatchDate { get; init; }
+
+    /// <summary>The number of the agreement's version in force at this week's batch: the one that grades it.</summary>
+    public int AgreementVersion { get; init; } = 1;
+
+    /// <summary>Both sides' grades against that version.</summary>
+    public WeekGrade Grade { get; init; } = WeekGrade.None;
+}
+
+/// <summary>
+/// One batch week graded against the agreement's version in force at its batch. Marketing:
+/// <see cref="Counted"/> (leads inside the lead definition) against <see cref="VolumeTarget"/>, and
+/// <see cref="Quality"/>, the share of counted leads decided by the deadline that sales accepted.
+/// Sales: <see cref="OnTime"/>, the share of every delivered lead decided by the deadline. A lead
+/// undecided at the deadline counts against sales' on-time share, not marketing's quality.
+/// <see cref="Final"/> once the deadline has passed; before it the grades are provisional.
+/// </summary>
+public sealed record WeekGrade(
+    int Counted,
+    int OutOfDefinition,
+    int VolumeTarget,
+    bool VolumeMet,
+    int CountedDecidedOnTime,
+    int CountedAcceptedOnTime,
+    double? Quality,
+    double QualityTarget,
+    bool? QualityMet,
+    double? OnTime,
+    double OnTimeTarget,
+    bool? OnTimeMet,
+    bool Final)
+{
+    public static readonly WeekGrade None = new(0, 0, 0, false, 0, 0, null, 0, null, null, 0, null, false);
 }
 
 /// <summary>One value of a breakdown (an owner, an offer, a campaign…) and its numbers.</summary>

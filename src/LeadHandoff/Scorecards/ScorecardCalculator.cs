@@ -6,6 +6,12 @@ namespace LeadHandoff.Scorecards;
 public sealed record WeekInput(string Week, IReadOnlyList<Lead> Leads, int Spam, int Quarantined)
 {
     public DateOnly BatchDate { get; init; }
+
+    /// <summary>The agreement's version in force at the week's batch; none: the weekly target alone, every lead counted.</summary>
+    public Agreement.AgreementVersion? Agreement { get; init; }
+
+    /// <summary>The week's deadline has passed.</summary>
+    public bool Final { get; init; }
 }
 
 /// <summary>Pure arithmetic over stored leads; the README defines every number it produces.</summary>
@@ -18,7 +24,17 @@ public static class ScorecardCalculator
     public static Scorecard Compute(IReadOnlyList<WeekInput> weeks, int weeklyTarget, Func<string, string> ownerName, IReadOnlyList<string>? sizeBands = null, Func<DateTimeOffset, DateTimeOffset, double>? businessHours = null)
     {
         var all = weeks.SelectMany(w => w.Leads).ToList();
-        var scores = weeks.Select(w => new WeekScore(w.Week, weeklyTarget, w.Leads.Count >= weeklyTarget, w.Spam, w.Quarantined, Metrics(w.Leads)) { BatchDate = w.BatchDate }).ToList();
+        var scores = weeks.Select(w =>
+        {
+            var terms = w.Agreement?.Terms ?? new Agreement.AgreementTerms(weeklyTarget, 0, 0, [], [], []);
+            var grade = Grade(w.Leads, terms, w.Final);
+            return new WeekScore(w.Week, terms.WeeklyTarget, grade.VolumeMet, w.Spam, w.Quarantined, Metrics(w.Leads))
+            {
+                BatchDate = w.BatchDate,
+                AgreementVersion = w.Agreement?.Number ?? 1,
+                Grade = grade,
+            };
+        }).ToList();
         var bandOrder = (sizeBands ?? []).Select((band, i) => (band, i)).ToDictionary(b => b.band, b => b.i, StringComparer.OrdinalIgnoreCase);
         return new Scorecard(
             weeks.Count == 0 ? "" : weeks[0].Week,
@@ -41,6 +57,22 @@ public static class ScorecardCalculator
         {
             Hot = HotLane(all, businessHours ?? ((from, to) => (to - from).TotalHours)),
         };
+    }
+
+    /// <summary>A week against the terms that grade it (see <see cref="WeekGrade"/>).</summary>
+    public static WeekGrade Grade(IReadOnlyCollection<Lead> leads, Agreement.AgreementTerms terms, bool final)
+    {
+        var counted = leads.Where(l => terms.Counts(l.Details.Source.Offer, l.Details.Segment.Sector, l.Details.Segment.SizeBand)).ToList();
+        var decidedOnTime = counted.Where(l => l.FirstDecision?.OnTime == true).ToList();
+        var acceptedOnTime = decidedOnTime.Count(l => l.Decision?.Decision == Decision.Accepted);
+        var quality = Share(acceptedOnTime, decidedOnTime.Count);
+        var onTime = Share(leads.Count(l => l.FirstDecision?.OnTime == true), leads.Count);
+        return new WeekGrade(
+            counted.Count, leads.Count - counted.Count, terms.WeeklyTarget, counted.Count >= terms.WeeklyTarget,
+            decidedOnTime.Count, acceptedOnTime,
+            quality, terms.QualityTarget, quality is null ? null : quality >= terms.QualityTarget - 1e-9,
+            onTime, terms.OnTimeTarget, onTime is null ? null : onTime >= terms.OnTimeTarget - 1e-9,
+            final);
     }
 
     /// <summary>Hot leads are measured from the lane's hand-off to the first decision, in business hours.</summary>

@@ -15,6 +15,7 @@ namespace LeadHandoff.Scorecards;
 /// </summary>
 public sealed class ScorecardService(
     SlaCalendar calendar,
+    Agreement.AgreementService agreement,
     LeadStore store,
     BatchLedger ledger,
     LeadRouter router,
@@ -33,7 +34,9 @@ public sealed class ScorecardService(
         var windows = Enumerable.Range(0, weeks).Select(i => end.WeekStart.AddDays(-7 * (weeks - 1 - i))).Select(BatchWindow.IdOf)
             .Where(id => first is not null && string.CompareOrdinal(id, first) >= 0)
             .ToList();
-        var inputs = await Task.WhenAll(windows.Select(windowId => ReadWeekAsync(windowId, cancellationToken)));
+        // Each week is graded by the version in force at its batch: approving a new one changes no past week.
+        var terms = await agreement.CurrentAsync(cancellationToken);
+        var inputs = await Task.WhenAll(windows.Select(windowId => ReadWeekAsync(windowId, terms, cancellationToken)));
         return ScorecardCalculator.Compute(inputs, calendar.WeeklyTarget, id => router.Find(id)?.Name ?? id, intake.Value.SizeBands, calendar.BusinessHoursBetween);
     }
 
@@ -44,7 +47,7 @@ public sealed class ScorecardService(
         return recorded.Keys.Order(StringComparer.Ordinal).FirstOrDefault();
     }
 
-    private async Task<WeekInput> ReadWeekAsync(string windowId, CancellationToken cancellationToken)
+    private async Task<WeekInput> ReadWeekAsync(string windowId, Agreement.AgreementState terms, CancellationToken cancellationToken)
     {
         var leads = new List<Lead>();
         await foreach (var lead in store.ListAsync(windowId, cancellationToken)) leads.Add(lead);
@@ -56,6 +59,6 @@ public sealed class ScorecardService(
         }
         var window = calendar.WindowOf(windowId)!;
         var batchDate = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(window.ClosesAt, calendar.TimeZone).DateTime);
-        return new WeekInput(windowId, leads, spam, quarantined) { BatchDate = batchDate };
+        return new WeekInput(windowId, leads, spam, quarantined) { BatchDate = batchDate, Agreement = terms.InForce(window.WeekStart), Final = time.GetUtcNow() >= window.DeadlineAt };
     }
 }

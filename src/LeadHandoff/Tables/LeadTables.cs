@@ -21,6 +21,8 @@ public sealed class LeadTables
     public const string Audit = "Audit";
     public const string Webhooks = "Webhooks";
     public const string Team = "Team";
+    /// <summary>The agreement's versions, proposals and their audit.</summary>
+    public const string Agreement = "Agreement";
     /// <summary>The keys that sign staff forms' tokens, shared by every instance.</summary>
     public const string StaffFormKeys = "StaffFormKeys";
 

@@ -41,6 +41,8 @@ public sealed class FunctionMetadataTests
         { "WebhookAdmin", "httpTrigger", "function", "get,post", "webhooks" },
         { "WithdrawConsent", "httpTrigger", "anonymous", "get,head,post", "privacy/withdraw" },
         { "AcceptInvitation", "httpTrigger", "anonymous", "get,post", "staff-invitation" },
+        { "GetAgreement", "httpTrigger", "function", "get", "agreement" },
+        { "AgreementProposals", "httpTrigger", "function", "post", "agreement/proposals/{id?}/{step?}" },
         { "ThankYouPage", "httpTrigger", "anonymous", "get,head", "thanks" },
         { "FormStamp", "httpTrigger", "anonymous", "get", "form-stamp" },
         { "ReviewQueue", "httpTrigger", "function", "get,post", "review" },

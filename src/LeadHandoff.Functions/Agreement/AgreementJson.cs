@@ -1,0 +1,47 @@
+using LeadHandoff.Agreement;
+using LeadHandoff.Scorecards;
+
+namespace LeadHandoff.Functions.Agreement;
+
+/// <summary>The agreement's JSON, as <c>GET /api/agreement?format=json</c> and the proposal routes answer it.</summary>
+public static class AgreementJson
+{
+    public static object Of(AgreementState state, AgreementVersion inForce, WeekScore? openWeek, IReadOnlyList<WeekScore> lastWeeks) => new
+    {
+        version = inForce.Number,
+        effectiveFrom = Weeks.BatchWindow.IdOf(inForce.EffectiveFrom),
+        terms = Terms(inForce.Terms),
+        latestVersion = state.Latest.Number,
+        proposal = state.Open is { } open ? Proposal(open, state.Latest.Terms) : null,
+        thisWeek = openWeek is null ? null : new { week = openWeek.Week, counted = openWeek.Grade.Counted, outOfDefinition = openWeek.Grade.OutOfDefinition, target = openWeek.Grade.VolumeTarget },
+        grades = lastWeeks.Select(w => new { week = w.Week, agreementVersion = w.AgreementVersion, grade = w.Grade }),
+        history = state.Versions.Select(v => new
+        {
+            version = v.Number,
+            effectiveFrom = Weeks.BatchWindow.IdOf(v.EffectiveFrom),
+            terms = Terms(v.Terms),
+            proposedBy = v.ProposedBy,
+            approvedBy = v.ApprovedBy,
+            approvedAt = v.ApprovedAt,
+            note = v.Note,
+        }),
+        proposals = state.Proposals.Select(p => Proposal(p, null)),
+    };
+
+    public static object Terms(AgreementTerms t) => new { weeklyTarget = t.WeeklyTarget, qualityTarget = t.QualityTarget, onTimeTarget = t.OnTimeTarget, offers = t.Offers, sectors = t.Sectors, sizeBands = t.SizeBands };
+
+    public static object Proposal(AgreementProposal p, AgreementTerms? current) => new
+    {
+        id = p.Id,
+        side = p.Side.ToString().ToLowerInvariant(),
+        proposedBy = p.ProposedBy,
+        proposedAt = p.ProposedAt,
+        note = p.Note,
+        state = p.State.ToString().ToLowerInvariant(),
+        terms = Terms(p.Terms),
+        changes = current?.Changes(p.Terms).Select(c => new { term = c.Term, from = c.Old, to = c.New }),
+        decidedBy = p.DecidedBy,
+        decidedAt = p.DecidedAt,
+        version = p.Version,
+    };
+}
