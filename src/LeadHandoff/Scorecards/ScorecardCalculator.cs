@@ -12,6 +12,9 @@ public sealed record WeekInput(string Week, IReadOnlyList<Lead> Leads, int Spam,
 
     /// <summary>The week's deadline has passed.</summary>
     public bool Final { get; init; }
+
+    /// <summary>Leads decided by the deadline whose decision changed after it: the decision as it stood at the deadline, which grades the week.</summary>
+    public IReadOnlyDictionary<string, Decision?> DecisionAtDeadline { get; init; } = new Dictionary<string, Decision?>();
 }
 
 /// <summary>Pure arithmetic over stored leads; the README defines every number it produces.</summary>
@@ -27,7 +30,7 @@ public static class ScorecardCalculator
         var scores = weeks.Select(w =>
         {
             var terms = w.Agreement?.Terms ?? new Agreement.AgreementTerms(weeklyTarget, 0, 0, [], [], []);
-            var grade = Grade(w.Leads, terms, w.Final);
+            var grade = Grade(w.Leads, terms, w.Final, w.DecisionAtDeadline);
             return new WeekScore(w.Week, terms.WeeklyTarget, grade.VolumeMet, w.Spam, w.Quarantined, Metrics(w.Leads))
             {
                 BatchDate = w.BatchDate,
@@ -60,11 +63,12 @@ public static class ScorecardCalculator
     }
 
     /// <summary>A week against the terms that grade it (see <see cref="WeekGrade"/>).</summary>
-    public static WeekGrade Grade(IReadOnlyCollection<Lead> leads, Agreement.AgreementTerms terms, bool final)
+    public static WeekGrade Grade(IReadOnlyCollection<Lead> leads, Agreement.AgreementTerms terms, bool final, IReadOnlyDictionary<string, Decision?>? atDeadline = null)
     {
+        Decision? Then(Lead l) => atDeadline is not null && atDeadline.TryGetValue(l.Id, out var then) ? then : l.Decision?.Decision;
         var counted = leads.Where(l => terms.Counts(l.Details.Source.Offer, l.Details.Segment.Sector, l.Details.Segment.SizeBand)).ToList();
         var decidedOnTime = counted.Where(l => l.FirstDecision?.OnTime == true).ToList();
-        var acceptedOnTime = decidedOnTime.Count(l => l.Decision?.Decision == Decision.Accepted);
+        var acceptedOnTime = decidedOnTime.Count(l => Then(l) == Decision.Accepted);
         var quality = Share(acceptedOnTime, decidedOnTime.Count);
         var onTime = Share(leads.Count(l => l.FirstDecision?.OnTime == true), leads.Count);
         return new WeekGrade(

@@ -17,6 +17,7 @@ public sealed class ScorecardService(
     SlaCalendar calendar,
     Agreement.AgreementService agreement,
     LeadStore store,
+    DecisionStore decisions,
     BatchLedger ledger,
     LeadRouter router,
     IOptions<IntakeOptions> intake,
@@ -58,7 +59,15 @@ public sealed class ScorecardService(
             else quarantined++;
         }
         var window = calendar.WindowOf(windowId)!;
+        // The grade is final at the deadline: a decision changed since is read as it stood then, from its history (rare, so one small query each).
+        var atDeadline = new Dictionary<string, Decision?>(StringComparer.Ordinal);
+        foreach (var lead in leads.Where(l => l.FirstDecision?.OnTime == true && l.Decision is { } d && d.DecidedAt > window.DeadlineAt))
+        {
+            var history = await decisions.DecisionHistoryAsync(windowId, lead.Id, cancellationToken);
+            var then = history.Where(h => h.DecidedAt <= window.DeadlineAt).MaxBy(h => h.Revision);
+            atDeadline[lead.Id] = then is not null && Enum.TryParse<Decision>(then.Decision, out var value) ? value : null;
+        }
         var batchDate = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(window.ClosesAt, calendar.TimeZone).DateTime);
-        return new WeekInput(windowId, leads, spam, quarantined) { BatchDate = batchDate, Agreement = terms.InForce(window.WeekStart), Final = time.GetUtcNow() >= window.DeadlineAt };
+        return new WeekInput(windowId, leads, spam, quarantined) { BatchDate = batchDate, Agreement = terms.InForce(window.WeekStart), Final = time.GetUtcNow() >= window.DeadlineAt, DecisionAtDeadline = atDeadline };
     }
 }

@@ -187,4 +187,51 @@ public sealed class AgreementTests(AzuriteFixture azurite)
         Assert.Equal(2, state.Proposals[0].Version);
         Assert.Null(state.Open);
     }
+
+    [Fact]
+    public async Task A_decision_changed_after_the_deadline_is_shown_but_never_re_grades_the_week()
+    {
+        await using var week = await ScorecardScenario.DecidedWeekAsync(azurite.ConnectionString); // Alpha accepted on time
+        var w50 = week.App.Get<SlaCalendar>().WindowOf("2026-W50")!;
+        var scorecards = week.App.Get<ScorecardService>();
+        var alpha = (await week.App.LeadsAsync()).Single(l => l.Details.Company == "Alpha");
+
+        var changed = await week.App.Get<LeadHandoff.Qualification.QualificationService>().DecideAsync(w50, alpha.Id, alpha.OwnerId!, new LeadHandoff.Qualification.DecisionRequest(LeadHandoff.Leads.Decision.Rejected, "no-budget", null), CancellationToken.None);
+
+        Assert.IsType<LeadHandoff.Qualification.DecisionResult.Changed>(changed);
+        var score = (await scorecards.BuildAsync(w50, 1, CancellationToken.None)).Weeks[0];
+        Assert.Equal(0, score.Metrics.Accepted); // shown as it is now
+        Assert.Equal(1, score.Grade.CountedAcceptedOnTime); // graded as it stood at Wednesday's deadline
+        Assert.Equal(0.5, score.Grade.Quality);
+    }
+
+    [Theory]
+    // Spring forward in London (Sunday 28 March 2027, 01:00 UTC): the batch on Monday is at 08:00 UTC.
+    [InlineData("2027-03-28T00:30:00Z", "2027-03-29", "2027-W13")]
+    [InlineData("2027-03-29T07:59:00Z", "2027-03-29", "2027-W13")]
+    [InlineData("2027-03-29T08:00:00Z", "2027-04-05", "2027-W14")]
+    // Fall back (Sunday 31 October 2027): Monday's batch is at 09:00 UTC again.
+    [InlineData("2027-11-01T08:59:00Z", "2027-11-01", "2027-W44")]
+    [InlineData("2027-11-01T09:00:00Z", "2027-11-08", "2027-W45")]
+    // The year's end: 2026 has a week 53; the week after it is 2027's first.
+    [InlineData("2026-12-28T09:00:00Z", "2027-01-04", "2027-W01")]
+    [InlineData("2026-12-28T08:59:00Z", "2026-12-28", "2026-W53")]
+    public async Task A_change_takes_effect_from_the_first_batch_that_has_not_gone_out_across_DST_and_the_years_end(string approvedAt, string weekStart, string weekId)
+    {
+        var at = DateTimeOffset.Parse(approvedAt, System.Globalization.CultureInfo.InvariantCulture);
+        await using var app = TestApp.Create(azurite.ConnectionString, now: at.AddDays(-1));
+        var agreement = app.Get<AgreementService>();
+        var (_, proposal) = await agreement.ProposeAsync(Tighter, AgreementSide.Sales, "Sam Sales", "", null, CancellationToken.None);
+        app.Time.SetUtcNow(at);
+
+        var (_, version) = await agreement.ApproveAsync(proposal!.Id, AgreementSide.Marketing, "Mali Marketing", null, CancellationToken.None);
+
+        var start = DateOnly.Parse(weekStart, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(start, version!.EffectiveFrom);
+        Assert.Equal(weekId, BatchWindow.IdOf(version.EffectiveFrom));
+        var state = await agreement.CurrentAsync(CancellationToken.None);
+        Assert.Equal(1, state.InForce(start.AddDays(-7)).Number);
+        Assert.Equal(2, state.InForce(start).Number);
+        Assert.Equal(2, state.InForce(start.AddDays(7)).Number);
+    }
 }
