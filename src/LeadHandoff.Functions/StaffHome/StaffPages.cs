@@ -83,7 +83,8 @@ public sealed partial class StaffPages(StaffSignIn signIn, StaffForms forms, Qua
                 return await ActivatorUtilities.CreateInstance<TeamAdmin>(services).Run(request, cancellationToken);
             case "agreement":
                 // Both teams' agreement: every member of staff reads it.
-                return await ActivatorUtilities.CreateInstance<LeadHandoff.Functions.Agreement.GetAgreement>(services).Run(request, cancellationToken);
+                return await ActivatorUtilities.CreateInstance<LeadHandoff.Functions.Agreement.AgreementActions>(services,
+                    ActivatorUtilities.CreateInstance<LeadHandoff.Functions.Agreement.GetAgreement>(services)).HandleAsync(request, staff, cancellationToken);
             case "webhooks" when staff.Is():
                 return await ActivatorUtilities.CreateInstance<WebhookAdmin>(services).Run(request, cancellationToken);
             case "team" or "scorecard" or "review" or "roster" or "webhooks":

@@ -23,6 +23,8 @@ internal sealed class AgreementProposalEntity : ITableEntity
     public string? DecidedBy { get; set; }
     public DateTimeOffset? DecidedAt { get; set; }
     public int? Version { get; set; }
+    /// <summary>One line per head asked: "name: state".</summary>
+    public string Asked { get; set; } = "";
 
     public static AgreementProposalEntity From(AgreementProposal p) => new()
     {
@@ -36,9 +38,13 @@ internal sealed class AgreementProposalEntity : ITableEntity
         DecidedBy = p.DecidedBy,
         DecidedAt = p.DecidedAt,
         Version = p.Version,
+        Asked = string.Join('\n', p.Asked),
     };
 
     public AgreementProposal ToProposal() => new(
         RowKey, JsonSerializer.Deserialize<AgreementTerms>(Terms)!, Enum.Parse<AgreementSide>(Side), ProposedBy, ProposedAt, Note,
-        Enum.Parse<ProposalState>(State), DecidedBy, DecidedAt, Version);
+        Enum.Parse<ProposalState>(State), DecidedBy, DecidedAt, Version)
+    {
+        Asked = Asked.Length == 0 ? [] : Asked.Split('\n'),
+    };
 }

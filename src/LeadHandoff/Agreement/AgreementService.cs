@@ -31,6 +31,7 @@ public enum ProposalOutcome
 /// </summary>
 public sealed partial class AgreementService(
     AgreementStore store,
+    AgreementApprovals approvals,
     SlaCalendar calendar,
     BatchLedger ledger,
     IOptions<SlaOptions> sla,
@@ -75,6 +76,9 @@ public sealed partial class AgreementService(
         await store.SaveProposalAsync(proposal, cancellationToken);
         await store.AddEventAsync(new(now, "proposed", proposal.ProposedBy, proposal.Id, userAgent), cancellationToken);
         LogProposed(logger, proposal.Id, side.ToString());
+        // The other side's heads are asked by email; what became of each is kept for the page to show.
+        proposal = proposal with { Asked = await approvals.AskAsync(proposal, state.Latest.Terms, NextWeek().Id, cancellationToken) };
+        await store.SaveProposalAsync(proposal, cancellationToken);
         return (errors, proposal);
     }
 

@@ -40,7 +40,11 @@ public sealed record AgreementProposal(
     ProposalState State,
     string? DecidedBy = null,
     DateTimeOffset? DecidedAt = null,
-    int? Version = null);
+    int? Version = null)
+{
+    /// <summary>The other side's heads asked to answer, and what became of each email ("name: Sent").</summary>
+    public IReadOnlyList<string> Asked { get; init; } = [];
+}
 
 /// <summary>One step in the agreement's history, as the audit keeps it.</summary>
 public sealed record AgreementEvent(DateTimeOffset At, string What, string By, string ProposalId, string? UserAgent);

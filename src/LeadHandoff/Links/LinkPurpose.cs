@@ -20,4 +20,7 @@ public enum LinkPurpose
 
     /// <summary>A roster member binds their work account. Subject: the invitation's nonce; owner: the member's id.</summary>
     Invitation = 6,
+
+    /// <summary>The other side's head answers an agreement proposal. Subject: the proposal's id; owner: the member's id.</summary>
+    AgreementAnswer = 7,
 }

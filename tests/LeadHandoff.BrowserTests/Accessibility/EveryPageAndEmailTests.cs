@@ -127,6 +127,27 @@ public sealed class EveryPageAndEmailTests(AzuriteFixture azurite, ITestOutputHe
         docs["page: batch (Thai)"] = LeadHandoff.Html.HtmlTemplates.Render<LeadHandoff.Functions.Qualification.BatchPage, LeadHandoff.Functions.Qualification.BatchPage.Data>(new(
             LeadHandoff.Functions.Qualification.RepPageText.Thai, window.Id, window.DeadlineAt, zone, leads, week.App.Get<LeadHandoff.Qualification.QualificationService>().Reasons,
             "?t=k1.CCC.DDD", false, null, null, null, null));
+        // The agreement: the Thai marketing lead's page with the form to propose, then (a change proposed)
+        // the English page as the sales manager sees it, with the buttons to answer; the page the
+        // emailed link opens, and the email itself in both languages.
+        var agreement = week.App.Get<LeadHandoff.Agreement.AgreementService>();
+        var agreementPage = week.App.Function<LeadHandoff.Functions.Agreement.GetAgreement>();
+        async Task<string> AgreementAsync(string language, LeadHandoff.Agreement.AgreementSide side) =>
+            (await week.App.SendAsync(new TestRequest("GET", null, []) { Target = "/api/staff/agreement" }, async http =>
+            {
+                http.HttpContext.Items[LeadHandoff.Functions.Staff.StaffRequest.LanguageItem] = language;
+                return await agreementPage.PageAsync(http, new("Someone", side, false, "/api/staff/agreement", "token-for-the-checks"), null, 200, null, null, CancellationToken.None);
+            })).Body;
+        docs["page: agreement (Thai, marketing, propose)"] = await AgreementAsync("th", LeadHandoff.Agreement.AgreementSide.Marketing);
+        var (_, change) = await agreement.ProposeAsync(new(40, 0.35, 0.9, ["pricing-guide"], [], []), LeadHandoff.Agreement.AgreementSide.Marketing, "Mali Marketing", "Fewer leads, more of them good.", null, CancellationToken.None);
+        docs["page: agreement (sales manager, answer)"] = await AgreementAsync("en", LeadHandoff.Agreement.AgreementSide.Sales);
+        var agreed = await agreement.CurrentAsync(CancellationToken.None);
+        docs["page: agreement answer (Thai)"] = LeadHandoff.Html.HtmlTemplates.Render<LeadHandoff.Functions.Agreement.AnswerPage, LeadHandoff.Functions.Agreement.AnswerPage.Data>(new(
+            LeadHandoff.Functions.Agreement.AgreementPageText.Thai, change!, agreed.Latest.Terms.Changes(change!.Terms), agreement.NextWeek().Id, week.App.Get<LeadHandoff.Weeks.SlaCalendar>().TimeZone, "?t=k1.AAA.BBB", "/api/staff/agreement", null));
+        foreach (var language in new[] { "en", "th" })
+            docs["email: agreement approval" + (language == "th" ? " (Thai)" : "")] = LeadHandoff.Agreement.AgreementApprovals.Email("ask", "manager@example.com", change, agreed.Latest.Terms, agreement.NextWeek().Id,
+                LeadHandoff.Agreement.AgreementSide.Sales, "https://app.example/api/agreement/answer?t=k1.AAA.BBB", LeadHandoff.Agreement.AgreementEmailText.For(language)).Html;
+
         // The invitation that binds a member's work account: the email in both languages, and the page its link opens.
         foreach (var (language, name) in new[] { ("en", "Nina New"), ("th", "นีน่า ใจดี") })
         {
@@ -174,7 +195,7 @@ public sealed class EveryPageAndEmailTests(AzuriteFixture azurite, ITestOutputHe
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         await File.WriteAllTextAsync(path, report.ToString());
         output.WriteLine(report.ToString());
-        Assert.Equal(33, docs.Count); // nineteen pages, fourteen emails
+        Assert.Equal(38, docs.Count); // twenty-two pages, sixteen emails
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 

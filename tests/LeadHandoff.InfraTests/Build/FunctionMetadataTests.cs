@@ -42,6 +42,7 @@ public sealed class FunctionMetadataTests
         { "WithdrawConsent", "httpTrigger", "anonymous", "get,head,post", "privacy/withdraw" },
         { "AcceptInvitation", "httpTrigger", "anonymous", "get,post", "staff-invitation" },
         { "GetAgreement", "httpTrigger", "function", "get", "agreement" },
+        { "AnswerProposal", "httpTrigger", "anonymous", "get,post", "agreement/answer" },
         { "AgreementProposals", "httpTrigger", "function", "post", "agreement/proposals/{id?}/{step?}" },
         { "ThankYouPage", "httpTrigger", "anonymous", "get,head", "thanks" },
         { "FormStamp", "httpTrigger", "anonymous", "get", "form-stamp" },
