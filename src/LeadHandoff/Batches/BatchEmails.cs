@@ -21,6 +21,7 @@ public sealed class BatchEmails(
     LinkBuilder links,
     SlaCalendar calendar,
     ScorecardService scorecards,
+    Agreement.AgreementService agreement,
     IOptions<ScorecardOptions> scorecard,
     IOptions<QualificationOptions> qualification,
     IOptions<EmailOptions> email)
@@ -49,10 +50,33 @@ public sealed class BatchEmails(
     {
         var recipients = new[] { email.Value.SalesManagerEmail, email.Value.MarketingLeadEmail };
         await delivery.SendAsync(runId, window.Id, SummaryKey,
-            id => Task.FromResult<EmailMessage?>(BatchSummaryEmail.Compose(id, summary, recipients, calendar.TimeZone, router.LanguageOf(recipients))), cancellationToken);
+            async id => BatchSummaryEmail.Compose(id, summary with { Agenda = await AgendaAsync(window, cancellationToken) }, recipients, calendar.TimeZone, router.LanguageOf(recipients)), cancellationToken);
         if (!scorecard.Value.SendWithBatch) return;
         var closed = calendar.WindowOf(window.WeekStart.AddDays(-7));
         await delivery.SendAsync(runId, window.Id, ScorecardKey, async id =>
-            ScorecardEmail.Compose(id, await scorecards.BuildAsync(closed, scorecard.Value.TrailingWeeks, cancellationToken), recipients, router.LanguageOf(recipients), qualification.Value), cancellationToken);
+            ScorecardEmail.Compose(id, await scorecards.BuildAsync(closed, scorecard.Value.TrailingWeeks, cancellationToken), recipients, router.LanguageOf(recipients), qualification.Value, links.Agreement()), cancellationToken);
+    }
+
+    /// <summary>The weekly meeting's agenda as of this batch (see <see cref="MeetingAgenda"/>).</summary>
+    public async Task<MeetingAgenda> AgendaAsync(BatchWindow window, CancellationToken cancellationToken)
+    {
+        const int weeks = 8;
+        var state = await agreement.CurrentAsync(cancellationToken);
+        var lastWeek = calendar.WindowOf(window.WeekStart.AddDays(-7));
+        var card = await scorecards.BuildAsync(lastWeek, weeks, cancellationToken);
+        var starting = state.Versions.LastOrDefault(v => v.EffectiveFrom == window.WeekStart && v.Number > 1);
+        var before = starting is null ? null : state.Versions.Last(v => v.Number < starting.Number);
+        // Offers with a handful of leads say little: the extremes are drawn from those with at least 3.
+        var offers = card.Feedback.ByOffer.Where(o => o.Metrics.Delivered >= 3 && o.Metrics.Conversion is not null).OrderByDescending(o => o.Metrics.Conversion).ThenBy(o => o.Value, StringComparer.Ordinal).ToList();
+        return new MeetingAgenda(
+            card.Weeks.LastOrDefault(w => w.Week == lastWeek.Id),
+            starting?.Number,
+            starting is null ? [] : before!.Terms.Changes(starting.Terms),
+            state.Open,
+            state.Open is null ? [] : state.Latest.Terms.Changes(state.Open.Terms),
+            offers.FirstOrDefault(),
+            offers.Count > 1 ? offers[^1] : null,
+            weeks,
+            links.Agreement());
     }
 }

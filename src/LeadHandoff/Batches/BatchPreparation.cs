@@ -15,7 +15,7 @@ namespace LeadHandoff.Batches;
 /// sent for the Monday summary.
 /// </summary>
 public sealed class BatchPreparation(
-    SlaCalendar calendar,
+    Agreement.AgreementService agreement,
     LeadStore leads,
     LeadRouter router,
     LinkBuilder links,
@@ -66,7 +66,7 @@ public sealed class BatchPreparation(
     }
 
     /// <summary>What the Monday summary says of a sent batch: against the target, by segment and owner, what was held back, and what did not arrive.</summary>
-    public BatchSummary Summarize(BatchWindow window, PreparedBatch batch, bool late, IReadOnlyList<string> undelivered, IReadOnlyList<string> rerouted)
+    public async Task<BatchSummary> SummarizeAsync(BatchWindow window, PreparedBatch batch, bool late, IReadOnlyList<string> undelivered, IReadOnlyList<string> rerouted, CancellationToken cancellationToken)
     {
         int spam = 0, quarantined = 0, awaiting = 0, released = 0;
         var byReason = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -80,9 +80,11 @@ public sealed class BatchPreparation(
             byReason[flagged.Reason] = byReason.GetValueOrDefault(flagged.Reason) + 1;
         }
         var all = batch.ByOwner.SelectMany(o => o.Leads).ToList();
+        // Measured against the agreement's version in force for this batch, on the leads its definition counts.
+        var terms = (await agreement.CurrentAsync(cancellationToken)).InForce(window.WeekStart).Terms;
         return new BatchSummary(
             window,
-            calendar.WeeklyTarget,
+            terms.WeeklyTarget,
             batch.Count,
             all.GroupBy(l => (l.Lead.Details.Segment.Sector, l.Lead.Details.Segment.SizeBand)).ToDictionary(g => g.Key, g => g.Count()),
             batch.ByOwner.Select(o => (o.Owner.Name, o.Leads.Count)).ToList(),
@@ -98,6 +100,7 @@ public sealed class BatchPreparation(
             SentLate = late,
             Undelivered = undelivered,
             Rerouted = rerouted,
+            OutOfDefinition = all.Count(l => !terms.Counts(l.Lead.Details.Source.Offer, l.Lead.Details.Segment.Sector, l.Lead.Details.Segment.SizeBand)),
         };
     }
 }

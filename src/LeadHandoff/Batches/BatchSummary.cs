@@ -39,16 +39,25 @@ public sealed record BatchSummary(
     /// <summary>What is wrong in the team's roster or rules (a rule naming someone not on the team…): it routed around them.</summary>
     public IReadOnlyList<Problem> RosterProblems { get; init; } = [];
 
+    /// <summary>Leads outside the agreement's lead definition: delivered to sales, not counted towards the target.</summary>
+    public int OutOfDefinition { get; init; }
+
+    /// <summary>The leads that count towards the target.</summary>
+    public int Counted => Delivered - OutOfDefinition;
+
+    /// <summary>The weekly meeting's agenda; none when the summary is composed without the agreement (tests of the layout).</summary>
+    public MeetingAgenda? Agenda { get; init; }
+
     /// <summary>The promise, measured and said plainly.</summary>
     public string TargetStatement => StatementIn(Email.StaffEmailText.English);
 
     /// <summary>The promise measured, in the reader's words.</summary>
-    public string StatementIn(Email.StaffEmailText t) => Delivered switch
+    public string StatementIn(Email.StaffEmailText t) => Counted switch
     {
-        _ when Target == 0 => t["TargetNone", Delivered],
+        _ when Target == 0 => t["TargetNone", Counted],
         0 => t["TargetZero", Target],
-        _ when Delivered < Target => t["TargetMissed", Delivered, Target, Target - Delivered, Delivered * 100 / Target],
-        _ when Delivered == Target => t["TargetMet", Delivered, Target],
-        _ => t["TargetOver", Delivered, Target, Delivered - Target],
+        _ when Counted < Target => t["TargetMissed", Counted, Target, Target - Counted, Counted * 100 / Target],
+        _ when Counted == Target => t["TargetMet", Counted, Target],
+        _ => t["TargetOver", Counted, Target, Counted - Target],
     };
 }

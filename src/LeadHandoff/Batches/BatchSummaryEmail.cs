@@ -17,7 +17,7 @@ public static class BatchSummaryEmail
         var statement = summary.StatementIn(t);
         var sectors = summary.BySegment.Keys.Select(k => k.Sector).Distinct().Order(StringComparer.OrdinalIgnoreCase).ToList();
         var bands = summary.BySegment.Keys.Select(k => k.SizeBand).Distinct().Order(SizeBandOrder.Instance).ToList();
-        var met = summary.Delivered >= summary.Target;
+        var met = summary.Counted >= summary.Target;
         var title = t["SumTitle", summary.Window.Id];
 
         var text = new StringBuilder()
@@ -41,14 +41,26 @@ public static class BatchSummaryEmail
         if (summary.AwaitingReview > 0 && summary.ReviewUrl is { } reviewUrl) notes.Add(Counted("SumAwaiting", summary.AwaitingReview, reviewUrl));
         // Roster problems in the readers' words; the mail service's details are its own diagnostics, quoted as recorded.
         foreach (var problem in summary.RosterProblems) notes.Add(t["SumRoster", ValidationText.For(t.Language).Describe(problem)]);
+        if (summary.OutOfDefinition > 0) notes.Add(Counted("SumOutOfDefinition", summary.OutOfDefinition));
         if (summary.ErasedBeforeDelivery > 0) notes.Add(Counted("SumErased", summary.ErasedBeforeDelivery));
         if (summary.SentLate) notes.Add(t["SumLate", t.Local(summary.Window.ClosesAt, zone)]);
         foreach (var name in summary.Rerouted) notes.Add(t["SumRerouted", name]);
         foreach (var problem in summary.Undelivered) notes.Add(t["SumUndelivered", problem]);
         foreach (var note in notes) text.Append($"\r\n{note}\r\n");
-        var html = HtmlTemplates.Render<WeeklySummary, WeeklySummary.Data>(new(summary, t, title, statement, t.Around("SumDeadline", 0, deadline), deadline, met, sectors, bands, notes));
+        var agenda = summary.Agenda?.Lines(t) ?? [];
+        if (summary.Agenda is { } meeting)
+        {
+            text.Append($"\r\n{t["AgendaHeading"]}\r\n");
+            foreach (var (line, items) in agenda)
+            {
+                text.Append($"\r\n{line}\r\n");
+                foreach (var item in items) text.Append($"  - {item}\r\n");
+            }
+            text.Append($"\r\n{t["AgendaLink", meeting.AgreementUrl]}\r\n");
+        }
+        var html = HtmlTemplates.Render<WeeklySummary, WeeklySummary.Data>(new(summary, t, title, statement, t.Around("SumDeadline", 0, deadline), deadline, met, sectors, bands, notes) { Agenda = agenda });
 
-        var subject = t["SumSubject", summary.Window.Id, summary.Delivered, summary.Target] + (met ? "" : t["SumShort", summary.Target - summary.Delivered]);
+        var subject = t["SumSubject", summary.Window.Id, summary.Counted, summary.Target] + (met ? "" : t["SumShort", summary.Target - summary.Counted]);
         return new EmailMessage(ledgerId, to, [], subject, html, text.ToString(), language: t.Language);
     }
 }

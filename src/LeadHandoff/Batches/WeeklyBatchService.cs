@@ -78,7 +78,7 @@ public sealed partial class WeeklyBatchService(
             return await IncompleteAsync(claim, window, batch, ownerStates.Count(o => o.State is null || !o.State.IsSettled), cancellationToken);
 
         var undelivered = ownerStates.Where(o => !o.State!.State.IsDelivered()).Select(o => $"{o.Owner.Name}: {o.State!.State} ({o.State.Detail})").ToList();
-        var summary = preparation.Summarize(window, batch, late, undelivered, ownerStates.Where(o => o.State!.State == MessageState.Rerouted).Select(o => o.Owner.Name).ToList());
+        var summary = await preparation.SummarizeAsync(window, batch, late, undelivered, ownerStates.Where(o => o.State!.State == MessageState.Rerouted).Select(o => o.Owner.Name).ToList(), cancellationToken);
         await emails.SendSummaryAsync(runId, window, summary, cancellationToken);
         states = await emails.StatesAsync(window, cancellationToken);
         if (states.Values.Any(m => !m.IsSettled))

@@ -11,6 +11,9 @@ public sealed class LinkBuilder(LinkSigner signer, IOptions<LinkOptions> options
         $"{_base}/api/qualify?t={signer.Sign(LinkPurpose.Qualify, $"{windowId}/{leadId}", ownerId)}";
 
     /// <summary>The week's review queue. Not signed: the page is behind marketing's own function key.</summary>
+    /// <summary>The agreement page, for signed-in staff.</summary>
+    public string Agreement() => $"{_base}/api/staff/agreement";
+
     public string Review(string windowId) => $"{_base}/api/review?window={Uri.EscapeDataString(windowId)}";
 
     /// <summary>The manager's view of a batch week: every rep, decided, undecided and late.</summary>

@@ -234,4 +234,55 @@ public sealed class AgreementTests(AzuriteFixture azurite)
         Assert.Equal(2, state.InForce(start).Number);
         Assert.Equal(2, state.InForce(start.AddDays(7)).Number);
     }
+
+    [Fact]
+    public async Task Mondays_summary_is_the_meetings_agenda_with_last_weeks_grades_this_weeks_new_terms_and_the_offers()
+    {
+        await using var week = await ScorecardScenario.DecidedWeekAsync(azurite.ConnectionString, s => s["Scorecard:SendWithBatch"] = "true");
+        var agreement = week.App.Get<AgreementService>();
+        var proposal = await ProposeAsync(week, Tighter);
+        Assert.Equal(ProposalOutcome.Done, (await agreement.ApproveAsync(proposal.Id, AgreementSide.Sales, "Sam Sales", null, CancellationToken.None)).Outcome);
+        await week.AddLeadAsync("d@delta.example", "Delta");
+        await week.AddLeadAsync("e@epsilon.example", "Epsilon", sector: "Retail");
+        week.App.Time.SetUtcNow(new DateTimeOffset(2026, 12, 14, 9, 1, 0, TimeSpan.Zero));
+
+        await week.RunBatchAsync();
+
+        var summary = Assert.Single(week.SendGrid.Accepted, m => m.LedgerId == "2026-W51.summary");
+        Assert.Equal("Lead batch 2026-W51: 2 delivered against a target of 2", summary.Subject);
+        Assert.Contains("For this week’s meeting", summary.Text);
+        Assert.Contains("Last week, 2026-W50, graded by version 1 of the agreement:", summary.Text);
+        Assert.Contains("- Marketing, volume: 3 of 5 leads, not met.", summary.Text);
+        Assert.Contains("- Marketing, quality: 50% of the leads decided by the deadline accepted, against 30%: met.", summary.Text);
+        Assert.Contains("- Sales, on time: 66.7% of the leads decided by the deadline, against 90%: not met.", summary.Text);
+        Assert.Contains("From this batch, version 2 of the agreement applies:", summary.Text);
+        Assert.Contains("- Weekly target: 5 → 2", summary.Text);
+        Assert.Contains("- Quality target: 30% → 60%", summary.Text);
+        Assert.Contains("No change to the agreement is proposed.", summary.Text);
+        Assert.Contains("Highest acceptance over the last 8 weeks: pricing-guide, 33.3% of its 3 leads accepted.", summary.Text);
+        Assert.Contains("https://leadhandoff.example.net/api/staff/agreement", summary.Text);
+        Assert.Contains("<h2", summary.Html);
+        Assert.Contains("For this week’s meeting", System.Net.WebUtility.HtmlDecode(summary.Html));
+        var scorecard = Assert.Single(week.SendGrid.Accepted, m => m.LedgerId == "2026-W51.scorecard");
+        Assert.Contains("Agreement (version 1): quality 50% against 30%: met; on time 66.7% against 90%: not met", scorecard.Text);
+        Assert.Contains("https://leadhandoff.example.net/api/staff/agreement", scorecard.Text);
+    }
+
+    [Fact]
+    public async Task Leads_outside_the_lead_definition_are_delivered_and_counted_apart_in_the_summary_and_the_grade()
+    {
+        await using var week = BatchScenario.Create(azurite.ConnectionString, s => s["Agreement:Sectors:0"] = "Software");
+        await week.AddLeadAsync("a@alpha.example", "Alpha");
+        await week.AddLeadAsync("b@beta.example", "Beta", sector: "Retail");
+        week.App.Time.SetUtcNow(BatchScenario.CutOff.AddMinutes(1));
+
+        await week.RunBatchAsync();
+
+        Assert.Equal(2, (await week.App.LeadsAsync()).Count(l => l.OwnerId is not null)); // both went to sales
+        var summary = Assert.Single(week.SendGrid.Accepted, m => m.LedgerId == "2026-W50.summary");
+        Assert.Equal("Lead batch 2026-W50: 1 delivered against a target of 5 (4 short)", summary.Subject);
+        Assert.Contains("1 lead was outside the agreement’s lead definition: it went to sales, but does not count towards the target.", summary.Text);
+        var grade = (await week.App.Get<ScorecardService>().BuildAsync(week.App.Get<SlaCalendar>().WindowOf("2026-W50")!, 1, CancellationToken.None)).Weeks[0].Grade;
+        Assert.Equal((1, 1), (grade.Counted, grade.OutOfDefinition));
+    }
 }

@@ -94,7 +94,7 @@ public sealed class PrivacyTests(AzuriteFixture azurite)
         Assert.Equal(200, response.Status);
         Assert.Equal("""{"erased":{"weeks":3,"leads":3,"submissions":1,"indexRows":6}}""", response.Body);
         var tables = await TableScan.AllRowsAsync(week.App);
-        Assert.Equal(["Audit", "Leads", "Ledger", "People", "PersonWeeks", "Team"], tables.Keys.Order()); // Team: the staff roster
+        Assert.Equal(["Agreement", "Audit", "Leads", "Ledger", "People", "PersonWeeks", "Team"], tables.Keys.Order()); // Team: the staff roster; Agreement: its versions (the scorecard seeds version 1)
         var hash = LeadHandoff.Leads.EmailHash.Of(Grace);
         foreach (var (table, rows) in tables)
         {
