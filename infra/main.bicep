@@ -92,6 +92,14 @@ param hotLaneSchedule string = '0 * * * * *'
 @description('The withdrawal sweep, NCRONTAB in UTC (WithdrawalSchedule): emails the confirmation link to the addresses asked for that we hold, at most once a day each.')
 param withdrawalSchedule string = '15 * * * * *'
 
+@description('The pace check, NCRONTAB in UTC (PaceSchedule): on the pace day (Pace__Day, default Thursday, business time zone) marketing hears once when the open week is behind pace.')
+param paceSchedule string = '0 5 * * * *'
+
+@description('The pace day and time, business time zone (Pace__Day, Pace__Time); pacing off with paceEnabled false (Pace__Enabled).')
+param paceDay string = 'Thursday'
+param paceTime string = '12:00'
+param paceEnabled bool = true
+
 @description('The webhook delivery heartbeat, NCRONTAB in UTC (WebhookSchedule).')
 param webhookSchedule string = '30 * * * * *'
 
@@ -288,6 +296,10 @@ var appSettings = union(listSettings, {
   PurgeSchedule: purgeSchedule
   HotLaneSchedule: hotLaneSchedule
   WithdrawalSchedule: withdrawalSchedule
+  PaceSchedule: paceSchedule
+  Pace__Day: paceDay
+  Pace__Time: paceTime
+  Pace__Enabled: string(paceEnabled)
   // Staff sign-in accepts principals of this tenant only, and knows people by their object id.
   StaffSignIn__TenantId: tenant().tenantId
   WebhookSchedule: webhookSchedule

@@ -12,6 +12,7 @@ using LeadHandoff.Imports;
 using LeadHandoff.Intake;
 using LeadHandoff.Invitations;
 using LeadHandoff.Leads;
+using LeadHandoff.Pace;
 using LeadHandoff.Links;
 using LeadHandoff.Privacy;
 using LeadHandoff.Qualification;
@@ -57,6 +58,7 @@ public static class FunctionAppServices
             .AddDeadlines()
             .AddAgreement()
             .AddScorecard()
+            .AddPace()
             .AddPrivacy()
             .AddSingleton<LeadHandoff.Functions.Privacy.PrivacyRequests>()
             .AddTransient<LeadHandoff.Functions.TeamWeek.TeamWeekActions>()

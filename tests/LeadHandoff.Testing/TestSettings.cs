@@ -4,7 +4,7 @@ namespace LeadHandoff.Testing;
 public static class TestSettings
 {
     /// <summary>Every timer the app has, by the setting that schedules it: one list, so a new timer is off in every host test.</summary>
-    public static readonly IReadOnlyList<string> Schedules = ["BatchSchedule", "DeadlineSchedule", "PurgeSchedule", "HotLaneSchedule", "WebhookSchedule", "WebhookReconcileSchedule", "WithdrawalSchedule"];
+    public static readonly IReadOnlyList<string> Schedules = ["BatchSchedule", "DeadlineSchedule", "PurgeSchedule", "HotLaneSchedule", "WebhookSchedule", "WebhookReconcileSchedule", "WithdrawalSchedule", "PaceSchedule"];
 
     /// <summary>
     /// Timers that never fire by themselves under the host (1 January, midnight), but those in
@@ -43,6 +43,7 @@ public static class TestSettings
         ["PurgeSchedule"] = "0 30 2 * * *",
         ["HotLaneSchedule"] = "0 * * * * *",
         ["WithdrawalSchedule"] = "15 * * * * *",
+        ["PaceSchedule"] = "0 5 * * * *",
         // The tests' webhook receivers listen on this machine over plain http.
         ["Webhooks:AllowLocalReceivers"] = "true",
         ["WebhookSchedule"] = "30 * * * * *",

@@ -6,14 +6,23 @@ namespace LeadHandoff.Functions.Agreement;
 /// <summary>The agreement's JSON, as <c>GET /api/agreement?format=json</c> and the proposal routes answer it.</summary>
 public static class AgreementJson
 {
-    public static object Of(AgreementState state, AgreementVersion inForce, WeekScore? openWeek, IReadOnlyList<WeekScore> lastWeeks) => new
+    public static object Of(AgreementState state, AgreementVersion inForce, WeekProgress openWeek, IReadOnlyList<WeekScore> lastWeeks) => new
     {
         version = inForce.Number,
         effectiveFrom = Weeks.BatchWindow.IdOf(inForce.EffectiveFrom),
         terms = Terms(inForce.Terms),
         latestVersion = state.Latest.Number,
         proposal = state.Open is { } open ? Proposal(open, state.Latest.Terms) : null,
-        thisWeek = openWeek is null ? null : new { week = openWeek.Week, counted = openWeek.Grade.Counted, outOfDefinition = openWeek.Grade.OutOfDefinition, target = openWeek.Grade.VolumeTarget },
+        thisWeek = new
+        {
+            week = openWeek.Week,
+            counted = openWeek.Counted,
+            outOfDefinition = openWeek.OutOfDefinition,
+            target = openWeek.Target,
+            dueByNow = openWeek.DueByNow,
+            behind = openWeek.Behind,
+            bySegment = openWeek.BySegment.Select(s => new { sector = s.Key.Sector, sizeBand = s.Key.SizeBand, leads = s.Value }),
+        },
         grades = lastWeeks.Select(w => new { week = w.Week, agreementVersion = w.AgreementVersion, grade = w.Grade }),
         history = state.Versions.Select(v => new
         {

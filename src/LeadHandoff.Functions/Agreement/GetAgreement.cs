@@ -32,7 +32,7 @@ public sealed class GetAgreement(AgreementService agreement, ScorecardService sc
         var next = agreement.NextWeek();
         var inForce = state.InForce(next.WeekStart);
         var weeks = (await scorecards.BuildAsync(scorecards.LatestClosedWindow(), GradedWeeks, cancellationToken)).Weeks;
-        var open = (await scorecards.BuildAsync(next, 1, cancellationToken)).Weeks.FirstOrDefault();
+        var open = await scorecards.ProgressAsync(cancellationToken);
         if (request.Query["format"] == "json") return WebResponse.JsonBody(status, AgreementJson.Of(state, inForce, open, weeks));
         // Signed in, the reader's language; with a key, the browser's.
         var text = AgreementPageText.For(request.HttpContext.Items[Staff.StaffRequest.LanguageItem] as string ?? BrowserLanguage.Of(request));

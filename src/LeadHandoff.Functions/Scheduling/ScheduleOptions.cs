@@ -23,6 +23,8 @@ public sealed class ScheduleOptions : ISettings
 
     public string WithdrawalSchedule { get; set; } = "";
 
+    public string PaceSchedule { get; set; } = "";
+
     public IEnumerable<string> Validate()
     {
         if (!IsNcrontab(BatchSchedule))
@@ -39,6 +41,8 @@ public sealed class ScheduleOptions : ISettings
             yield return "WebhookReconcileSchedule must be a six-field NCRONTAB expression such as '0 7,22,37,52 * * * *' (every 15 minutes).";
         if (!IsNcrontab(WithdrawalSchedule))
             yield return "WithdrawalSchedule must be a six-field NCRONTAB expression such as '15 * * * * *' (every minute).";
+        if (!IsNcrontab(PaceSchedule))
+            yield return "PaceSchedule must be a six-field NCRONTAB expression such as '0 5 * * * *' (hourly).";
     }
 
     private static bool IsNcrontab(string value) =>

@@ -69,7 +69,7 @@ public sealed partial class StaffPages(StaffSignIn signIn, StaffForms forms, Qua
         switch (page ?? "")
         {
             case "":
-                return Home(staff, t);
+                return Home(staff, t, await ActivatorUtilities.GetServiceOrCreateInstance<LeadHandoff.Scorecards.ScorecardService>(services).ProgressAsync(cancellationToken));
             case "team" when staff.Is(TeamRole.Manager):
                 var window = request.Query["window"].ToString() is { Length: > 0 } id ? calendar.WindowOf(id) : calendar.LatestClosedWindow(time.GetUtcNow());
                 if (window is null)
@@ -95,14 +95,14 @@ public sealed partial class StaffPages(StaffSignIn signIn, StaffForms forms, Qua
         }
     }
 
-    private static WebResponse Home(StaffMember staff, StaffPageText t)
+    private static WebResponse Home(StaffMember staff, StaffPageText t, LeadHandoff.Scorecards.WeekProgress progress)
     {
         var links = new List<(string Href, string Label)> { ("/api/staff/agreement", t["LinkAgreement"]) };
         if (staff.Is(TeamRole.Manager)) links.Add(("/api/staff/team", t["LinkTeam"]));
         if (staff.Is(TeamRole.Marketing, TeamRole.Manager)) links.Add(("/api/staff/scorecard", t["LinkScorecard"]));
         if (staff.Is(TeamRole.Marketing)) links.Add(("/api/staff/review", t["LinkReview"]));
         if (staff.Is()) links.AddRange([("/api/staff/roster", t["LinkRoster"]), ("/api/staff/webhooks", t["LinkWebhooks"])]);
-        return WebResponse.Page(StatusCodes.Status200OK, HtmlTemplates.Render<StaffHomePage, StaffHomePage.Data>(new(t, staff.Name, links)));
+        return WebResponse.Page(StatusCodes.Status200OK, HtmlTemplates.Render<StaffHomePage, StaffHomePage.Data>(new(t, staff.Name, links) { Progress = progress }));
     }
 
     [LoggerMessage(Level = LogLevel.Warning, EventName = "StaffCrossSiteRefused", Message = "A change to the staff page '{Page}' was posted from another site and refused")]

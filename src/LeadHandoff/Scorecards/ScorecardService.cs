@@ -41,6 +41,20 @@ public sealed class ScorecardService(
         return ScorecardCalculator.Compute(inputs, calendar.WeeklyTarget, id => router.Find(id)?.Name ?? id, intake.Value.SizeBands, calendar.BusinessHoursBetween);
     }
 
+    /// <summary>The open batch week so far (see <see cref="WeekProgress"/>): one range query over its partition.</summary>
+    public async Task<WeekProgress> ProgressAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var window = calendar.WindowContaining(now);
+        var version = (await agreement.CurrentAsync(cancellationToken)).InForce(window.WeekStart);
+        var leads = new List<Lead>();
+        await foreach (var lead in store.ListAsync(window.Id, cancellationToken)) leads.Add(lead);
+        var counted = leads.Where(l => version.Terms.Counts(l.Details.Source.Offer, l.Details.Segment.Sector, l.Details.Segment.SizeBand)).ToList();
+        return new WeekProgress(window.Id, version.Number, counted.Count, leads.Count - counted.Count, version.Terms.WeeklyTarget,
+            WeekProgress.Due(version.Terms.WeeklyTarget, window.OpensAt, window.ClosesAt, now),
+            counted.GroupBy(l => (l.Details.Segment.Sector, l.Details.Segment.SizeBand)).ToDictionary(g => g.Key, g => g.Count()));
+    }
+
     /// <summary>The agreement's first week: the oldest batch the ledger holds (one small range query); null when none has gone yet.</summary>
     private async Task<string?> FirstWeekAsync(BatchWindow end, CancellationToken cancellationToken)
     {

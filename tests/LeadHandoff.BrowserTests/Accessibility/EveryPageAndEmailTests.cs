@@ -148,6 +148,18 @@ public sealed class EveryPageAndEmailTests(AzuriteFixture azurite, ITestOutputHe
             docs["email: agreement approval" + (language == "th" ? " (Thai)" : "")] = LeadHandoff.Agreement.AgreementApprovals.Email("ask", "manager@example.com", change, agreed.Latest.Terms, agreement.NextWeek().Id,
                 LeadHandoff.Agreement.AgreementSide.Sales, "https://app.example/api/agreement/answer?t=k1.AAA.BBB", LeadHandoff.Agreement.AgreementEmailText.For(language)).Html;
 
+        // Mid-week progress: the staff home with this week so far, and marketing's "behind pace" email, in both languages.
+        var progress = await week.App.Get<LeadHandoff.Scorecards.ScorecardService>().ProgressAsync(CancellationToken.None);
+        foreach (var language in new[] { "en", "th" })
+        {
+            var suffix = language == "th" ? " (Thai)" : "";
+            var staffText = LeadHandoff.Functions.Staff.StaffPageText.For(language);
+            docs["page: staff home" + suffix] = LeadHandoff.Html.HtmlTemplates.Render<LeadHandoff.Functions.StaffHome.StaffHomePage, LeadHandoff.Functions.StaffHome.StaffHomePage.Data>(
+                new(staffText, "Morgan", [("/api/staff/agreement", staffText["LinkAgreement"]), ("/api/staff/team", staffText["LinkTeam"])]) { Progress = progress });
+            docs["email: behind pace" + suffix] = LeadHandoff.Pace.PaceService.Email("pace", ["marketing@example.com"], progress with { DueByNow = progress.Counted + 3 }, "Monday 21 December 2026, 09:00 (Europe/London)",
+                "https://app.example/api/staff/agreement", LeadHandoff.Pace.PaceEmailText.For(language)).Html;
+        }
+
         // The invitation that binds a member's work account: the email in both languages, and the page its link opens.
         foreach (var (language, name) in new[] { ("en", "Nina New"), ("th", "นีน่า ใจดี") })
         {
@@ -195,7 +207,7 @@ public sealed class EveryPageAndEmailTests(AzuriteFixture azurite, ITestOutputHe
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         await File.WriteAllTextAsync(path, report.ToString());
         output.WriteLine(report.ToString());
-        Assert.Equal(38, docs.Count); // twenty-two pages, sixteen emails
+        Assert.Equal(42, docs.Count); // twenty-four pages, eighteen emails
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 

@@ -36,6 +36,7 @@ public sealed class FunctionMetadataTests
         { "PurgeExpiredLeads", "timerTrigger", null, "", "%PurgeSchedule%" },
         { "SweepHotLeads", "timerTrigger", null, "", "%HotLaneSchedule%" },
         { "SendWithdrawalEmails", "timerTrigger", null, "", "%WithdrawalSchedule%" },
+        { "CheckPace", "timerTrigger", null, "", "%PaceSchedule%" },
         { "DeliverWebhooks", "timerTrigger", null, "", "%WebhookSchedule%" },
         { "ReconcileWebhooks", "timerTrigger", null, "", "%WebhookReconcileSchedule%" },
         { "WebhookAdmin", "httpTrigger", "function", "get,post", "webhooks" },
