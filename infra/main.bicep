@@ -71,6 +71,29 @@ param agreementOffers array = []
 param agreementSectors array = []
 param agreementSizeBands array = []
 
+@description('Business hours, HH:mm in the business time zone, for deadlines counted in business hours such as the hot lane\'s (Sla__BusinessDayStart, Sla__BusinessDayEnd).')
+param businessDayStart string = '09:00'
+param businessDayEnd string = '17:00'
+
+@description('The ladder after the deadline: [{ offsetHours, recipient (Owner, Manager, MarketingLead, Address), address?, template (Reminder, Escalation) }]; empty: the built-in ladder (Escalation__Steps).')
+param escalationSteps array = []
+
+@description('Reasons sales rejects a lead for: [{ id, label, thaiLabel? }]; empty: the built-in list (Qualification__RejectReasons).')
+param rejectReasons array = []
+
+@description('Days a signed link in an email works (Links__ExpiryDays).')
+param linkExpiryDays int = 21
+
+@description('The scorecard email goes with each Monday batch (Scorecard__SendWithBatch), over this many weeks (Scorecard__TrailingWeeks).')
+param scorecardWithBatch bool = true
+param scorecardTrailingWeeks int = 12
+
+@description('Email the person who filled in the form a confirmation (Confirmation__Enabled).')
+param confirmationEnabled bool = false
+
+@description('The sender name on every email (Email__FromName).')
+param emailFromName string = 'LeadHandoff'
+
 @description('Dates (yyyy-MM-dd) with no batch and no deadline (Sla__Holidays).')
 param holidays array = []
 
@@ -266,6 +289,13 @@ var listSettings = union(
   toObject(range(0, length(sizeBands)), i => 'Intake__SizeBands__${i}', i => string(sizeBands[i])),
   toObject(range(0, length(allowedRedirectOrigins)), i => 'Intake__AllowedRedirectOrigins__${i}', i => string(allowedRedirectOrigins[i])),
   toObject(range(0, length(holidays)), i => 'Sla__Holidays__${i}', i => string(holidays[i])),
+  toObject(range(0, length(escalationSteps)), i => 'Escalation__Steps__${i}__OffsetHours', i => string(escalationSteps[i].offsetHours)),
+  toObject(range(0, length(escalationSteps)), i => 'Escalation__Steps__${i}__Recipient', i => string(escalationSteps[i].recipient)),
+  toObject(range(0, length(escalationSteps)), i => 'Escalation__Steps__${i}__Template', i => string(escalationSteps[i].template)),
+  toObject(filter(range(0, length(escalationSteps)), i => contains(escalationSteps[i], 'address')), i => 'Escalation__Steps__${i}__Address', i => string(escalationSteps[i].address)),
+  toObject(range(0, length(rejectReasons)), i => 'Qualification__RejectReasons__${i}__Id', i => string(rejectReasons[i].id)),
+  toObject(range(0, length(rejectReasons)), i => 'Qualification__RejectReasons__${i}__Label', i => string(rejectReasons[i].label)),
+  toObject(filter(range(0, length(rejectReasons)), i => contains(rejectReasons[i], 'thaiLabel')), i => 'Qualification__RejectReasons__${i}__ThaiLabel', i => string(rejectReasons[i].thaiLabel)),
   toObject(range(0, length(agreementOffers)), i => 'Agreement__Offers__${i}', i => string(agreementOffers[i])),
   toObject(range(0, length(agreementSectors)), i => 'Agreement__Sectors__${i}', i => string(agreementSectors[i])),
   toObject(range(0, length(agreementSizeBands)), i => 'Agreement__SizeBands__${i}', i => string(agreementSizeBands[i])),
@@ -321,6 +351,13 @@ var appSettings = union(listSettings, {
   Sla__DeadlineDay: deadlineDay
   Sla__DeadlineTime: deadlineTime
   Sla__WeeklyTarget: string(weeklyTarget)
+  Sla__BusinessDayStart: businessDayStart
+  Sla__BusinessDayEnd: businessDayEnd
+  Links__ExpiryDays: string(linkExpiryDays)
+  Scorecard__SendWithBatch: string(scorecardWithBatch)
+  Scorecard__TrailingWeeks: string(scorecardTrailingWeeks)
+  Confirmation__Enabled: string(confirmationEnabled)
+  Email__FromName: emailFromName
   Agreement__QualityTarget: agreementQualityTarget
   Agreement__OnTimeTarget: agreementOnTimeTarget
   Batch__FirstWindow: firstWindow
