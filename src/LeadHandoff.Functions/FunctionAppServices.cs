@@ -38,6 +38,11 @@ public static class FunctionAppServices
         services.AddSettings<ScheduleOptions>("");
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<StorageOptions>, LeadHandoff.Functions.Configuration.KeylessStorageInAzure>();
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<WebhookOptions>, LeadHandoff.Functions.Configuration.LocalReceiversOnlyInDevelopment>();
+        // Sales' side of the agreement's version 1 comes from the settings of the slices that use it.
+        services.AddSingleton(provider => new SalesTermsSeed(
+            provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<HotLaneOptions>>().Value.DeadlineBusinessHours,
+            [.. provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<QualificationOptions>>().Value.EffectiveReasons.Select(r => new AgreementReason(r.Id, r.Label, r.ThaiLabel))],
+            EscalationOptions.AsTerms(provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<EscalationOptions>>().Value.EffectiveSteps)));
         return services
             .AddLeadStorage()
             .AddSlaCalendar()

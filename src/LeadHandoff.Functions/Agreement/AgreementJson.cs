@@ -37,7 +37,18 @@ public static class AgreementJson
         proposals = state.Proposals.Select(p => Proposal(p, null)),
     };
 
-    public static object Terms(AgreementTerms t) => new { weeklyTarget = t.WeeklyTarget, qualityTarget = t.QualityTarget, onTimeTarget = t.OnTimeTarget, offers = t.Offers, sectors = t.Sectors, sizeBands = t.SizeBands };
+    public static object Terms(AgreementTerms t) => new
+    {
+        weeklyTarget = t.WeeklyTarget,
+        qualityTarget = t.QualityTarget,
+        onTimeTarget = t.OnTimeTarget,
+        offers = t.Offers,
+        sectors = t.Sectors,
+        sizeBands = t.SizeBands,
+        hotLaneHours = t.HotLaneHours,
+        rejectReasons = t.Reasons.Select(r => new { id = r.Id, label = r.Label, thaiLabel = r.ThaiLabel }),
+        ladder = t.Steps.Select(s => new { offsetHours = s.OffsetHours, recipient = s.Recipient, template = s.Template, address = s.Address }),
+    };
 
     public static object Proposal(AgreementProposal p, AgreementTerms? current) => new
     {

@@ -11,13 +11,14 @@ namespace LeadHandoff.Functions.Agreement;
 /// Programs change the agreement in JSON, behind a key made on this function:
 /// <c>POST /api/agreement/proposals</c> with <c>side</c> (marketing or sales), <c>by</c>, an
 /// optional <c>note</c> and the terms that change (<c>weeklyTarget</c>, <c>qualityTarget</c>,
-/// <c>onTimeTarget</c> as a share, <c>offers</c>, <c>sectors</c>, <c>sizeBands</c> comma-separated;
-/// a term left out keeps its current value); then <c>POST …/proposals/{id}/approve</c> or
+/// <c>onTimeTarget</c> as a share, <c>offers</c>, <c>sectors</c>, <c>sizeBands</c> comma-separated,
+/// <c>hotLaneHours</c>, <c>rejectReasons</c> one per line "id | English | Thai", <c>ladder</c> one
+/// step per line "hours recipient template [address]"; a term left out keeps its current value); then <c>POST …/proposals/{id}/approve</c> or
 /// <c>/decline</c> with the other <c>side</c> and <c>by</c>, or <c>/withdraw</c> by the proposing side.
 /// </summary>
 public sealed class AgreementProposals(AgreementService agreement)
 {
-    private static readonly HashSet<string> Known = ["side", "by", "note", "weeklyTarget", "qualityTarget", "onTimeTarget", "offers", "sectors", "sizeBands"];
+    private static readonly HashSet<string> Known = ["side", "by", "note", "weeklyTarget", "qualityTarget", "onTimeTarget", "offers", "sectors", "sizeBands", "hotLaneHours", "rejectReasons", "ladder"];
 
     [Function(nameof(AgreementProposals))]
     public async Task<IActionResult> Run(
@@ -90,9 +91,45 @@ public static class AgreementForm
         }
         IReadOnlyList<string> List(string name, IReadOnlyList<string> now) =>
             f.TryGetValue(name, out var text) ? [.. text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.OrdinalIgnoreCase)] : now;
+        var hotLane = current.HotLaneHours;
+        if (f.GetValueOrDefault("hotLaneHours") is { Length: > 0 } h && (!double.TryParse(h, NumberStyles.Float, CultureInfo.InvariantCulture, out hotLane) || !double.IsFinite(hotLane))) errors.Add("hotLaneHours", "AgreementHotLane");
+        var reasons = f.TryGetValue("rejectReasons", out var reasonText) ? Reasons(reasonText) : current.Reasons;
+        var ladder = current.Steps;
+        if (f.TryGetValue("ladder", out var ladderText))
+        {
+            var steps = Ladder(ladderText);
+            if (steps is null) errors.Add("ladder", "AgreementLadderCount");
+            else ladder = steps;
+        }
         var terms = new AgreementTerms(weekly, Share("qualityTarget", current.QualityTarget), Share("onTimeTarget", current.OnTimeTarget),
-            List("offers", current.Offers), List("sectors", current.Sectors), List("sizeBands", current.SizeBands));
+            List("offers", current.Offers), List("sectors", current.Sectors), List("sizeBands", current.SizeBands), hotLane, reasons, ladder);
         if (errors.Count == 0) errors = terms.Check();
         return (terms, errors);
     }
+
+    /// <summary>One reason per line: "id | English words | Thai words" (the Thai words may be left out).</summary>
+    public static IReadOnlyList<AgreementReason> Reasons(string text) =>
+        [.. Lines(text).Select(line => line.Split('|', StringSplitOptions.TrimEntries)).Select(p => new AgreementReason(p[0], p.Length > 1 ? p[1] : "", p.Length > 2 && p[2].Length > 0 ? p[2] : null))];
+
+    /// <summary>One step per line: "hours recipient template [address]", e.g. "24 Manager Escalation"; null when a line is not that shape.</summary>
+    public static IReadOnlyList<AgreementStep>? Ladder(string text)
+    {
+        var steps = new List<AgreementStep>();
+        foreach (var line in Lines(text))
+        {
+            var p = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (p.Length is < 3 or > 4 || !int.TryParse(p[0], NumberStyles.None, CultureInfo.InvariantCulture, out var hours)) return null;
+            steps.Add(new AgreementStep(hours, Canonical(p[1], AgreementStep.Recipients), Canonical(p[2], AgreementStep.Templates), p.Length == 4 ? p[3] : null));
+        }
+        return steps;
+    }
+
+    /// <summary>A step or a reason as its line is typed, for the form's text areas.</summary>
+    public static string Line(AgreementStep s) => $"{s.OffsetHours.ToString(CultureInfo.InvariantCulture)} {s.Recipient} {s.Template}{(s.Address is { Length: > 0 } a ? " " + a : "")}";
+
+    public static string Line(AgreementReason r) => r.ThaiLabel is { Length: > 0 } th ? $"{r.Id} | {r.Label} | {th}" : $"{r.Id} | {r.Label}";
+
+    private static IEnumerable<string> Lines(string text) => text.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0);
+
+    private static string Canonical(string typed, string[] names) => names.FirstOrDefault(n => string.Equals(n, typed, StringComparison.OrdinalIgnoreCase)) ?? typed;
 }

@@ -32,6 +32,8 @@ public enum ProposalOutcome
 public sealed partial class AgreementService(
     AgreementStore store,
     AgreementApprovals approvals,
+    AgreementCache cache,
+    SalesTermsSeed salesSeed,
     SlaCalendar calendar,
     BatchLedger ledger,
     IOptions<SlaOptions> sla,
@@ -43,6 +45,7 @@ public sealed partial class AgreementService(
     {
         var versions = await store.VersionsAsync(cancellationToken);
         if (versions.Count == 0) versions = [await store.AddVersionAsync(await FirstVersionAsync(cancellationToken), cancellationToken)];
+        versions = [.. versions.Select(v => v with { Terms = v.Terms.WithSalesTerms(salesSeed) })];
         var proposals = await store.ProposalsAsync(cancellationToken);
         var openId = await store.OpenIdAsync(cancellationToken);
         var open = proposals.FirstOrDefault(p => p.Id == openId && p.State == ProposalState.Open);
@@ -52,7 +55,19 @@ public sealed partial class AgreementService(
             await FinishApprovalAsync(open, written, cancellationToken);
             return await CurrentAsync(cancellationToken);
         }
-        return new AgreementState(versions, open, proposals);
+        var state = new AgreementState(versions, open, proposals);
+        cache.Use(state);
+        return state;
+    }
+
+    /// <summary>The version in force for a batch week, from this instance's copy when it is fresh (see <see cref="AgreementCache"/>).</summary>
+    public async Task<AgreementVersion> InForceAsync(DateOnly weekStart, CancellationToken cancellationToken) =>
+        (cache.Fresh ? cache.State! : await CurrentAsync(cancellationToken)).InForce(weekStart);
+
+    /// <summary>Reads the agreement again when this instance's copy is stale; for callers that then read <see cref="AgreementCache.State"/>.</summary>
+    public async Task RefreshAsync(CancellationToken cancellationToken)
+    {
+        if (!cache.Fresh) await CurrentAsync(cancellationToken);
     }
 
     /// <summary>The week a change approved now takes effect from: the open window, whose batch has not gone out.</summary>
@@ -60,9 +75,11 @@ public sealed partial class AgreementService(
 
     public async Task<(FieldErrors Errors, AgreementProposal? Proposal)> ProposeAsync(AgreementTerms terms, AgreementSide side, string by, string note, string? userAgent, CancellationToken cancellationToken)
     {
+        var state = await CurrentAsync(cancellationToken);
+        // Lists a caller leaves out (null) stay as they are.
+        terms = terms with { RejectReasons = terms.RejectReasons ?? state.Latest.Terms.RejectReasons, Ladder = terms.Ladder ?? state.Latest.Terms.Ladder };
         var errors = terms.Check();
         if (by.Trim().Length is 0 or > 200) errors.Add("by", "AgreementBy");
-        var state = await CurrentAsync(cancellationToken);
         if (errors.Count == 0 && state.Latest.Terms.Changes(terms).Count == 0) errors.Add("terms", "AgreementNoChange");
         if (errors.Count == 0 && state.Open is not null) errors.Add("proposal", "AgreementOneOpen");
         if (errors.Count > 0) return (errors, null);
@@ -102,6 +119,7 @@ public sealed partial class AgreementService(
         await store.AddEventAsync(new(now, "approved", by.Trim(), proposal.Id, userAgent), cancellationToken);
         await FinishApprovalAsync(proposal with { DecidedBy = by.Trim(), DecidedAt = now }, stored, cancellationToken);
         LogApproved(logger, proposal.Id, stored.Number, BatchWindow.IdOf(stored.EffectiveFrom));
+        await CurrentAsync(cancellationToken); // this instance's copy has the new version at once
         return (ProposalOutcome.Done, stored);
     }
 
@@ -137,15 +155,17 @@ public sealed partial class AgreementService(
         var recorded = await ledger.ListAsync("0000", open.Id, cancellationToken);
         var first = recorded.Keys.Order(StringComparer.Ordinal).Select(calendar.WindowOf).FirstOrDefault(w => w is not null) ?? open;
         var s = seed.Value;
-        var terms = new AgreementTerms(sla.Value.WeeklyTarget, s.QualityTarget, s.OnTimeTarget, Clean(s.Offers), Clean(s.Sectors), Clean(s.SizeBands));
+        var terms = new AgreementTerms(sla.Value.WeeklyTarget, s.QualityTarget, s.OnTimeTarget, Clean(s.Offers), Clean(s.Sectors), Clean(s.SizeBands),
+            salesSeed.HotLaneHours, salesSeed.RejectReasons, salesSeed.Ladder);
         var errors = terms.Check();
         if (errors.Count > 0)
         {
             // Named, never fatal: the defaults stand in for a bad seed.
-            LogBadSeed(logger, string.Join(", ", errors.Fields.Select(f => $"{AgreementOptions.SectionName}:{char.ToUpperInvariant(f[0])}{f[1..]}")));
+            LogBadSeed(logger, string.Join(", ", errors.Fields.Select(f => f == "hotLaneHours" ? "HotLane:DeadlineBusinessHours" : $"{AgreementOptions.SectionName}:{char.ToUpperInvariant(f[0])}{f[1..]}")));
             var defaults = new AgreementOptions();
             terms = new AgreementTerms(Math.Clamp(sla.Value.WeeklyTarget, 0, 100_000), errors.Fields.Contains("qualityTarget") ? defaults.QualityTarget : s.QualityTarget,
-                errors.Fields.Contains("onTimeTarget") ? defaults.OnTimeTarget : s.OnTimeTarget, [], [], []);
+                errors.Fields.Contains("onTimeTarget") ? defaults.OnTimeTarget : s.OnTimeTarget, [], [], [],
+                errors.Fields.Contains("hotLaneHours") ? 4 : salesSeed.HotLaneHours, salesSeed.RejectReasons, salesSeed.Ladder);
         }
         return new AgreementVersion(1, first.WeekStart, terms, "the settings", "the settings", time.GetUtcNow(), "Version 1: the terms this deployment started with.", null);
     }

@@ -9,6 +9,7 @@ public static class AgreementServiceCollectionExtensions
         // Not validated at start-up: the seed is checked when version 1 is written (AgreementService).
         services.AddOptions<AgreementOptions>().BindConfiguration(AgreementOptions.SectionName);
         services.AddSingleton<AgreementStore>();
+        services.AddSingleton<AgreementCache>();
         services.AddTransient<AgreementApprovals>();
         services.AddTransient<AgreementService>();
         return services;

@@ -11,14 +11,31 @@ namespace LeadHandoff.Agreement;
 /// <param name="Offers">The lead definition: offers that count towards the target (empty: every offer).</param>
 /// <param name="Sectors">Sectors that count (empty: every sector).</param>
 /// <param name="SizeBands">Company size bands that count (empty: every band).</param>
+/// <param name="HotLaneHours">Sales: business hours to decide a hot lead (a demo request) from its hand-off.</param>
+/// <param name="RejectReasons">Sales: the reasons a lead may be rejected for, in English and Thai.</param>
+/// <param name="Ladder">Sales: the reminders and escalations after the deadline.</param>
 public sealed record AgreementTerms(
     int WeeklyTarget,
     double QualityTarget,
     double OnTimeTarget,
     IReadOnlyList<string> Offers,
     IReadOnlyList<string> Sectors,
-    IReadOnlyList<string> SizeBands)
+    IReadOnlyList<string> SizeBands,
+    double HotLaneHours = 4,
+    IReadOnlyList<AgreementReason>? RejectReasons = null,
+    IReadOnlyList<AgreementStep>? Ladder = null)
 {
+    /// <summary>Sales' terms filled from the seed where a version has none (a version written before they were part of it, or a test's marketing-only terms).</summary>
+    public AgreementTerms WithSalesTerms(SalesTermsSeed seed) => this with
+    {
+        RejectReasons = RejectReasons is { Count: > 0 } ? RejectReasons : seed.RejectReasons,
+        Ladder = Ladder is { Count: > 0 } ? Ladder : seed.Ladder,
+    };
+
+    public IReadOnlyList<AgreementReason> Reasons => RejectReasons ?? [];
+
+    public IReadOnlyList<AgreementStep> Steps => Ladder ?? [];
+
     /// <summary>Whether a lead of this offer, sector and size counts towards marketing's target; one outside is still delivered, and counted apart.</summary>
     public bool Counts(string offer, string sector, string sizeBand) =>
         In(Offers, offer) && In(Sectors, sector) && In(SizeBands, sizeBand);
@@ -35,6 +52,12 @@ public sealed record AgreementTerms(
         if (double.IsNaN(OnTimeTarget) || OnTimeTarget is < 0 or > 1) errors.Add("onTimeTarget", "AgreementShare", new FieldLabel("onTimeTarget"));
         foreach (var (name, list) in new[] { ("offers", Offers), ("sectors", Sectors), ("sizeBands", SizeBands) })
             if (list.Count > 100 || list.Any(v => string.IsNullOrWhiteSpace(v) || v.Length > 100)) errors.Add(name, "AgreementList", new FieldLabel(name));
+        if (double.IsNaN(HotLaneHours) || HotLaneHours is < 0.25 or > 200) errors.Add("hotLaneHours", "AgreementHotLane");
+        if (Reasons.Count is 0 or > 30 || Reasons.Any(r => r.Id.Length is 0 or > 40 || !r.Id.All(c => char.IsAsciiLetterOrDigit(c) || c == '-') || string.IsNullOrWhiteSpace(r.Label) || r.Label.Length > 100 || r.ThaiLabel?.Length > 100)
+            || Reasons.Select(r => r.Id).Distinct(StringComparer.Ordinal).Count() != Reasons.Count)
+            errors.Add("rejectReasons", "AgreementReasons");
+        foreach (var (step, problem) in AgreementStep.Problems(Steps).Take(1)) errors.Add("ladder", "AgreementLadder", step + 1, problem);
+        if (Steps.Count is 0 or > 10) errors.Add("ladder", "AgreementLadderCount");
         return errors;
     }
 
@@ -43,6 +66,7 @@ public sealed record AgreementTerms(
     {
         static string L(IReadOnlyList<string> values) => values.Count == 0 ? "(all)" : string.Join(", ", values);
         static string P(double share) => share.ToString("0.##%", System.Globalization.CultureInfo.InvariantCulture);
+        static string R(IReadOnlyList<AgreementReason> reasons) => string.Join("; ", reasons.Select(r => r.ThaiLabel is { Length: > 0 } th ? $"{r.Id} ({r.Label} / {th})" : $"{r.Id} ({r.Label})"));
         var all = new (string, string, string)[]
         {
             ("weeklyTarget", WeeklyTarget.ToString(System.Globalization.CultureInfo.InvariantCulture), next.WeeklyTarget.ToString(System.Globalization.CultureInfo.InvariantCulture)),
@@ -51,6 +75,9 @@ public sealed record AgreementTerms(
             ("offers", L(Offers), L(next.Offers)),
             ("sectors", L(Sectors), L(next.Sectors)),
             ("sizeBands", L(SizeBands), L(next.SizeBands)),
+            ("hotLaneHours", HotLaneHours.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture), next.HotLaneHours.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)),
+            ("rejectReasons", R(Reasons), R(next.Reasons)),
+            ("ladder", string.Join("; ", Steps), string.Join("; ", next.Steps)),
         };
         return [.. all.Where(c => c.Item2 != c.Item3)];
     }

@@ -17,6 +17,7 @@ namespace LeadHandoff.Deadlines;
 public sealed partial class DeadlineService(
     SlaCalendar calendar,
     EscalationLadder ladder,
+    Agreement.AgreementService agreement,
     BatchLedger ledger,
     MessageLedger messages,
     LeadStore store,
@@ -38,7 +39,9 @@ public sealed partial class DeadlineService(
             var window = calendar.WindowOf(batch.WindowId);
             if (window is null) continue;
             window = window with { DeadlineAt = batch.DeadlineAt }; // the deadline the batch was sent with
-            var steps = ladder.For(window.DeadlineAt);
+            // The ladder of the agreement's version that grades this week: a later change never reaches back.
+            var terms = (await agreement.InForceAsync(window.WeekStart, cancellationToken)).Terms;
+            var steps = ladder.For(window.DeadlineAt, [.. terms.Steps.Select(EscalationOptions.FromTerms)]);
             var due = steps.Where(s => s.DueAt <= now).ToList();
             if (due.Count == 0) continue;
 

@@ -13,9 +13,14 @@ public sealed record DueStep(int Index, EscalationStepOptions Step, DateTimeOffs
 /// </summary>
 public sealed class EscalationLadder(IOptions<EscalationOptions> options, SlaCalendar calendar)
 {
+    /// <summary>The settings' ladder: the seed of the agreement's version 1.</summary>
     public IReadOnlyList<EscalationStepOptions> Steps => options.Value.EffectiveSteps;
 
-    public IReadOnlyList<DueStep> For(DateTimeOffset deadline) => Steps.Select((step, i) => new DueStep(i, step, DueAt(deadline, step.OffsetHours))).ToList();
+    public IReadOnlyList<DueStep> For(DateTimeOffset deadline) => For(deadline, Steps);
+
+    /// <summary>A batch's ladder: the one of the agreement's version that grades its week.</summary>
+    public IReadOnlyList<DueStep> For(DateTimeOffset deadline, IReadOnlyList<EscalationStepOptions> steps) =>
+        steps.Select((step, i) => new DueStep(i, step, DueAt(deadline, step.OffsetHours))).ToList();
 
     private DateTimeOffset DueAt(DateTimeOffset deadline, int offsetHours)
     {

@@ -44,21 +44,21 @@ public sealed class EscalationOptions : ISettings
         new() { OffsetHours = 24, Recipient = RecipientKind.Manager, Template = Escalation },
     ];
 
-    public IEnumerable<string> Validate()
+    /// <summary>The ladder as the agreement holds it: the settings only seed version 1 (docs/agreement.md).</summary>
+    public static IReadOnlyList<Agreement.AgreementStep> AsTerms(IEnumerable<EscalationStepOptions> steps) =>
+        [.. steps.Select(s => new Agreement.AgreementStep(s.OffsetHours, s.Recipient.ToString(), s.Template, s.Address))];
+
+    /// <summary>The agreement's own rules for a ladder, named by setting.</summary>
+    public IEnumerable<string> Validate() =>
+        Agreement.AgreementStep.Problems(AsTerms(Steps)).Select(p => $"{SectionName}:Steps:{p.Step}:{p.Problem}");
+
+    /// <summary>A step of a version's ladder as the deadline run uses it.</summary>
+    public static EscalationStepOptions FromTerms(Agreement.AgreementStep step) => new()
     {
-        for (var i = 0; i < Steps.Count; i++)
-        {
-            var step = Steps[i];
-            if (step.OffsetHours is < 0 or > 24 * 30)
-                yield return $"{SectionName}:Steps:{i}:OffsetHours must be between 0 and 720.";
-            if (i > 0 && step.OffsetHours < Steps[i - 1].OffsetHours)
-                yield return $"{SectionName}:Steps:{i}:OffsetHours must not be earlier than the step before it.";
-            if (step.Template is not (Reminder or Escalation))
-                yield return $"{SectionName}:Steps:{i}:Template must be {Reminder} or {Escalation}.";
-            if (step.Recipient == RecipientKind.Owner && step.Template != Reminder)
-                yield return $"{SectionName}:Steps:{i}: owners get the {Reminder} template.";
-            if (step.Recipient == RecipientKind.Address && !EmailAddress.IsValid(step.Address?.Trim().ToLowerInvariant() ?? ""))
-                yield return $"{SectionName}:Steps:{i}:Address must be an email address when Recipient is Address.";
-        }
-    }
+        OffsetHours = step.OffsetHours,
+        Recipient = Enum.Parse<RecipientKind>(step.Recipient),
+        Template = step.Template,
+        Address = step.Address,
+    };
+
 }

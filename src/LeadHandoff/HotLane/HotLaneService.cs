@@ -21,6 +21,7 @@ public sealed record HotLaneRunResult(int Open, int Sent, int Chased, int Closed
 /// </summary>
 public sealed partial class HotLaneService(
     SlaCalendar calendar,
+    Agreement.AgreementService agreement,
     LeadStore store,
     BatchLedger batches,
     LeadRouter router,
@@ -102,7 +103,8 @@ public sealed partial class HotLaneService(
         }
         var owner = router.Find(ownerId)!;
         // The deadline is fixed the first time and kept: a retry must not move it.
-        var hot = lead.Hot ?? new HotDelivery(now, calendar.AddBusinessHours(now, options.Value.DeadlineBusinessHours));
+        // Due in the business hours the agreement's version for the lead's week gives sales.
+        var hot = lead.Hot ?? new HotDelivery(now, calendar.AddBusinessHours(now, (await agreement.InForceAsync(calendar.WindowOf(windowId)!.WeekStart, cancellationToken)).Terms.HotLaneHours));
         if (lead.Hot is null) await store.SetHotAsync(windowId, lead.Id, hot, cancellationToken);
 
         var window = calendar.WindowOf(windowId)!;

@@ -17,15 +17,26 @@ public sealed partial class QualificationService(
     BatchLedger ledger,
     SlaCalendar calendar,
     IOptions<QualificationOptions> options,
+    Agreement.AgreementService agreement,
+    Agreement.AgreementCache cache,
     Webhooks.WebhookEmitter webhooks,
     Team.LeadRouter router,
     TimeProvider time,
     ILogger<QualificationService> logger)
 {
-    public IReadOnlyList<RejectReasonOptions> Reasons => options.Value.EffectiveReasons;
+    /// <summary>
+    /// The reject reasons of the agreement's version for the week sales is deciding now (the latest
+    /// batch that went out), as this instance last read it; the settings' list before the first read.
+    /// Every Open… call reads the agreement again when its copy is stale.
+    /// </summary>
+    public IReadOnlyList<RejectReasonOptions> Reasons =>
+        cache.State?.InForce(calendar.LatestClosedWindow(time.GetUtcNow()).WeekStart).Terms.Reasons is { Count: > 0 } reasons
+            ? [.. reasons.Select(r => new RejectReasonOptions { Id = r.Id, Label = r.Label, ThaiLabel = r.ThaiLabel })]
+            : options.Value.EffectiveReasons;
 
     public async Task<LeadAccess> OpenLeadAsync(string? token, CancellationToken cancellationToken)
     {
+        await agreement.RefreshAsync(cancellationToken); // the reasons this page offers and accepts
         var check = signer.Verify(token, LinkPurpose.Qualify);
         if (Refuse(check.Check) is { } refusal) return new LeadAccess.Refused(refusal);
         var parts = check.Claims!.Subject.Split('/');
@@ -40,6 +51,7 @@ public sealed partial class QualificationService(
 
     public async Task<BatchAccess> OpenBatchAsync(string? token, CancellationToken cancellationToken)
     {
+        await agreement.RefreshAsync(cancellationToken); // the reasons this page offers and accepts
         var (week, refused) = await OpenWeekAsync(token, LinkPurpose.Batch, (lead, owner) => lead.OwnerId == owner, cancellationToken);
         return week is null
             ? new BatchAccess.Refused(refused!.Value)
@@ -49,6 +61,7 @@ public sealed partial class QualificationService(
     /// <summary>Opens the manager's view of a batch week: every held lead, read only.</summary>
     public async Task<TeamAccess> OpenTeamAsync(string? token, CancellationToken cancellationToken)
     {
+        await agreement.RefreshAsync(cancellationToken); // the reasons this page offers and accepts
         var (week, refused) = await OpenWeekAsync(token, LinkPurpose.Team, (_, _) => true, cancellationToken);
         return week is null ? new TeamAccess.Refused(refused!.Value) : new TeamAccess.Granted(week.Leads, week.Window);
     }
@@ -56,6 +69,7 @@ public sealed partial class QualificationService(
     /// <summary>A batch week for a signed-in manager: every held lead (erased people never), no link needed.</summary>
     public async Task<TeamAccess.Granted> OpenTeamWeekAsync(BatchWindow window, CancellationToken cancellationToken)
     {
+        await agreement.RefreshAsync(cancellationToken); // the reasons this page offers and accepts
         var leads = new List<Lead>();
         await foreach (var lead in store.ListAsync(window.Id, cancellationToken))
             if (!lead.Anonymised) leads.Add(lead);
