@@ -104,6 +104,7 @@ public sealed class StaffCrossSiteTests(AzuriteFixture azurite)
     [InlineData("review", "action", "release")]
     [InlineData("review", "action", "spam")]
     [InlineData("webhooks", "action", "enable")]
+    [InlineData("agreement", "action", "propose")]
     public async Task A_cross_site_post_to_the_review_queue_and_the_webhook_page_is_refused_before_the_page_reads_it(string page, string field, string value)
     {
         await using var week = await ScenarioAsync();
@@ -173,5 +174,19 @@ public sealed class StaffCrossSiteTests(AzuriteFixture azurite)
 
         Assert.NotEqual(403, response.Status);
         Assert.Equal("Eve", (await other.Get<TeamAdminService>().CurrentAsync(CancellationToken.None)).Member("evil-1")?.Name);
+    }
+
+    [Fact]
+    public async Task A_cross_site_post_proposes_no_change_to_the_agreement_and_the_same_post_from_the_apps_page_does()
+    {
+        await using var week = await ScenarioAsync();
+        var propose = new Dictionary<string, string> { ["action"] = "propose", ["side"] = "sales", ["weeklyTarget"] = "1" };
+
+        Assert.Equal(403, (await PostAsync(week, "agreement", "admin@example.com", propose, new() { ["Origin"] = "https://evil.example" })).Status);
+        Assert.Equal(403, (await PostAsync(week, "agreement", "admin@example.com", propose, FromOwnPage, withToken: false)).Status);
+        Assert.Null((await week.App.Get<LeadHandoff.Agreement.AgreementService>().CurrentAsync(CancellationToken.None)).Open);
+
+        Assert.Equal(303, (await PostAsync(week, "agreement", "admin@example.com", propose, FromOwnPage)).Status);
+        Assert.Equal(1, (await week.App.Get<LeadHandoff.Agreement.AgreementService>().CurrentAsync(CancellationToken.None)).Open!.Terms.WeeklyTarget);
     }
 }
