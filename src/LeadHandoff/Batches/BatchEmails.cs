@@ -54,7 +54,16 @@ public sealed class BatchEmails(
         if (!scorecard.Value.SendWithBatch) return;
         var closed = calendar.WindowOf(window.WeekStart.AddDays(-7));
         await delivery.SendAsync(runId, window.Id, ScorecardKey, async id =>
-            ScorecardEmail.Compose(id, await scorecards.BuildAsync(closed, scorecard.Value.TrailingWeeks, cancellationToken), recipients, router.LanguageOf(recipients), qualification.Value, links.Agreement()), cancellationToken);
+            ScorecardEmail.Compose(id, await scorecards.BuildAsync(closed, scorecard.Value.TrailingWeeks, cancellationToken), recipients, router.LanguageOf(recipients), await ReasonWordsAsync(cancellationToken), links.Agreement()), cancellationToken);
+    }
+
+    /// <summary>Every reject reason any version of the agreement has offered, in its newest words: a week's reasons are named even after a later version dropped one.</summary>
+    private async Task<QualificationOptions> ReasonWordsAsync(CancellationToken cancellationToken)
+    {
+        var state = await agreement.CurrentAsync(cancellationToken);
+        var reasons = state.Versions.Reverse().SelectMany(v => v.Terms.Reasons).DistinctBy(r => r.Id)
+            .Select(r => new RejectReasonOptions { Id = r.Id, Label = r.Label, ThaiLabel = r.ThaiLabel });
+        return new QualificationOptions { RejectReasons = [.. reasons, .. qualification.Value.EffectiveReasons.Where(r => state.Versions.All(v => v.Terms.Reasons.All(x => x.Id != r.Id)))] };
     }
 
     /// <summary>The weekly meeting's agenda as of this batch (see <see cref="MeetingAgenda"/>).</summary>

@@ -102,4 +102,23 @@ public sealed class SalesTermsTests(AzuriteFixture azurite)
         var (_, errors) = AgreementForm.Read(new Dictionary<string, string> { ["ladder"] = "24 Owner Escalation" }, current);
         Assert.Equal(["ladder, step 1: owners get the Reminder template."], errors.Messages);
     }
+
+    [Fact]
+    public async Task The_scorecard_email_names_a_reason_only_a_later_version_offers_in_its_words()
+    {
+        await using var week = await ScorecardScenario.DecidedWeekAsync(azurite.ConnectionString, s => s["Scorecard:SendWithBatch"] = "true");
+        await ChangeAsync(week, t => t with { RejectReasons = [.. t.Reasons, new AgreementReason("timing", "Bad timing", "จังหวะไม่เหมาะ")] });
+        await week.AddLeadAsync("d@delta.example", "Delta");
+        week.App.Time.SetUtcNow(new DateTimeOffset(2026, 12, 14, 9, 1, 0, TimeSpan.Zero));
+        await week.RunBatchAsync();
+        var w51 = week.App.Get<SlaCalendar>().WindowOf("2026-W51")!;
+        var delta = (await week.App.LeadsAsync("2026-W51")).Single(l => l.Details.Company == "Delta");
+        await week.App.Get<QualificationService>().DecideAsync(w51, delta.Id, delta.OwnerId!, new DecisionRequest(LeadHandoff.Leads.Decision.Rejected, "timing", null), CancellationToken.None);
+
+        week.App.Time.SetUtcNow(new DateTimeOffset(2026, 12, 21, 9, 1, 0, TimeSpan.Zero));
+        await week.RunBatchAsync();
+
+        var scorecard = Assert.Single(week.SendGrid.Accepted, m => m.LedgerId == "2026-W52.scorecard");
+        Assert.Contains("Bad timing 1", System.Net.WebUtility.HtmlDecode(scorecard.Html));
+    }
 }
