@@ -48,6 +48,8 @@ public static class AgreementJson
         hotLaneHours = t.HotLaneHours,
         rejectReasons = t.Reasons.Select(r => new { id = r.Id, label = r.Label, thaiLabel = r.ThaiLabel }),
         ladder = t.Steps.Select(s => new { offsetHours = s.OffsetHours, recipient = s.Recipient, template = s.Template, address = s.Address }),
+        deadlineDay = t.DeadlineDay?.ToString(),
+        deadlineTime = t.DeadlineTime?.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture),
     };
 
     public static object Proposal(AgreementProposal p, AgreementTerms? current) => new

@@ -13,12 +13,13 @@ namespace LeadHandoff.Functions.Agreement;
 /// optional <c>note</c> and the terms that change (<c>weeklyTarget</c>, <c>qualityTarget</c>,
 /// <c>onTimeTarget</c> as a share, <c>offers</c>, <c>sectors</c>, <c>sizeBands</c> comma-separated,
 /// <c>hotLaneHours</c>, <c>rejectReasons</c> one per line "id | English | Thai", <c>ladder</c> one
-/// step per line "hours recipient template [address]"; a term left out keeps its current value); then <c>POST …/proposals/{id}/approve</c> or
+/// step per line "hours recipient template [address]", <c>deadlineDay</c> (Wednesday) and
+/// <c>deadlineTime</c> (17:00); a term left out keeps its current value); then <c>POST …/proposals/{id}/approve</c> or
 /// <c>/decline</c> with the other <c>side</c> and <c>by</c>, or <c>/withdraw</c> by the proposing side.
 /// </summary>
 public sealed class AgreementProposals(AgreementService agreement)
 {
-    private static readonly HashSet<string> Known = ["side", "by", "note", "weeklyTarget", "qualityTarget", "onTimeTarget", "offers", "sectors", "sizeBands", "hotLaneHours", "rejectReasons", "ladder"];
+    private static readonly HashSet<string> Known = ["side", "by", "note", "weeklyTarget", "qualityTarget", "onTimeTarget", "offers", "sectors", "sizeBands", "hotLaneHours", "rejectReasons", "ladder", "deadlineDay", "deadlineTime"];
 
     [Function(nameof(AgreementProposals))]
     public async Task<IActionResult> Run(
@@ -101,8 +102,20 @@ public static class AgreementForm
             if (steps is null) errors.Add("ladder", "AgreementLadderCount");
             else ladder = steps;
         }
+        var deadlineDay = current.DeadlineDay;
+        if (f.GetValueOrDefault("deadlineDay") is { Length: > 0 } d)
+        {
+            if (Enum.TryParse<DayOfWeek>(d, ignoreCase: true, out var day) && Enum.IsDefined(day) && !int.TryParse(d, out _)) deadlineDay = day;
+            else errors.Add("deadline", "AgreementDeadline");
+        }
+        var deadlineTime = current.DeadlineTime;
+        if (f.GetValueOrDefault("deadlineTime") is { Length: > 0 } tt)
+        {
+            if (TimeOnly.TryParseExact(tt, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var at)) deadlineTime = at;
+            else errors.Add("deadline", "AgreementDeadline");
+        }
         var terms = new AgreementTerms(weekly, Share("qualityTarget", current.QualityTarget), Share("onTimeTarget", current.OnTimeTarget),
-            List("offers", current.Offers), List("sectors", current.Sectors), List("sizeBands", current.SizeBands), hotLane, reasons, ladder);
+            List("offers", current.Offers), List("sectors", current.Sectors), List("sizeBands", current.SizeBands), hotLane, reasons, ladder, deadlineDay, deadlineTime);
         if (errors.Count == 0) errors = terms.Check();
         return (terms, errors);
     }

@@ -45,7 +45,7 @@ public sealed partial class AgreementService(
     {
         var versions = await store.VersionsAsync(cancellationToken);
         if (versions.Count == 0) versions = [await store.AddVersionAsync(await FirstVersionAsync(cancellationToken), cancellationToken)];
-        versions = [.. versions.Select(v => v with { Terms = v.Terms.WithSalesTerms(salesSeed) })];
+        versions = [.. versions.Select(v => v with { Terms = v.Terms.WithSalesTerms(salesSeed) with { DeadlineDay = v.Terms.DeadlineDay ?? sla.Value.DeadlineDay, DeadlineTime = v.Terms.DeadlineTime ?? sla.Value.DeadlineTime } })];
         var proposals = await store.ProposalsAsync(cancellationToken);
         var openId = await store.OpenIdAsync(cancellationToken);
         var open = proposals.FirstOrDefault(p => p.Id == openId && p.State == ProposalState.Open);
@@ -77,8 +77,15 @@ public sealed partial class AgreementService(
     {
         var state = await CurrentAsync(cancellationToken);
         // Lists a caller leaves out (null) stay as they are.
-        terms = terms with { RejectReasons = terms.RejectReasons ?? state.Latest.Terms.RejectReasons, Ladder = terms.Ladder ?? state.Latest.Terms.Ladder };
+        terms = terms with
+        {
+            RejectReasons = terms.RejectReasons ?? state.Latest.Terms.RejectReasons,
+            Ladder = terms.Ladder ?? state.Latest.Terms.Ladder,
+            DeadlineDay = terms.DeadlineDay ?? state.Latest.Terms.DeadlineDay,
+            DeadlineTime = terms.DeadlineTime ?? state.Latest.Terms.DeadlineTime,
+        };
         var errors = terms.Check();
+        if (!calendar.DeadlineAfterBatch(terms.DeadlineDay!.Value, terms.DeadlineTime!.Value)) errors.Add("deadline", "AgreementDeadline");
         if (by.Trim().Length is 0 or > 200) errors.Add("by", "AgreementBy");
         if (errors.Count == 0 && state.Latest.Terms.Changes(terms).Count == 0) errors.Add("terms", "AgreementNoChange");
         if (errors.Count == 0 && state.Open is not null) errors.Add("proposal", "AgreementOneOpen");
@@ -148,15 +155,16 @@ public sealed partial class AgreementService(
         await store.CloseOpenAsync(proposal.Id, cancellationToken);
     }
 
-    /// <summary>Version 1: the settings the deployment ran with, effective from its first batch on record (or the coming one).</summary>
+    /// <summary>Version 1: the settings the deployment ran with, effective from its first batch on record (or the one due now).</summary>
     private async Task<AgreementVersion> FirstVersionAsync(CancellationToken cancellationToken)
     {
         var open = NextWeek();
         var recorded = await ledger.ListAsync("0000", open.Id, cancellationToken);
-        var first = recorded.Keys.Order(StringComparer.Ordinal).Select(calendar.WindowOf).FirstOrDefault(w => w is not null) ?? open;
+        // With no batch on record yet, the one due now (the first batch reads the agreement before it goes out).
+        var first = recorded.Keys.Order(StringComparer.Ordinal).Select(calendar.WindowOf).FirstOrDefault(w => w is not null) ?? calendar.LatestClosedWindow(time.GetUtcNow());
         var s = seed.Value;
         var terms = new AgreementTerms(sla.Value.WeeklyTarget, s.QualityTarget, s.OnTimeTarget, Clean(s.Offers), Clean(s.Sectors), Clean(s.SizeBands),
-            salesSeed.HotLaneHours, salesSeed.RejectReasons, salesSeed.Ladder);
+            salesSeed.HotLaneHours, salesSeed.RejectReasons, salesSeed.Ladder, sla.Value.DeadlineDay, sla.Value.DeadlineTime);
         var errors = terms.Check();
         if (errors.Count > 0)
         {
@@ -165,7 +173,7 @@ public sealed partial class AgreementService(
             var defaults = new AgreementOptions();
             terms = new AgreementTerms(Math.Clamp(sla.Value.WeeklyTarget, 0, 100_000), errors.Fields.Contains("qualityTarget") ? defaults.QualityTarget : s.QualityTarget,
                 errors.Fields.Contains("onTimeTarget") ? defaults.OnTimeTarget : s.OnTimeTarget, [], [], [],
-                errors.Fields.Contains("hotLaneHours") ? 4 : salesSeed.HotLaneHours, salesSeed.RejectReasons, salesSeed.Ladder);
+                errors.Fields.Contains("hotLaneHours") ? 4 : salesSeed.HotLaneHours, salesSeed.RejectReasons, salesSeed.Ladder, sla.Value.DeadlineDay, sla.Value.DeadlineTime);
         }
         return new AgreementVersion(1, first.WeekStart, terms, "the settings", "the settings", time.GetUtcNow(), "Version 1: the terms this deployment started with.", null);
     }

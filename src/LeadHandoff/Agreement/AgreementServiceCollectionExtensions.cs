@@ -10,6 +10,7 @@ public static class AgreementServiceCollectionExtensions
         services.AddOptions<AgreementOptions>().BindConfiguration(AgreementOptions.SectionName);
         services.AddSingleton<AgreementStore>();
         services.AddSingleton<AgreementCache>();
+        services.AddSingleton<Weeks.IWeekDeadlines, AgreementWeekDeadlines>();
         services.AddTransient<AgreementApprovals>();
         services.AddTransient<AgreementService>();
         return services;

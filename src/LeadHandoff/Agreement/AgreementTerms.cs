@@ -14,6 +14,8 @@ namespace LeadHandoff.Agreement;
 /// <param name="HotLaneHours">Sales: business hours to decide a hot lead (a demo request) from its hand-off.</param>
 /// <param name="RejectReasons">Sales: the reasons a lead may be rejected for, in English and Thai.</param>
 /// <param name="Ladder">Sales: the reminders and escalations after the deadline.</param>
+/// <param name="DeadlineDay">Sales: the day of the batch week by which every lead is decided (business time zone).</param>
+/// <param name="DeadlineTime">Sales: the time on that day.</param>
 public sealed record AgreementTerms(
     int WeeklyTarget,
     double QualityTarget,
@@ -23,7 +25,9 @@ public sealed record AgreementTerms(
     IReadOnlyList<string> SizeBands,
     double HotLaneHours = 4,
     IReadOnlyList<AgreementReason>? RejectReasons = null,
-    IReadOnlyList<AgreementStep>? Ladder = null)
+    IReadOnlyList<AgreementStep>? Ladder = null,
+    DayOfWeek? DeadlineDay = null,
+    TimeOnly? DeadlineTime = null)
 {
     /// <summary>Sales' terms filled from the seed where a version has none (a version written before they were part of it, or a test's marketing-only terms).</summary>
     public AgreementTerms WithSalesTerms(SalesTermsSeed seed) => this with
@@ -78,6 +82,7 @@ public sealed record AgreementTerms(
             ("hotLaneHours", HotLaneHours.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture), next.HotLaneHours.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)),
             ("rejectReasons", R(Reasons), R(next.Reasons)),
             ("ladder", string.Join("; ", Steps), string.Join("; ", next.Steps)),
+            ("deadline", $"{DeadlineDay} {DeadlineTime:HH\\:mm}", $"{next.DeadlineDay} {next.DeadlineTime:HH\\:mm}"),
         };
         return [.. all.Where(c => c.Item2 != c.Item3)];
     }

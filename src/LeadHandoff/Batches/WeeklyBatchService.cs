@@ -22,6 +22,7 @@ public sealed partial class WeeklyBatchService(
     WebhookEmitter webhooks,
     IOptions<BatchOptions> options,
     TimeProvider time,
+    Agreement.AgreementService agreement,
     ILogger<WeeklyBatchService> logger)
 {
     /// <summary>Works every unfinished window, oldest first; returns what happened to the latest one.</summary>
@@ -54,9 +55,12 @@ public sealed partial class WeeklyBatchService(
 
     private async Task<BatchRunResult> RunWindowAsync(BatchWindow window, string runId, CancellationToken cancellationToken)
     {
+        // The deadline this batch goes out with is its week's version's: read the agreement first.
+        await agreement.RefreshAsync(cancellationToken);
+        window = calendar.WindowOf(window.WeekStart);
         var now = time.GetUtcNow();
         var late = now > window.ClosesAt + TimeSpan.FromMinutes(options.Value.LateAfterMinutes);
-        var claim = await ledger.ClaimAsync(window, runId, now, TimeSpan.FromMinutes(options.Value.LeaseMinutes), late ? calendar.DeadlineCountedFrom(now) : window.DeadlineAt, cancellationToken);
+        var claim = await ledger.ClaimAsync(window, runId, now, TimeSpan.FromMinutes(options.Value.LeaseMinutes), late ? calendar.DeadlineCountedFrom(now, window.WeekStart) : window.DeadlineAt, cancellationToken);
         if (claim is null)
         {
             var existing = await ledger.GetAsync(window.Id, cancellationToken);

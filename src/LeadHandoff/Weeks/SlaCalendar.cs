@@ -11,10 +11,13 @@ public sealed class SlaCalendar
     private readonly SlaOptions _options;
     private readonly TimeZoneInfo _zone;
     private readonly HashSet<DateOnly> _holidays;
+    private readonly IWeekDeadlines? _deadlines;
 
-    public SlaCalendar(IOptions<SlaOptions> options)
+    /// <param name="deadlines">Each week's own deadline, when the agreement gives one; the settings' otherwise.</param>
+    public SlaCalendar(IOptions<SlaOptions> options, IWeekDeadlines? deadlines = null)
     {
         _options = options.Value;
+        _deadlines = deadlines;
         _zone = TimeZoneInfo.FindSystemTimeZoneById(_options.TimeZone);
         _holidays = [.. _options.Holidays];
     }
@@ -47,13 +50,14 @@ public sealed class SlaCalendar
         var batchDate = BatchDate(weekStart);
         // Sales always get the agreed number of business days: a batch moved past holidays moves the
         // deadline with it, and a holiday between batch and deadline pushes the deadline out.
+        var (day, time) = DeadlineOf(weekStart);
         var deadlineDate = batchDate;
-        for (var i = 0; i < DayIndex(_options.DeadlineDay) - DayIndex(_options.BatchDay); i++) deadlineDate = NextBusinessDay(deadlineDate);
+        for (var i = 0; i < DayIndex(day) - DayIndex(_options.BatchDay); i++) deadlineDate = NextBusinessDay(deadlineDate);
         return new BatchWindow(
             weekStart,
             CutOff(weekStart.AddDays(-7)),
             ToUtc(batchDate, _options.BatchTime),
-            ToUtc(deadlineDate, _options.DeadlineTime));
+            ToUtc(deadlineDate, time));
     }
 
     /// <summary>The window named <paramref name="windowId"/> (e.g. 2026-W50), or null if it is not a window id.</summary>
@@ -72,14 +76,24 @@ public sealed class SlaCalendar
     /// business days counted from the day it actually went, at the deadline time, and never before
     /// it went. Sales always get the agreed time, however late marketing's side ran.
     /// </summary>
-    public DateTimeOffset DeadlineCountedFrom(DateTimeOffset sentAt)
+    /// <param name="weekStart">The batch week that went out late: its own deadline day and time are counted.</param>
+    public DateTimeOffset DeadlineCountedFrom(DateTimeOffset sentAt, DateOnly? weekStart = null)
     {
+        var (day, time) = weekStart is { } week ? DeadlineOf(week) : (_options.DeadlineDay, _options.DeadlineTime);
         var date = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(sentAt, _zone).DateTime);
-        for (var i = 0; i < DayIndex(_options.DeadlineDay) - DayIndex(_options.BatchDay); i++) date = NextBusinessDay(date);
-        var deadline = ToUtc(date, _options.DeadlineTime);
-        while (deadline <= sentAt) deadline = ToUtc(date = NextBusinessDay(date), _options.DeadlineTime);
+        for (var i = 0; i < DayIndex(day) - DayIndex(_options.BatchDay); i++) date = NextBusinessDay(date);
+        var deadline = ToUtc(date, time);
+        while (deadline <= sentAt) deadline = ToUtc(date = NextBusinessDay(date), time);
         return deadline;
     }
+
+    /// <summary>A week's deadline day and time: its agreement's, or the settings'.</summary>
+    public (DayOfWeek Day, TimeOnly Time) DeadlineOf(DateOnly weekStart) =>
+        _deadlines?.DeadlineOf(weekStart) ?? (_options.DeadlineDay, _options.DeadlineTime);
+
+    /// <summary>Whether a deadline falls after the batch in the same Monday-to-Sunday week, as every deadline must.</summary>
+    public bool DeadlineAfterBatch(DayOfWeek day, TimeOnly time) =>
+        DayIndex(day) * TimeSpan.TicksPerDay + time.Ticks > DayIndex(_options.BatchDay) * TimeSpan.TicksPerDay + _options.BatchTime.Ticks;
 
     /// <summary>
     /// The instant <paramref name="hours"/> business hours after <paramref name="from"/>: only time

@@ -121,4 +121,37 @@ public sealed class SalesTermsTests(AzuriteFixture azurite)
         var scorecard = Assert.Single(week.SendGrid.Accepted, m => m.LedgerId == "2026-W52.scorecard");
         Assert.Contains("Bad timing 1", System.Net.WebUtility.HtmlDecode(scorecard.Html));
     }
+
+    [Fact]
+    public async Task Each_week_has_the_deadline_of_its_version_and_a_decision_is_on_time_by_it()
+    {
+        await using var week = await ScorecardScenario.DecidedWeekAsync(azurite.ConnectionString); // Thursday 10 December
+        await ChangeAsync(week, t => t with { DeadlineDay = DayOfWeek.Thursday, DeadlineTime = new TimeOnly(12, 0) });
+        var calendar = week.App.Get<SlaCalendar>();
+
+        Assert.Equal(new DateTimeOffset(2026, 12, 9, 17, 0, 0, TimeSpan.Zero), calendar.WindowOf("2026-W50")!.DeadlineAt); // version 1: Wednesday 17:00
+        Assert.Equal(new DateTimeOffset(2026, 12, 17, 12, 0, 0, TimeSpan.Zero), calendar.WindowOf("2026-W51")!.DeadlineAt); // version 2: Thursday 12:00
+
+        await week.AddLeadAsync("d@delta.example", "Delta");
+        week.App.Time.SetUtcNow(new DateTimeOffset(2026, 12, 14, 9, 1, 0, TimeSpan.Zero));
+        await week.RunBatchAsync();
+        Assert.Contains(week.SendGrid.Accepted, m => m.LedgerId.StartsWith("2026-W51.owner-", StringComparison.Ordinal) && m.Text.Contains("Thursday 17 December 2026, 12:00", StringComparison.Ordinal));
+        week.App.Time.SetUtcNow(new DateTimeOffset(2026, 12, 17, 11, 0, 0, TimeSpan.Zero)); // after Wednesday 17:00, before Thursday noon
+        var delta = (await week.App.LeadsAsync("2026-W51")).Single();
+        await week.App.Get<QualificationService>().DecideAsync(calendar.WindowOf("2026-W51")!, delta.Id, delta.OwnerId!, new DecisionRequest(LeadHandoff.Leads.Decision.Accepted, null, null), CancellationToken.None);
+        Assert.True((await week.App.LeadsAsync("2026-W51")).Single().FirstDecision!.OnTime);
+    }
+
+    [Fact]
+    public async Task A_deadline_before_the_batch_is_refused_naming_it()
+    {
+        await using var week = BatchScenario.Create(azurite.ConnectionString);
+        var agreement = week.App.Get<AgreementService>();
+        var current = (await agreement.CurrentAsync(CancellationToken.None)).Latest.Terms;
+
+        var (errors, proposal) = await agreement.ProposeAsync(current with { DeadlineDay = DayOfWeek.Monday, DeadlineTime = new TimeOnly(8, 0) }, AgreementSide.Sales, "Sam", "", null, CancellationToken.None);
+
+        Assert.Null(proposal);
+        Assert.Equal(["The deadline must fall after the batch, in the same Monday-to-Sunday week; deadlineDay is a day such as Wednesday and deadlineTime is HH:mm."], errors.Messages);
+    }
 }
