@@ -12,30 +12,15 @@ namespace LeadHandoff.EndToEnd.Tests;
 /// reach their own functions, and each key opens its own function only.
 /// </summary>
 [Trait("Category", "Host")]
-public sealed class AgreementUnderHostTests : IAsyncLifetime
+public sealed class AgreementUnderHostTests : StorageAndMail
 {
-    private Azurite _storage = null!;
-    private FakeSendGrid _sendGrid = null!;
-
-    public async Task InitializeAsync()
-    {
-        _storage = await Azurite.StartAsync(tableOnly: false);
-        _sendGrid = new FakeSendGrid(TimeProvider.System);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _sendGrid.DisposeAsync();
-        await _storage.DisposeAsync();
-    }
-
     [Fact]
     public async Task A_proposal_made_in_json_is_approved_from_the_emailed_link_and_read_back_as_version_2()
     {
-        var settings = TestSettings.For(_storage.ConnectionString);
+        var settings = TestSettings.For(Storage.ConnectionString);
         TestSettings.TimersOff(settings);
-        TestSettings.UseSendGrid(settings, _sendGrid);
-        await using var host = await FuncHost.StartAsync(settings, _storage.ConnectionString);
+        TestSettings.UseSendGrid(settings, SendGrid);
+        await using var host = await FuncHost.StartAsync(settings, Storage.ConnectionString);
         var http = FuncHost.Http;
         var rosterKey = Uri.EscapeDataString(await host.CreateFunctionKeyAsync("TeamAdmin", "admins"));
         var proposalsKey = Uri.EscapeDataString(await host.CreateFunctionKeyAsync("AgreementProposals", "crm"));
@@ -50,7 +35,7 @@ public sealed class AgreementUnderHostTests : IAsyncLifetime
         using var proposed = await http.PostAsJsonAsync($"{host.BaseUrl}/api/agreement/proposals?code={proposalsKey}", new { side = "marketing", by = "Mali's CRM", weeklyTarget = "40", qualityTarget = "35%" });
         Assert.Equal(HttpStatusCode.Created, proposed.StatusCode);
 
-        var mail = _sendGrid.To("manager@example.com").Single(m => m.LedgerId.StartsWith("agreement-", StringComparison.Ordinal));
+        var mail = SendGrid.To("manager@example.com").Single(m => m.LedgerId.StartsWith("agreement-", StringComparison.Ordinal));
         var link = Regex.Match(mail.Text, @"https://\S+/api/agreement/answer\?t=\S+").Value;
         var answer = host.BaseUrl + new Uri(link).PathAndQuery; // the settings' BaseUrl names the deployed app; here the host listens locally
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(answer)).StatusCode);

@@ -12,41 +12,37 @@ namespace LeadHandoff.EndToEnd.Tests;
 /// library's full verification (timestamps included: real clocks here) accepts them.
 /// </summary>
 [Trait("Category", "Host")]
-public sealed class HotLaneAndWebhooksTests : IAsyncLifetime
+public sealed class HotLaneAndWebhooksTests : StorageAndMail
 {
-    private Azurite _storage = null!;
-    private FakeSendGrid _sendGrid = null!;
     private WebhookReceiver _receiver = null!;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _storage = await Azurite.StartAsync(tableOnly: false);
-        _sendGrid = new FakeSendGrid(TimeProvider.System);
+        await base.InitializeAsync();
         _receiver = new WebhookReceiver();
     }
 
-    public async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
         await _receiver.DisposeAsync();
-        await _sendGrid.DisposeAsync();
-        await _storage.DisposeAsync();
+        await base.DisposeAsync();
     }
 
     [Fact]
     public async Task A_demo_request_reaches_its_owner_at_once_and_the_host_timer_delivers_its_events_signed()
     {
-        var settings = TestSettings.For(_storage.ConnectionString);
+        var settings = TestSettings.For(Storage.ConnectionString);
         TestSettings.TimersOff(settings, running: ["HotLaneSchedule", "WebhookSchedule"]);
         settings["HotLaneSchedule"] = "*/5 * * * * *";
         settings["WebhookSchedule"] = "*/2 * * * * *";
-        TestSettings.UseSendGrid(settings, _sendGrid);
+        TestSettings.UseSendGrid(settings, SendGrid);
         TestSettings.AddOwners(settings, TestSettings.Rita, TestSettings.Sam);
         settings["Routing:Pool:0"] = "rep-1";
         settings["HotLane:Offers:0"] = "demo-request";
         settings["Webhooks:Subscriptions:0:Id"] = "crm";
         settings["Webhooks:Subscriptions:0:Url"] = _receiver.Url;
         settings["Webhooks:Subscriptions:0:Secret"] = WebhookReceiver.Secret;
-        await using var host = await FuncHost.StartAsync(settings, _storage.ConnectionString);
+        await using var host = await FuncHost.StartAsync(settings, Storage.ConnectionString);
 
         var fields = LeadRequests.Valid("buyer@hot.example");
         fields["offer"] = "demo-request";
@@ -54,7 +50,7 @@ public sealed class HotLaneAndWebhooksTests : IAsyncLifetime
         var posted = await FuncHost.Http.PostAsJsonAsync(host.BaseUrl + "/api/leads", fields);
         Assert.Equal(HttpStatusCode.Created, posted.StatusCode);
         // Within the form's own request: the email is at SendGrid before the answer came back.
-        Assert.Single(_sendGrid.To(TestSettings.Rita.Email), m => m.Subject.StartsWith("Hot lead: Hot Prospect Ltd", StringComparison.Ordinal));
+        Assert.Single(SendGrid.To(TestSettings.Rita.Email), m => m.Subject.StartsWith("Hot lead: Hot Prospect Ltd", StringComparison.Ordinal));
 
         var until = DateTime.UtcNow.AddSeconds(60);
         while (DateTime.UtcNow < until && _receiver.Accepted.Select(a => a.Type).Distinct().Count() < 2) await Task.Delay(500);

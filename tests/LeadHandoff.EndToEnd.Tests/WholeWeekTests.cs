@@ -13,23 +13,8 @@ namespace LeadHandoff.EndToEnd.Tests;
 /// cut-off just after it; no step waits a fixed number of seconds.
 /// </summary>
 [Trait("Category", "Host")]
-public sealed partial class WholeWeekTests : IAsyncLifetime
+public sealed partial class WholeWeekTests : StorageAndMail
 {
-    private Azurite _storage = null!;
-    private FakeSendGrid _sendGrid = null!;
-
-    public async Task InitializeAsync()
-    {
-        _storage = await Azurite.StartAsync(tableOnly: false);
-        _sendGrid = new FakeSendGrid(TimeProvider.System);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _sendGrid.DisposeAsync();
-        await _storage.DisposeAsync();
-    }
-
     [Fact]
     public async Task A_whole_week_runs_under_the_real_host_from_form_post_to_erasure()
     {
@@ -39,7 +24,7 @@ public sealed partial class WholeWeekTests : IAsyncLifetime
         var http = FuncHost.Http;
 
         // Monday's leads, while the window is open: a browser form, a fetch call, and the first person again.
-        await using (var host = await FuncHost.StartAsync(settings, _storage.ConnectionString))
+        await using (var host = await FuncHost.StartAsync(settings, Storage.ConnectionString))
         {
             var form = await http.PostAsync(host.BaseUrl + "/api/leads", new FormUrlEncodedContent(LeadRequests.Valid("ada@alpha.example", "Ada Lovelace")));
             Assert.True(form.StatusCode == HttpStatusCode.SeeOther, host.Output);
@@ -62,15 +47,15 @@ public sealed partial class WholeWeekTests : IAsyncLifetime
         settings["Sla:DeadlineTime"] = cutOff.Add(TimeSpan.FromSeconds(1)).ToString("HH:mm:ss");
         var deadlineInstant = new DateTimeOffset(acknowledged.Date + cutOff.Add(TimeSpan.FromSeconds(1)).ToTimeSpan(), acknowledged.Offset);
 
-        await using (var host = await FuncHost.StartAsync(settings, _storage.ConnectionString))
+        await using (var host = await FuncHost.StartAsync(settings, Storage.ConnectionString))
         {
             await host.UntilAsync(() => DateTimeOffset.UtcNow > deadlineInstant, TimeSpan.FromSeconds(30), "the cut-off and deadline to pass");
 
             Assert.True(await host.RunAsync("RunWeeklyBatch"), host.Output);
-            var ownerMails = _sendGrid.Accepted.Where(m => m.LedgerId.Contains(".owner-", StringComparison.Ordinal)).ToList();
+            var ownerMails = SendGrid.Accepted.Where(m => m.LedgerId.Contains(".owner-", StringComparison.Ordinal)).ToList();
             Assert.Equal(2, ownerMails.Count);
             Assert.Equal(["rita@example.com", "sam@example.com"], ownerMails.SelectMany(m => m.To).Order());
-            var summary = Assert.Single(_sendGrid.Accepted, m => m.LedgerId.EndsWith(".summary", StringComparison.Ordinal));
+            var summary = Assert.Single(SendGrid.Accepted, m => m.LedgerId.EndsWith(".summary", StringComparison.Ordinal));
             Assert.Equal(["manager@example.com", "marketing@example.com"], summary.To.Concat(summary.Cc).Order());
             Assert.Contains("2 leads", summary.Text);
             var adaMail = ownerMails.Single(m => m.Text.Contains("Ada Lovelace", StringComparison.Ordinal));
@@ -86,10 +71,10 @@ public sealed partial class WholeWeekTests : IAsyncLifetime
             Assert.EndsWith("&done=recorded", decided.Headers.Location!.ToString());
 
             Assert.True(await host.RunAsync("EnforceDeadline"), host.Output);
-            var reminder = Assert.Single(_sendGrid.Accepted, m => m.Subject.StartsWith("Reminder", StringComparison.Ordinal));
+            var reminder = Assert.Single(SendGrid.Accepted, m => m.Subject.StartsWith("Reminder", StringComparison.Ordinal));
             Assert.Contains("Beta Ltd", reminder.Text);
             Assert.DoesNotContain("Analytical Engines", reminder.Text);
-            var escalation = Assert.Single(_sendGrid.Accepted, m => m.Subject.StartsWith("Escalation", StringComparison.Ordinal));
+            var escalation = Assert.Single(SendGrid.Accepted, m => m.Subject.StartsWith("Escalation", StringComparison.Ordinal));
             Assert.Equal(["manager@example.com"], escalation.To);
             Assert.Contains("Beta Ltd", escalation.Text);
 
@@ -120,9 +105,9 @@ public sealed partial class WholeWeekTests : IAsyncLifetime
 
     private Dictionary<string, string?> Settings(string zone, DayOfWeek day, TimeOnly batch, TimeOnly deadline)
     {
-        var settings = TestSettings.For(_storage.ConnectionString);
+        var settings = TestSettings.For(Storage.ConnectionString);
         settings["Intake:ThankYouUrl"] = "";
-        TestSettings.UseSendGrid(settings, _sendGrid);
+        TestSettings.UseSendGrid(settings, SendGrid);
         TestSettings.AddOwners(settings, TestSettings.Rita, TestSettings.Sam);
         settings["Routing:Pool:0"] = "rep-1";
         settings["Routing:Pool:1"] = "rep-2";
